@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// kompass: the Digitalisierungs-Kompass open-data export pipeline.
+// The product has no package dependencies: the toolchain and the system libxml2 only.
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "kompass",
+    products: [
+        .executable(name: "kompass", targets: ["KompassCLI"]),
+        .library(name: "KompassCore", targets: ["KompassCore"]),
+    ],
+    targets: [
+        // libxml2 from Debian's libxml2-dev, seen by KompassXML only.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Safe, streaming XML reading over libxml2: no entities, no DTDs, no network.
+        .target(
+            name: "KompassXML",
+            dependencies: ["CLibXML2"],
+            swiftSettings: swiftSettings
+        ),
+        // The pipeline: model, importers, normaliser, validators, exporters, publication. Never prints.
+        .target(
+            name: "KompassCore",
+            dependencies: ["KompassXML"],
+            swiftSettings: swiftSettings
+        ),
+        // The command line: parses arguments, prints, maps outcomes to exit codes.
+        .executableTarget(
+            name: "KompassCLI",
+            dependencies: ["KompassCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KompassCoreTests",
+            dependencies: ["KompassCore", "KompassXML"],
+            swiftSettings: swiftSettings
+        ),
+        // End-to-end tests that run the built `kompass` binary.
+        .testTarget(
+            name: "KompassCLITests",
+            dependencies: ["KompassCLI"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

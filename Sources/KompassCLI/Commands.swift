@@ -1,0 +1,108 @@
+import Foundation
+import KompassCore
+
+/// Dispatches the command line to a command and maps its outcome to an exit code.
+enum Commands {
+    static func main(_ arguments: [String]) -> ExitCode {
+        var rest = arguments.dropFirst()
+        let command: String
+        switch rest.first {
+        case nil: command = "run"
+        case "--version": Terminal.printOut(HelpText.version); return .success
+        case "--help", "-h": Terminal.printOut(HelpText.overview); return .success
+        case "help":
+            rest = rest.dropFirst()
+            Terminal.printOut(help(for: rest.first) ?? HelpText.overview)
+            return .success
+        case let first? where first.hasPrefix("-"): command = "run"
+        case let first?:
+            command = first
+            rest = rest.dropFirst()
+        }
+        do {
+            switch command {
+            case "run": return try run(rest)
+            case "validate": return try validate(rest)
+            default: throw UsageError(message: "unknown command '\(command)'", command: nil)
+            }
+        } catch let error as UsageError {
+            Terminal.printError("kompass: \(error.message)")
+            Terminal.printError("Run 'kompass \(error.command.map { "\($0) " } ?? "")--help' for usage.")
+            return .usage
+        } catch let error as ConfigurationError {
+            Terminal.printError("kompass: configuration error: \(error)")
+            return .usage
+        } catch let error as IOError {
+            Terminal.printError("kompass: \(error)")
+            return .ioFailure
+        } catch {
+            Terminal.printError("kompass: \(error)")
+            return .ioFailure
+        }
+    }
+
+    static func help(for command: String?) -> String? {
+        switch command {
+        case "run": HelpText.run
+        case "validate": HelpText.validate
+        default: nil
+        }
+    }
+
+    static func run(_ arguments: ArraySlice<String>) throws -> ExitCode {
+        let options = try CommandOptions.parse(arguments, command: "run", allowed: [
+            "--config", "--source", "--format", "--output", "--as-of", "--dry-run", "--strict", "--quiet", "-q",
+            "--verbose", "-v", "--warnings-exit",
+        ], positional: false)
+        if options.showHelp { Terminal.printOut(HelpText.run); return .success }
+        let pipeline = Pipeline(configuration: try options.configuration())
+        let report = try pipeline.run(options: options.runOptions)
+        let terminal = Terminal()
+        let reporter = FindingReporter(colour: terminal.colourOnStandardError)
+        let shown = reporter.text(report.findings, minimum: options.quiet ? .error : options.verbose ? .info : .warning)
+        if !shown.isEmpty { Terminal.printError(shown) }
+        let summary = reporter.summary(report.findings, projects: report.projectCount)
+        switch report.outcome {
+        case .refused:
+            Terminal.printError("kompass: nothing published (\(summary)); \(report.outputDirectory) is unchanged")
+            return .dataErrors
+        case .dryRun:
+            if !options.quiet {
+                Terminal.printOut("dry run: \(report.files.count) files checked, nothing published (\(summary))")
+            }
+        case .published:
+            if options.verbose {
+                for file in report.files { Terminal.printOut("published \(file.path) (\(file.byteCount) bytes, sha256 \(file.sha256))") }
+            }
+            if !options.quiet {
+                Terminal.printOut("published \(report.files.count) files to \(report.outputDirectory) (\(summary))")
+            }
+        }
+        return finalCode(report.findings, options)
+    }
+
+    static func validate(_ arguments: ArraySlice<String>) throws -> ExitCode {
+        let options = try CommandOptions.parse(arguments, command: "validate", allowed: [
+            "--config", "--format", "--report", "--as-of", "--strict", "--warnings-exit", "--quiet", "-q", "--verbose", "-v",
+        ], positional: true)
+        if options.showHelp { Terminal.printOut(HelpText.validate); return .success }
+        let pipeline = Pipeline(configuration: try options.configuration())
+        let (portfolio, findings) = try pipeline.check(options: options.runOptions)
+        let reporter = FindingReporter(colour: Terminal().colourOnStandardOutput)
+        switch options.report {
+        case .json:
+            Terminal.printOut(reporter.json(findings, projects: portfolio.projects.count))
+        case .text:
+            let shown = reporter.text(findings, minimum: options.quiet ? .error : options.verbose ? .info : .warning)
+            if !shown.isEmpty { Terminal.printOut(shown) }
+            Terminal.printOut(reporter.summary(findings, projects: portfolio.projects.count))
+        }
+        if findings.hasErrors || (options.strict && findings.count(of: .warning) > 0) { return .dataErrors }
+        return finalCode(findings, options)
+    }
+
+    private static func finalCode(_ findings: FindingList, _ options: CommandOptions) -> ExitCode {
+        if options.warningsExit && !options.strict && findings.count(of: .warning) > 0 { return .successWithWarnings }
+        return .success
+    }
+}

@@ -1,0 +1,65 @@
+/// The `--help` text of each command.
+enum HelpText {
+    static let version = "kompass 0.1.0"
+
+    static let overview = """
+    kompass: the Digitalisierungs-Kompass open-data export pipeline.
+
+    USAGE
+      kompass [run]    [options]         import, validate, export and publish (the default)
+      kompass validate [options] [FILE…] check sources without writing anything
+      kompass help [COMMAND]             this text, or a command's
+      kompass --version
+
+    Run 'kompass help run' or 'kompass validate --help' for the options.
+
+    EXIT CODES
+      0  success          1  data errors, nothing published     2  usage or configuration error
+      3  I/O failure      5  success with warnings (only with --warnings-exit)
+    """
+
+    static let run = """
+    kompass run: read the sources, validate them, write every output and publish it.
+
+    USAGE
+      kompass [run] [--config PATH] [--source FILE [--format F]]... [--output DIR]
+                    [--as-of YYYY-MM-DD] [--dry-run] [--strict] [--warnings-exit] [--quiet | --verbose]
+
+    OPTIONS
+      --config PATH       the configuration (default: config/kompass.json)
+      --source FILE       read FILE instead of the configured sources (repeatable); publication
+                          settings and the page text's register still come from the configuration
+      --format F          the format of the preceding --source: page-text, csv, json, jsonl, xml
+                          (default: from the extension: .txt .csv .json .jsonl/.ndjson .xml)
+      --output DIR        publish into DIR instead of the configured output folder
+      --as-of DATE        the reference date ("today") for date rules and output dates
+      --dry-run           do everything except publishing; the output folder is not touched
+      --strict            treat warnings as errors
+      --warnings-exit     exit 5 instead of 0 when the run succeeded with warnings
+      --quiet, -q         print errors only
+      --verbose, -v       print info findings and every published file
+      --help, -h          this text
+
+    Any error in the data means nothing is published and the output folder stays as it was.
+    """
+
+    static let validate = """
+    kompass validate: check sources and print every finding; writes nothing.
+
+    USAGE
+      kompass validate [--config PATH] [--format F] [--report text|json] [--as-of YYYY-MM-DD]
+                       [--strict] [--warnings-exit] [FILE…]
+
+    OPTIONS
+      --config PATH       the configuration (default: config/kompass.json)
+      FILE…               check these files instead of the configured sources
+      --format F          the format of the files: page-text, csv, json, jsonl, xml
+      --report FORMAT     text (default) or json (schema: schemas/report.schema.json)
+      --as-of DATE        the reference date ("today") for date rules
+      --strict            treat warnings as errors
+      --warnings-exit     exit 5 instead of 0 when there are warnings but no errors
+      --help, -h          this text
+
+    Exit code 0 when no error was found, 1 when one was.
+    """
+}

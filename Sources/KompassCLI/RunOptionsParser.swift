@@ -1,0 +1,108 @@
+import KompassCore
+
+/// The options `run` and `validate` share, as given on the command line.
+struct CommandOptions {
+    var configPath = CommandOptions.defaultConfigPath
+    /// `--source FILE [--format F]`: replaces the configuration's sources.
+    var sources: [(path: String, format: SourceFormat?)] = []
+    /// `--format F` given before any `--source`, or for `validate`'s positional files.
+    var defaultFormat: SourceFormat?
+    var outputDirectory: String?
+    var asOf: CalendarDate?
+    var dryRun = false
+    var strict = false
+    var quiet = false
+    var verbose = false
+    var warningsExit = false
+    var report = ReportFormat.text
+    var showHelp = false
+
+    static let defaultConfigPath = "config/kompass.json"
+
+    enum ReportFormat: String {
+        case text, json
+    }
+
+    /// Parses the options of `command`; `allowed` names the options that command takes.
+    static func parse(_ arguments: ArraySlice<String>, command: String, allowed: Set<String>,
+                      positional: Bool) throws -> CommandOptions {
+        var options = CommandOptions()
+        var scanner = ArgumentScanner(arguments, command: command)
+        while let argument = scanner.next() {
+            let (option, inline) = argument.optionAndInlineValue
+            func value() throws -> String {
+                if let inline { return inline }
+                return try scanner.value(for: option)
+            }
+            if option.hasPrefix("-") && option != "-" {
+                guard allowed.contains(option) || option == "--help" || option == "-h" else {
+                    throw UsageError(message: "unknown option '\(option)' for '\(command)'", command: command)
+                }
+            }
+            switch option {
+            case "--help", "-h": options.showHelp = true
+            case "--config": options.configPath = try value()
+            case "--source": options.sources.append((try value(), nil))
+            case "--format":
+                let text = try value()
+                guard let format = SourceFormat(rawValue: text) else {
+                    throw UsageError(message: "--format takes one of "
+                        + SourceFormat.allCases.map(\.rawValue).joined(separator: ", ") + ", not '\(text)'", command: command)
+                }
+                if options.sources.isEmpty || options.sources[options.sources.count - 1].format != nil {
+                    options.defaultFormat = format
+                } else {
+                    options.sources[options.sources.count - 1].format = format
+                }
+            case "--output": options.outputDirectory = try value()
+            case "--as-of":
+                let text = try value()
+                guard let date = CalendarDate(iso: text) else {
+                    throw UsageError(message: "--as-of takes a date YYYY-MM-DD, not '\(text)'", command: command)
+                }
+                options.asOf = date
+            case "--report":
+                let text = try value()
+                guard let format = ReportFormat(rawValue: text) else {
+                    throw UsageError(message: "--report takes text or json, not '\(text)'", command: command)
+                }
+                options.report = format
+            case "--dry-run": options.dryRun = true
+            case "--strict": options.strict = true
+            case "--quiet", "-q": options.quiet = true
+            case "--verbose", "-v": options.verbose = true
+            case "--warnings-exit": options.warningsExit = true
+            default:
+                guard positional else {
+                    throw UsageError(message: "unexpected argument '\(argument)'", command: command)
+                }
+                options.sources.append((argument, nil))
+            }
+        }
+        if options.quiet && options.verbose {
+            throw UsageError(message: "--quiet and --verbose exclude each other", command: command)
+        }
+        return options
+    }
+
+    /// The configuration with the command line's replacements applied.
+    func configuration() throws -> Configuration {
+        var configuration = try ConfigurationLoader().load(path: configPath)
+        if !sources.isEmpty {
+            // A page text needs its register: keep the configured one.
+            let register = configuration.sources.first { $0.format == .pageText }?.register
+            configuration.sources = try sources.map { source in
+                guard let format = source.format ?? defaultFormat ?? SourceFormat(pathExtensionOf: source.path) else {
+                    throw UsageError(message: "cannot tell the format of '\(source.path)' from its extension; add --format", command: nil)
+                }
+                return SourceConfiguration(path: source.path, format: format, register: format == .pageText ? register : nil)
+            }
+        }
+        if let outputDirectory { configuration.outputDirectory = outputDirectory }
+        return configuration
+    }
+
+    var runOptions: RunOptions {
+        RunOptions(referenceDate: asOf ?? CalendarDate.today(in: Pipeline.cantonZone), dryRun: dryRun, strict: strict)
+    }
+}

@@ -1,0 +1,48 @@
+/// Everything specific to a deployment: base URL, organisation, publisher, contact, licence, dataset texts.
+public struct PublicationSettings: Sendable, Equatable {
+    /// Where the output folder is served, without a trailing slash, e.g. `https://data.example.org/kompass`.
+    public var baseURL: String
+    /// The opendata.swiss organisation slug, e.g. `kanton-basel-stadt`.
+    public var organisationSlug: String
+    /// The dataset's own identifier; the catalogue writes `<datasetID>@<organisationSlug>`.
+    public var datasetID: String
+    /// The date the dataset was first published (`dct:issued`).
+    public var issued: CalendarDate
+    public var publisher: Publisher
+    public var contact: Contact
+    public var licence: Licence
+    public var title: LocalizedText
+    public var description: LocalizedText
+    public var keywords: [Language: [String]]
+    /// EU data-theme codes, e.g. `GOVE`.
+    public var themes: [String]
+    /// EU frequency code, e.g. `IRREG`.
+    public var frequency: String
+    /// The page people read (`dcat:landingPage`); defaults to the base URL.
+    public var landingPage: String
+    /// The namespace of kompass's own terms and concept schemes in JSON-LD.
+    public var vocabularyBase: String
+
+    public struct Publisher: Sendable, Equatable {
+        public var uri: String
+        public var name: LocalizedText
+    }
+
+    public struct Contact: Sendable, Equatable {
+        public var name: String
+        public var email: String
+    }
+
+    /// The four terms-of-use of opendata.swiss.
+    public enum Licence: String, Sendable, CaseIterable {
+        case open = "terms_open"
+        case by = "terms_by"
+        case ask = "terms_ask"
+        case byAsk = "terms_by_ask"
+
+        public var uri: String { "http://dcat-ap.ch/vocabulary/licenses/\(rawValue)" }
+    }
+
+    /// The absolute URL of a published file.
+    public func url(of fileName: String) -> String { "\(baseURL)/\(fileName)" }
+}

@@ -1,0 +1,9 @@
+/// Writes one output file from the portfolio.
+///
+/// The contract every exporter keeps: it streams (writes project by project through the writer,
+/// never building the whole document in memory), it is deterministic (the same portfolio and
+/// context give the same bytes), and it escapes every value for its format.
+public protocol Exporter: Sendable {
+    var file: OutputFile { get }
+    func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError)
+}

@@ -1,0 +1,214 @@
+/// Reads the text of the public Digitalisierungs-Kompass page (see `config/sources/README.md`):
+/// an introduction, then per project the blocks Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende.
+///
+/// Streams the file line by line. Every problem becomes a finding with its line; no project is
+/// skipped silently and no line inside a project is dropped without a finding.
+public struct PageTextImporter: Sendable {
+    /// The bullet that opens each line of the Felder block.
+    static let bullet = "• "
+
+    public init() {}
+
+    public func read(path: String) throws(IOError) -> ImportResult {
+        let reader = try ByteFileReader(path: path)
+        var parser = PageTextParser(file: path)
+        var splitter = LineSplitter()
+        do {
+            try reader.forEachChunk { chunk in
+                splitter.feed(chunk) { parser.consume($0) }
+            }
+        } catch let error as IOError {
+            throw error
+        } catch {
+            throw IOError(path: path, operation: "read", reason: "\(error)")
+        }
+        splitter.finish { parser.consume($0) }
+        return parser.finish(totalLines: splitter.lineNumber)
+    }
+}
+
+/// The state machine behind `PageTextImporter`.
+struct PageTextParser {
+    let file: String
+    private var records: [RawRecord] = []
+    private var findings: [Finding] = []
+    private var current: RawRecord?
+    private var block: PageTextHeading?
+    private var seen: Set<PageTextHeading> = []
+    private var valuesInBlock = 0
+    private var blockLine = 0
+    private var stoppedAtInvalidUTF8 = false
+
+    init(file: String) {
+        self.file = file
+    }
+
+    private func location(_ line: Int, column: Int? = nil, field: String? = nil) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column, field: field)
+    }
+
+    private mutating func report(_ rule: String, line: Int, column: Int? = nil, field: String? = nil,
+                                 _ message: String, hint: String) {
+        findings.append(Finding(ruleID: rule, severity: .error, location: location(line, column: column, field: field),
+                                message: message, hint: hint))
+    }
+
+    mutating func consume(_ line: LineSplitter.Line) {
+        guard !stoppedAtInvalidUTF8 else { return }
+        switch line {
+        case .invalidUTF8(let number, let column, let byte):
+            stoppedAtInvalidUTF8 = true
+            let hex = String(byte, radix: 16, uppercase: true)
+            report("page-text.encoding", line: number, column: column,
+                   "byte 0x\(hex) is not UTF-8; the file was probably saved as Windows-1252 or Latin-1",
+                   hint: "save the file as UTF-8 and run again; nothing after this line was read")
+        case .text(let text, let number):
+            consume(text: text, line: number)
+        }
+    }
+
+    private mutating func consume(text: String, line: Int) {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty { return }
+        if let heading = PageTextHeading(rawValue: trimmed) {
+            enter(heading, line: line)
+            return
+        }
+        guard let block else { return }  // the introduction and the timeline axis carry no project values
+        addValue(trimmed, original: text, to: block, line: line)
+    }
+
+    private mutating func enter(_ heading: PageTextHeading, line: Int) {
+        if heading == .progress {
+            closeRecord(endLine: line)
+            current = RawRecord(location: location(line))
+            seen = []
+        } else if current == nil {
+            report("page-text.block.order", line: line, field: heading.rawValue,
+                   "heading '\(heading.rawValue)' comes before the first 'Fortschritt'",
+                   hint: "every project starts with 'Fortschritt' and its percentage")
+            current = RawRecord(location: location(line))
+            seen = []
+        } else if let block {
+            if valuesInBlock == 0 {
+                reportEmptyBlock(block)
+            }
+            if seen.contains(heading) {
+                let start = current!.location.line
+                report("page-text.block.repeated", line: line, field: heading.rawValue,
+                       "heading '\(heading.rawValue)' appears a second time in the project starting at line \(start)",
+                       hint: "each project has each block once; a missing 'Fortschritt' may have merged two projects")
+            } else if heading != block.next {
+                let expected = block.next.map { "'\($0.rawValue)'" } ?? "'Fortschritt' (the next project)"
+                report("page-text.block.order", line: line, field: heading.rawValue,
+                       "heading '\(heading.rawValue)' is out of order: after '\(block.rawValue)' comes \(expected)",
+                       hint: "the blocks of a project come in the order Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende")
+            }
+        }
+        seen.insert(heading)
+        block = heading
+        valuesInBlock = 0
+        blockLine = line
+    }
+
+    private mutating func reportEmptyBlock(_ block: PageTextHeading) {
+        report("page-text.block.empty", line: blockLine, field: block.rawValue,
+               "the block '\(block.rawValue)' has no value",
+               hint: PageTextParser.expectation(for: block))
+    }
+
+    private static func expectation(for block: PageTextHeading) -> String {
+        switch block {
+        case .progress: "write the progress on the line after 'Fortschritt', e.g. 30%"
+        case .duration: "write the years on the line after 'Dauer', e.g. 2023–2028 or 2024"
+        case .before, .future: "write at least one paragraph of text after '\(block.rawValue)'"
+        case .fields: "list each field of action on its own line as '• Prozesse'"
+        case .userGroups: "list each user group on its own line, e.g. Mitarbeitende"
+        }
+    }
+
+    private mutating func addValue(_ value: String, original: String, to block: PageTextHeading, line: Int) {
+        let leading = original.prefix { $0 == " " || $0 == "\t" }.count
+        var column = leading + 1
+        var value = value
+        switch block {
+        case .progress, .duration:
+            if valuesInBlock >= 1 {
+                let expected = block.next!.rawValue
+                report("page-text.line.unexpected", line: line, field: block.rawValue,
+                       "unexpected line '\(value.truncated(60))' after the '\(block.rawValue)' value; an unknown heading?",
+                       hint: "the '\(block.rawValue)' block has one line; the heading '\(expected)' should follow")
+                return
+            }
+        case .fields:
+            if value.hasPrefix(PageTextImporter.bullet) {
+                value = String(value.dropFirst(PageTextImporter.bullet.count)).trimmingWhitespace()
+                column += PageTextImporter.bullet.count
+            } else {
+                report("page-text.fields.bullet", line: line, field: block.rawValue,
+                       "the line '\(value.truncated(60))' in the 'Felder' block has no bullet; an unknown heading?",
+                       hint: "write each field of action as '• Prozesse'; a new block needs one of the headings "
+                           + PageTextHeading.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))
+            }
+        case .userGroups:
+            if value.hasPrefix(PageTextImporter.bullet) {
+                report("page-text.user-groups.bullet", line: line, field: block.rawValue,
+                       "the user group '\(value.truncated(60))' has a bullet; in 'Nutzende' user groups stand without one",
+                       hint: "write the user group without '• ', or move it to the 'Felder' block if it is a field of action")
+                value = String(value.dropFirst(PageTextImporter.bullet.count)).trimmingWhitespace()
+                column += PageTextImporter.bullet.count
+            }
+        case .before, .future:
+            break
+        }
+        valuesInBlock += 1
+        let raw = RawValue(value, at: location(line, column: column, field: block.rawValue))
+        current?.append(raw, to: block.rawValue)
+    }
+
+    private mutating func closeRecord(endLine: Int, atEndOfFile: Bool = false) {
+        guard let record = current, let block else { return }
+        if valuesInBlock == 0 { reportEmptyBlock(block) }
+        let missing = PageTextHeading.allCases.filter { !seen.contains($0) }
+        if !missing.isEmpty {
+            let names = missing.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            report("page-text.block.missing", line: record.location.line,
+                   "the project starting at line \(record.location.line) has no \(names) block"
+                       + (missing.count > 1 ? "s" : ""),
+                   hint: atEndOfFile
+                       ? "the file ends inside this project: it may have been cut off; take the complete page text"
+                       : "add the missing heading and its content before line \(endLine)")
+        }
+        records.append(record)
+        current = nil
+        self.block = nil
+    }
+
+    mutating func finish(totalLines: Int) -> ImportResult {
+        if stoppedAtInvalidUTF8 {
+            return ImportResult(records: [], findings: findings)
+        }
+        closeRecord(endLine: totalLines + 1, atEndOfFile: true)
+        if records.isEmpty {
+            report("page-text.no-projects", line: 0,
+                   totalLines == 0 ? "the file is empty" : "no project found: the file has no 'Fortschritt' heading",
+                   hint: "the page text lists each project from a line 'Fortschritt'; is this the right file?")
+        }
+        return ImportResult(records: records, findings: findings)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and no-break spaces.
+    func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+
+    /// At most `length` characters, with an ellipsis when cut.
+    func truncated(_ length: Int) -> String {
+        count <= length ? self : String(prefix(length)) + "…"
+    }
+}

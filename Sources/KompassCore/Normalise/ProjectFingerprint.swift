@@ -1,0 +1,15 @@
+/// A short, stable fingerprint of a project's texts ("Bisher" and "In Zukunft"), by which the
+/// register recognises a project on the page wherever it moves to.
+public enum ProjectFingerprint {
+    /// Hex digits kept of the SHA-256: 64 bits, plenty for a portfolio, short enough to read.
+    public static let length = 16
+
+    public static func of(before: String, future: String) -> String {
+        let digest = SHA256.hex(of: Array(before.utf8) + [0x0A, 0x0A] + Array(future.utf8))
+        return String(digest.prefix(length))
+    }
+
+    public static func isWellFormed(_ text: String) -> Bool {
+        text.utf8.count == length && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+}

@@ -1,0 +1,65 @@
+/// Gives each drafted project of a page text its identifier and title from the register.
+///
+/// A project is recognised by the fingerprint of its texts wherever it stands on the page. When its
+/// texts were edited, the register entry at its position is used if no other project claims it, with a
+/// warning that asks for the new fingerprint. A project the register does not know is an error: an
+/// identifier is never invented, because harvesters and feed readers key on it.
+public struct RegisterMatcher: Sendable {
+    public var register: ProjectRegister
+
+    public init(register: ProjectRegister) {
+        self.register = register
+    }
+
+    public func assign(to drafts: inout [DraftProject]) -> [Finding] {
+        var findings: [Finding] = []
+        let fingerprints = drafts.map { draft -> String? in
+            guard let before = draft.before, let future = draft.future else { return nil }
+            return ProjectFingerprint.of(before: before, future: future)
+        }
+        let byFingerprint = Dictionary(register.entries.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
+        let byPosition = Dictionary(register.entries.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
+        let presentFingerprints = Set(fingerprints.compactMap { $0 })
+        var used: Set<ProjectID> = []
+
+        for index in drafts.indices {
+            let position = index + 1
+            let location = drafts[index].origins.record
+            guard let fingerprint = fingerprints[index] else { continue }  // texts missing: reported already
+            var entry = byFingerprint[fingerprint]
+            if entry == nil, let candidate = byPosition[position], !presentFingerprints.contains(candidate.fingerprint) {
+                entry = candidate
+                findings.append(Finding(
+                    ruleID: "register.fingerprint.changed", severity: .warning, location: location, projectID: candidate.id.rawValue,
+                    message: "the texts of project \(position) changed since the register was written; taken as '\(candidate.id)' by its position",
+                    hint: "check that it is still '\(candidate.title)', then set its fingerprint to \(fingerprint) in \(register.path) line \(candidate.location.line)"))
+            }
+            guard let entry else {
+                findings.append(Finding(
+                    ruleID: "register.missing", severity: .error, location: location,
+                    message: "project \(position) (fingerprint \(fingerprint)) has no entry in the register",
+                    hint: "add the line '\(position);\(fingerprint);<id>;<title>' to \(register.path) with a new identifier and a short German title"))
+                continue
+            }
+            if used.contains(entry.id) {
+                findings.append(Finding(
+                    ruleID: "register.ambiguous", severity: .error, location: location, projectID: entry.id.rawValue,
+                    message: "project \(position) matches the register entry '\(entry.id)', which another project already took",
+                    hint: "two projects have the same texts; give this one its own register line with fingerprint \(fingerprint)"))
+                continue
+            }
+            used.insert(entry.id)
+            drafts[index].id = entry.id
+            drafts[index].title = entry.title
+            drafts[index].origins[.id] = entry.location
+            drafts[index].origins[.title] = entry.location
+        }
+        for entry in register.entries where !used.contains(entry.id) {
+            findings.append(Finding(
+                ruleID: "register.unused", severity: .warning, location: entry.location, projectID: entry.id.rawValue,
+                message: "the register entry '\(entry.id)' matches no project on the page",
+                hint: "if the project left the page, keep the line (its identifier stays reserved) but expect the project to be reported as removed"))
+        }
+        return findings
+    }
+}

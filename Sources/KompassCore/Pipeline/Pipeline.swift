@@ -1,0 +1,68 @@
+public import Foundation
+
+/// The whole job: load the sources, validate, export to staging, check the outputs, publish.
+///
+/// The publish policy: any finding of severity error (or, under `strict`, any warning) means that
+/// nothing is published and the output folder stays exactly as it was.
+public struct Pipeline: Sendable {
+    public var configuration: Configuration
+    public var zone: TimeZone
+
+    public init(configuration: Configuration, zone: TimeZone = Pipeline.cantonZone) {
+        self.configuration = configuration
+        self.zone = zone
+    }
+
+    /// Europe/Zurich: dates in outputs are the canton's.
+    public static let cantonZone = TimeZone(identifier: "Europe/Zurich") ?? TimeZone(secondsFromGMT: 3_600)!
+
+    /// The exporters in the order they run; the catalogue last, as it describes the others.
+    public static let exporters: [any Exporter] = [
+        CSVExporter(), DataPackageExporter(), JSONLDContextExporter(), JSONLDExporter(), RSSExporter(), DCATExporter(),
+    ]
+
+    /// Loads and validates the sources without writing anything.
+    public func check(options: RunOptions) throws -> (portfolio: Portfolio, findings: FindingList) {
+        let loaded = try PortfolioLoader().load(configuration.sources)
+        var findings = FindingList(loaded.findings)
+        let context = ValidationContext(referenceDate: options.referenceDate)
+        findings.append(contentsOf: Validator().validate(loaded.portfolio, context: context))
+        return (loaded.portfolio, findings)
+    }
+
+    public func run(options: RunOptions) throws -> RunReport {
+        let (portfolio, initialFindings) = try check(options: options)
+        var findings = initialFindings
+        let output = configuration.outputDirectory
+        func refused() -> RunReport {
+            RunReport(outcome: .refused, findings: findings, projectCount: portfolio.projects.count, files: [],
+                      outputDirectory: output)
+        }
+        if blocks(findings, options) { return refused() }
+
+        let publisher = try Publisher(outputDirectory: output)
+        defer { publisher.discardStaging() }
+        var context = ExportContext(settings: configuration.publication, referenceDate: options.referenceDate, zone: zone)
+        var files: [WrittenFile] = []
+        for exporter in Pipeline.exporters {
+            let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file))
+            try exporter.export(portfolio, context: context, to: writer)
+            let written = try writer.finish()
+            context.writtenFiles[exporter.file] = written
+            files.append(written)
+        }
+        findings.append(contentsOf: SelfCheck(projectCount: portfolio.projects.count).check(staged: publisher))
+        if blocks(findings, options) { return refused() }
+        if options.dryRun {
+            return RunReport(outcome: .dryRun, findings: findings, projectCount: portfolio.projects.count, files: files,
+                             outputDirectory: output)
+        }
+        let published = try publisher.publish(files)
+        return RunReport(outcome: .published, findings: findings, projectCount: portfolio.projects.count,
+                         files: published, outputDirectory: output)
+    }
+
+    private func blocks(_ findings: FindingList, _ options: RunOptions) -> Bool {
+        findings.hasErrors || (options.strict && findings.count(of: .warning) > 0)
+    }
+}

@@ -1,0 +1,15 @@
+/// How a run is asked to behave (from the command line).
+public struct RunOptions: Sendable {
+    /// "Today" for date-dependent rules and the dates written into outputs.
+    public var referenceDate: CalendarDate
+    /// Do everything except publishing.
+    public var dryRun: Bool
+    /// Warnings count as errors.
+    public var strict: Bool
+
+    public init(referenceDate: CalendarDate, dryRun: Bool = false, strict: Bool = false) {
+        self.referenceDate = referenceDate
+        self.dryRun = dryRun
+        self.strict = strict
+    }
+}

@@ -1,0 +1,18 @@
+/// What a run did: its findings, and what it published.
+public struct RunReport: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        /// Every output was written and published.
+        case published
+        /// Everything was checked and written to staging, then discarded as asked (`--dry-run`).
+        case dryRun
+        /// Errors in the data (or the self-check, or warnings under `--strict`): nothing was published.
+        case refused
+    }
+
+    public var outcome: Outcome
+    public var findings: FindingList
+    public var projectCount: Int
+    /// The published (or, in a dry run, the staged) files.
+    public var files: [WrittenFile]
+    public var outputDirectory: String
+}

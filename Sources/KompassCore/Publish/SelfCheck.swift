@@ -1,0 +1,160 @@
+import Foundation
+import KompassXML
+
+/// Checks the staged outputs before anything becomes visible: every XML file well-formed (read back
+/// with libxml2), every JSON file parseable, the CSV's header and row count, the catalogue's
+/// identifier and licences, the feed's guids. A failure is an error finding: nothing is published.
+public struct SelfCheck: Sendable {
+    public var projectCount: Int
+
+    public init(projectCount: Int) {
+        self.projectCount = projectCount
+    }
+
+    public func check(staged publisher: Publisher) -> [Finding] {
+        var findings: [Finding] = []
+        for file in OutputFile.allCases {
+            let path = publisher.stagingPath(for: file)
+            switch file {
+            case .csv: findings += checkCSV(path)
+            case .dataPackage, .jsonLD, .jsonLDContext: findings += checkJSON(path, file)
+            case .rss: findings += checkXML(path, file, inspect: RSSInspection())
+            case .catalogue: findings += checkXML(path, file, inspect: CatalogueInspection())
+            }
+        }
+        return findings
+    }
+
+    private func failure(_ file: OutputFile, _ message: String, line: Int = 0, column: Int? = nil) -> Finding {
+        Finding(ruleID: "self-check.\(file.rawValue)", severity: .error,
+                location: SourceLocation(file: file.rawValue, line: line, column: column),
+                message: message, hint: "this is a defect of kompass, not of the data: please report it with the input")
+    }
+
+    private func checkJSON(_ path: String, _ file: OutputFile) -> [Finding] {
+        do {
+            let bytes = try ByteFileReader.readAll(path: path)
+            _ = try JSONSerialization.jsonObject(with: Data(bytes))
+            return []
+        } catch {
+            return [failure(file, "is not valid JSON: \(ConfigurationLoader.reason(error))")]
+        }
+    }
+
+    private func checkCSV(_ path: String) -> [Finding] {
+        let bytes: [UInt8]
+        do { bytes = try ByteFileReader.readAll(path: path) } catch { return [failure(.csv, "cannot be read back: \(error)")] }
+        var tokenizer = CSVTokenizer(delimiter: CSVColumn.delimiter)
+        var rows: [CSVTokenizer.Row] = []
+        bytes.withUnsafeBytes { raw in tokenizer.feed(raw) { rows.append($0) } }
+        tokenizer.finish { rows.append($0) }
+        var findings = tokenizer.problems.map { failure(.csv, $0.message, line: $0.line, column: $0.column) }
+        let header = rows.first.map { $0.cells.map { String(decoding: $0.bytes, as: UTF8.self) } } ?? []
+        if header != CSVColumn.allCases.map(\.rawValue) {
+            findings.append(failure(.csv, "the header is '\(header.joined(separator: ";"))'", line: 1))
+        }
+        if rows.count - 1 != projectCount {
+            findings.append(failure(.csv, "has \(rows.count - 1) data rows for \(projectCount) projects"))
+        }
+        for row in rows where row.cells.count != CSVColumn.allCases.count {
+            findings.append(failure(.csv, "the row has \(row.cells.count) cells, not \(CSVColumn.allCases.count)", line: row.line))
+        }
+        return findings
+    }
+
+    private func checkXML(_ path: String, _ file: OutputFile, inspect: some XMLInspection) -> [Finding] {
+        let reader: XMLStreamReader
+        do { reader = try XMLStreamReader(path: path) } catch { return [failure(file, "cannot be read back")] }
+        var inspection = inspect
+        while let event = reader.next() { inspection.observe(event) }
+        var findings = reader.problems.map { failure(file, "is not well-formed: \($0.message)", line: $0.line, column: $0.column) }
+        findings += inspection.problems(projectCount: projectCount).map { failure(file, $0) }
+        return findings
+    }
+}
+
+/// Structural checks on one XML output, fed event by event.
+protocol XMLInspection {
+    mutating func observe(_ event: XMLEvent)
+    func problems(projectCount: Int) -> [String]
+}
+
+/// The feed: one item per project on a first run, each with a unique guid and a pubDate.
+struct RSSInspection: XMLInspection {
+    private var items = 0
+    private var guids: [String] = []
+    private var dates = 0
+    private var inGuid = false
+    private var text = ""
+
+    mutating func observe(_ event: XMLEvent) {
+        switch event {
+        case .startElement(let name, _, _, _):
+            if name.localName == "item" { items += 1 }
+            if name.localName == "pubDate" { dates += 1 }
+            inGuid = name.localName == "guid"
+            text = ""
+        case .text(let value, _):
+            if inGuid { text += value }
+        case .endElement(let name, _):
+            if name.localName == "guid" { guids.append(text); inGuid = false }
+        }
+    }
+
+    func problems(projectCount: Int) -> [String] {
+        var problems: [String] = []
+        if items != projectCount { problems.append("has \(items) items for \(projectCount) new projects") }
+        if Set(guids).count != guids.count || guids.count != items { problems.append("has missing or repeated guids") }
+        if dates != items { problems.append("has \(dates) pubDates for \(items) items") }
+        return problems
+    }
+}
+
+/// The catalogue: a dataset identifier of the form `<id>@<slug>`, exactly one licence per distribution.
+struct CatalogueInspection: XMLInspection {
+    private static let dcat = "http://www.w3.org/ns/dcat#"
+    private static let dct = "http://purl.org/dc/terms/"
+    private var depth: [XMLName] = []
+    private var identifiers: [String] = []
+    private var distributions = 0
+    private var licences = 0
+    private var text = ""
+
+    mutating func observe(_ event: XMLEvent) {
+        switch event {
+        case .startElement(let name, _, let isEmpty, _):
+            if name == XMLName(namespaceURI: Self.dcat, localName: "Distribution") { distributions += 1 }
+            if name == XMLName(namespaceURI: Self.dct, localName: "license") { licences += 1 }
+            text = ""
+            if !isEmpty { depth.append(name) }
+        case .text(let value, _):
+            text += value
+        case .endElement(let name, _):
+            if name == XMLName(namespaceURI: Self.dct, localName: "identifier"),
+               depth.dropLast().last == XMLName(namespaceURI: Self.dcat, localName: "Dataset") {
+                identifiers.append(text)
+            }
+            depth.removeLast()
+        }
+    }
+
+    func problems(projectCount: Int) -> [String] {
+        var problems: [String] = []
+        if identifiers.count != 1 { problems.append("has \(identifiers.count) dataset identifiers, not 1") }
+        for identifier in identifiers where !CatalogueInspection.isHarvestIdentifier(identifier) {
+            problems.append("the dataset identifier '\(identifier)' is not of the form <id>@<organisation-slug>")
+        }
+        if distributions == 0 || licences != distributions {
+            problems.append("has \(licences) licences for \(distributions) distributions")
+        }
+        return problems
+    }
+
+    static func isHarvestIdentifier(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+        let idOK = parts[0].utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 45 || $0 == 95 }
+        let slugOK = parts[1].utf8.allSatisfy { (48...57).contains($0) || (97...122).contains($0) || $0 == 45 || $0 == 95 }
+        return idOK && slugOK
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads a file in fixed-size chunks with `read(2)`, so memory stays flat whatever the file's size.
+public final class ByteFileReader {
+    public let path: String
+    private let descriptor: Int32
+    private let chunkSize: Int
+
+    public init(path: String, chunkSize: Int = 1 << 16) throws(IOError) {
+        self.path = path
+        self.chunkSize = chunkSize
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOError(path: path, operation: "open", reason: String(cString: strerror(errno))) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw IOError(path: path, operation: "read", reason: "it is a directory")
+        }
+        descriptor = fd
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Calls `body` with each chunk until the end of the file.
+    public func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(descriptor, buffer.baseAddress, chunkSize)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw IOError(path: path, operation: "read", reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    /// The whole file, for small inputs such as configurations and registers.
+    public static func readAll(path: String) throws(IOError) -> [UInt8] {
+        let reader = try ByteFileReader(path: path)
+        var bytes: [UInt8] = []
+        do {
+            try reader.forEachChunk { bytes.append(contentsOf: $0) }
+        } catch let error as IOError {
+            throw error
+        } catch {
+            throw IOError(path: path, operation: "read", reason: "\(error)")
+        }
+        return bytes
+    }
+}
