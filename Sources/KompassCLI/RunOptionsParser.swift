@@ -87,7 +87,14 @@ struct CommandOptions {
 
     /// The configuration with the command line's replacements applied.
     func configuration() throws -> Configuration {
-        var configuration = try ConfigurationLoader().load(path: configPath)
+        var configuration: Configuration
+        do {
+            configuration = try ConfigurationLoader().load(path: configPath)
+        } catch let error as IOError {
+            let hint = configPath == CommandOptions.defaultConfigPath
+                ? " (run kompass from the repository's folder, or name the configuration with --config)" : ""
+            throw ConfigurationError(path: configPath, keyPath: "", message: "cannot be read: \(error.reason)\(hint)")
+        }
         if !sources.isEmpty {
             // A page text needs its register: keep the configured one.
             let register = configuration.sources.first { $0.format == .pageText }?.register

@@ -44,7 +44,7 @@ struct TermClassifier<Own: Vocabulary, Other: Vocabulary> {
                 location: value.location, field: field,
                 message: "'\(value.text)' is one of the \(otherName), not of the \(ownName)",
                 hint: alsoListed
-                    ? "it is listed under '\(Other.schemeLabel.de)' as well, so it is left out here; remove it from '\(Own.schemeLabel.de)'"
+                    ? "it is listed under '\(Other.schemeLabel.de)' as well, so it is left out of the \(ownName); remove it from this list"
                     : "move it to '\(Other.schemeLabel.de)'"))
         }
         for value in repeated {

@@ -36,21 +36,33 @@ public struct PortfolioLoader: Sendable {
         findings += imported.findings
         let normaliser = Normaliser(mapping: .pageText, reportsMissingValues: false)
         var drafts: [DraftProject] = []
+        var findingsPerDraft: [[Finding]] = []
         for record in imported.records {
             let (draft, recordFindings) = normaliser.draft(record)
             drafts.append(draft)
-            findings += recordFindings
+            findingsPerDraft.append(recordFindings)
         }
         guard let registerPath = source.register else {
             findings.append(Finding(ruleID: "register.not-configured", severity: .error,
                                     location: SourceLocation(file: source.path, line: 0),
                                     message: "the page text has no titles and no identifiers, and no register is configured for it",
                                     hint: "name a register (position;fingerprint;id;title) in the source's \"register\" key"))
-            return (drafts, findings)
+            return (drafts, findings + PortfolioLoader.naming(findingsPerDraft, after: drafts))
         }
         let (register, registerFindings) = try ProjectRegister.load(path: registerPath)
         findings += registerFindings
         findings += RegisterMatcher(register: register).assign(to: &drafts)
-        return (drafts, findings)
+        return (drafts, findings + PortfolioLoader.naming(findingsPerDraft, after: drafts))
+    }
+
+    /// Once the register has named the projects, the findings about their values name them too.
+    private static func naming(_ findingsPerDraft: [[Finding]], after drafts: [DraftProject]) -> [Finding] {
+        zip(drafts, findingsPerDraft).flatMap { draft, findings in
+            findings.map { finding in
+                var finding = finding
+                if finding.projectID == nil { finding.projectID = draft.id?.rawValue }
+                return finding
+            }
+        }
     }
 }

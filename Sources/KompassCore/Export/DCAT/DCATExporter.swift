@@ -1,5 +1,5 @@
 /// `catalog.rdf`: the DCAT-AP CH catalogue in RDF/XML that opendata.swiss harvests: one catalogue,
-/// the portfolio dataset, and a distribution per published format with size and SHA-256.
+/// the portfolio dataset, and a distribution per published format with its size in bytes.
 ///
 /// Identifiers and `rdf:about` IRIs derive only from configuration, so they never change between runs.
 /// Everything deployment-specific comes from `PublicationSettings`.
@@ -24,14 +24,13 @@ public struct DCATExporter: Exporter {
             xmlns:dct="http://purl.org/dc/terms/"
             xmlns:foaf="http://xmlns.com/foaf/0.1/"
             xmlns:vcard="http://www.w3.org/2006/vcard/ns#"
-            xmlns:skos="http://www.w3.org/2004/02/skos/core#"
-            xmlns:spdx="http://spdx.org/rdf/terms#">
+            xmlns:skos="http://www.w3.org/2004/02/skos/core#">
 
           <dcat:Catalog rdf:about="\(x(catalogueIRI))">
         \(literals("dct:title", settings.title, indent: 4))
         \(literals("dct:description", settings.description, indent: 4))
             <dct:publisher rdf:resource="\(x(settings.publisher.uri))"/>
-            <foaf:homepage rdf:resource="\(x(settings.landingPage))"/>
+            <foaf:homepage><foaf:Document rdf:about="\(x(settings.landingPage))"/></foaf:homepage>
             <dct:language rdf:resource="\(DCATVocabulary.language)DEU"/>
             <dct:issued \(issued)</dct:issued>
             <dct:modified \(modified)</dct:modified>
@@ -49,6 +48,7 @@ public struct DCATExporter: Exporter {
             <dct:publisher rdf:resource="\(x(settings.publisher.uri))"/>
             <dcat:contactPoint>
               <vcard:Organization>
+                <rdf:type rdf:resource="http://www.w3.org/2006/vcard/ns#Kind"/>
                 <vcard:fn>\(x(settings.contact.name))</vcard:fn>
                 <vcard:hasEmail rdf:resource="mailto:\(x(settings.contact.email))"/>
               </vcard:Organization>
@@ -65,10 +65,10 @@ public struct DCATExporter: Exporter {
             }
         }
         try writer.write("""
-            <dcat:landingPage rdf:resource="\(x(settings.landingPage))"/>
+            <dcat:landingPage><foaf:Document rdf:about="\(x(settings.landingPage))"/></dcat:landingPage>
             <dct:issued \(issued)</dct:issued>
             <dct:modified \(modified)</dct:modified>
-            <dct:accrualPeriodicity rdf:resource="\(x(DCATVocabulary.frequency + settings.frequency))"/>
+            <dct:accrualPeriodicity><dct:Frequency rdf:about="\(x(DCATVocabulary.frequency + settings.frequency))"/></dct:accrualPeriodicity>
 
         """)
         if let span = portfolio.yearSpan {
@@ -108,23 +108,17 @@ public struct DCATExporter: Exporter {
             <dct:modified \(modified)</dct:modified>
             <dcat:accessURL rdf:resource="\(x(url))"/>
             <dcat:downloadURL rdf:resource="\(x(url))"/>
-            <dct:license rdf:resource="\(x(settings.licence.uri))"/>
-            <dct:format rdf:resource="\(DCATVocabulary.fileType)\(distribution.fileType)"/>
+            <dct:license><dct:LicenseDocument rdf:about="\(x(settings.licence.uri))"/></dct:license>
+            <dct:format><dct:MediaTypeOrExtent rdf:about="\(DCATVocabulary.fileType)\(distribution.fileType)"/></dct:format>
 
         """
         if let mediaType = distribution.mediaType {
-            text += "    <dcat:mediaType rdf:resource=\"\(DCATVocabulary.mediaType)\(mediaType)\"/>\n"
+            text += "    <dcat:mediaType><dct:MediaType rdf:about=\"\(DCATVocabulary.mediaType)\(mediaType)\"/></dcat:mediaType>\n"
         }
         text += "    <dct:language rdf:resource=\"\(DCATVocabulary.language)DEU\"/>\n"
         if let written = context.writtenFiles[distribution.file] {
             text += """
                 <dcat:byteSize \(typed(String(written.byteCount), "decimal"))</dcat:byteSize>
-                <spdx:checksum>
-                  <spdx:Checksum>
-                    <spdx:algorithm rdf:resource="http://spdx.org/rdf/terms#checksumAlgorithm_sha256"/>
-                    <spdx:checksumValue \(typed(written.sha256, "hexBinary"))</spdx:checksumValue>
-                  </spdx:Checksum>
-                </spdx:checksum>
 
             """
         }
