@@ -30,7 +30,7 @@ public struct ConfigurationLoader: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         let resolve: (String) -> String = { relative in
             if relative.hasPrefix("/") || folder.isEmpty { return relative }
-            return (folder as NSString).appendingPathComponent(relative)
+            return ((folder as NSString).appendingPathComponent(relative) as NSString).standardizingPath
         }
         let sources = try object.array("sources").enumerated().map { index, element in
             let source = try JSONObject(element, path: path, keyPath: "sources[\(index)]")
