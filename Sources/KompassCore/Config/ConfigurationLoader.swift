@@ -30,7 +30,7 @@ public struct ConfigurationLoader: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         let resolve: (String) -> String = { relative in
             if relative.hasPrefix("/") || folder.isEmpty { return relative }
-            return ((folder as NSString).appendingPathComponent(relative) as NSString).standardizingPath
+            return ConfigurationLoader.collapsingParentReferences((folder as NSString).appendingPathComponent(relative))
         }
         let sources = try object.array("sources").enumerated().map { index, element in
             let source = try JSONObject(element, path: path, keyPath: "sources[\(index)]")
@@ -59,6 +59,20 @@ public struct ConfigurationLoader: Sendable {
         let publication = try PublicationSettingsReader.read(try object.object("publication"))
         return Configuration(version: version, path: path, sources: sources, outputDirectory: output,
                              publication: publication)
+    }
+
+    /// `config/../output` → `output`: paths in messages read as a person would write them.
+    static func collapsingParentReferences(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+                parts.removeLast()
+            } else if part != "." {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return joined.isEmpty ? "." : joined
     }
 
     static func reason(_ error: any Error) -> String {
