@@ -23,6 +23,7 @@ enum Commands {
             switch command {
             case "run": return try run(rest)
             case "validate": return try validate(rest)
+            case "convert": return try convert(rest)
             default: throw UsageError(message: "unknown command '\(command)'", command: nil)
             }
         } catch let error as UsageError {
@@ -45,6 +46,7 @@ enum Commands {
         switch command {
         case "run": HelpText.run
         case "validate": HelpText.validate
+        case "convert": HelpText.convert
         default: nil
         }
     }
@@ -99,6 +101,33 @@ enum Commands {
         }
         if findings.hasErrors || (options.strict && findings.count(of: .warning) > 0) { return .dataErrors }
         return finalCode(findings, options)
+    }
+
+    static func convert(_ arguments: ArraySlice<String>) throws -> ExitCode {
+        let options = try CommandOptions.parse(arguments, command: "convert", allowed: [
+            "--config", "--source", "--format", "--to", "--output", "--as-of", "--quiet", "-q",
+        ], positional: false)
+        if options.showHelp { Terminal.printOut(HelpText.convert); return .success }
+        guard let target = options.convertTo else {
+            throw UsageError(message: "convert needs --to csv|json|jsonl|xml|page-text", command: "convert")
+        }
+        guard let path = options.outputDirectory else {
+            throw UsageError(message: "convert needs --output FILE", command: "convert")
+        }
+        let pipeline = Pipeline(configuration: try options.configuration())
+        let (portfolio, findings) = try pipeline.check(options: options.runOptions)
+        let reporter = FindingReporter(colour: Terminal().colourOnStandardError)
+        let shown = reporter.text(findings, minimum: options.quiet ? .error : .warning)
+        if !shown.isEmpty { Terminal.printError(shown) }
+        if findings.hasErrors {
+            Terminal.printError("kompass: nothing written (\(reporter.summary(findings, projects: portfolio.projects.count)))")
+            return .dataErrors
+        }
+        let written = try PortfolioConverter().write(portfolio, as: target, to: path)
+        if !options.quiet {
+            Terminal.printOut("wrote \(portfolio.projects.count) projects as \(target.rawValue) to \(written.path)")
+        }
+        return .success
     }
 
     private static func finalCode(_ findings: FindingList, _ options: CommandOptions) -> ExitCode {

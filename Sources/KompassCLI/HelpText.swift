@@ -8,6 +8,7 @@ enum HelpText {
     USAGE
       kompass [run]    [options]         import, validate, export and publish (the default)
       kompass validate [options] [FILE…] check sources without writing anything
+      kompass convert --to F --output FILE  write the portfolio in an input format
       kompass help [COMMAND]             this text, or a command's
       kompass --version
 
@@ -41,6 +42,25 @@ enum HelpText {
       --help, -h          this text
 
     Any error in the data means nothing is published and the output folder stays as it was.
+    """
+
+    static let convert = """
+    kompass convert: read the sources, check them, and write the portfolio in one of the input
+    formats (to move a portfolio between systems, or to start a register or a spreadsheet from it).
+
+    USAGE
+      kompass convert --to csv|json|jsonl|xml|page-text --output FILE
+                      [--config PATH] [--source FILE [--format F]]... [--as-of YYYY-MM-DD] [--quiet]
+
+    OPTIONS
+      --to F              the format to write (see the README, "Input formats")
+      --output FILE       the file to write; it appears only when complete
+      --config PATH       the configuration (default: config/kompass.json)
+      --source FILE       read FILE instead of the configured sources (repeatable)
+      --format F          the format of the preceding --source
+      --help, -h          this text
+
+    Nothing is written when the sources have errors (exit code 1).
     """
 
     static let validate = """

@@ -16,6 +16,8 @@ struct CommandOptions {
     var warningsExit = false
     var report = ReportFormat.text
     var showHelp = false
+    /// `convert --to F`.
+    var convertTo: SourceFormat?
 
     static let defaultConfigPath = "config/kompass.json"
 
@@ -55,6 +57,13 @@ struct CommandOptions {
                     options.sources[options.sources.count - 1].format = format
                 }
             case "--output": options.outputDirectory = try value()
+            case "--to":
+                let text = try value()
+                guard let format = SourceFormat(rawValue: text) else {
+                    throw UsageError(message: "--to takes one of "
+                        + SourceFormat.allCases.map(\.rawValue).joined(separator: ", ") + ", not '\(text)'", command: command)
+                }
+                options.convertTo = format
             case "--as-of":
                 let text = try value()
                 guard let date = CalendarDate(iso: text) else {

@@ -11,27 +11,62 @@ public struct Configuration: Sendable {
     /// The folder outputs are published to.
     public var outputDirectory: String
     public var publication: PublicationSettings
+    /// How several sources are merged into one portfolio.
+    public var merge: MergeSettings
 
     public init(version: Int, path: String, sources: [SourceConfiguration], outputDirectory: String,
-                publication: PublicationSettings) {
+                publication: PublicationSettings, merge: MergeSettings = MergeSettings()) {
         self.version = version
         self.path = path
         self.sources = sources
         self.outputDirectory = outputDirectory
         self.publication = publication
+        self.merge = merge
     }
 }
 
 /// One input of the run.
 public struct SourceConfiguration: Sendable, Equatable {
+    /// The source's name in findings and in the merge's precedence lists; defaults to the file's name.
+    public var name: String
     public var path: String
     public var format: SourceFormat
     /// For page text: the register that gives each project its identifier and title.
     public var register: String?
+    /// Which source field feeds which domain field; the page text's is built in.
+    public var mapping: FieldMapping
+    public var options: SourceOptions
 
-    public init(path: String, format: SourceFormat, register: String? = nil) {
+    public init(name: String? = nil, path: String, format: SourceFormat, register: String? = nil,
+                mapping: FieldMapping? = nil, options: SourceOptions = SourceOptions()) {
+        self.name = name ?? (path.split(separator: "/").last.map(String.init) ?? path)
         self.path = path
         self.format = format
         self.register = register
+        self.mapping = mapping ?? format.canonicalMapping
+        self.options = options
+    }
+}
+
+/// How several sources become one portfolio: projects are matched by identifier, and each field is
+/// taken from the first source in its precedence list that has a value.
+public struct MergeSettings: Sendable, Equatable {
+    /// What a project that appears in only some of the sources is.
+    public enum PartialProjects: String, Sendable, Equatable, CaseIterable {
+        /// Accepted silently: the sources cover different projects.
+        case allow
+        /// Accepted, with a warning that names the sources missing it.
+        case warning
+        /// An error: every project must appear in every source.
+        case error
+    }
+
+    /// Field → source names, highest precedence first. Fields not named follow the order of the sources.
+    public var precedence: [ProjectField: [String]]
+    public var partialProjects: PartialProjects
+
+    public init(precedence: [ProjectField: [String]] = [:], partialProjects: PartialProjects = .error) {
+        self.precedence = precedence
+        self.partialProjects = partialProjects
     }
 }

@@ -26,39 +26,57 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError(path: path, keyPath: "version",
                                      message: "version \(version) is not supported; this kompass reads versions 1 to \(Configuration.highestSupportedVersion)")
         }
-        try object.allowOnly(["$schema", "version", "sources", "output", "publication"])
+        try object.allowOnly(["$schema", "version", "sources", "merge", "output", "publication"])
         let folder = (path as NSString).deletingLastPathComponent
         let resolve: (String) -> String = { relative in
             if relative.hasPrefix("/") || folder.isEmpty { return relative }
             return ConfigurationLoader.collapsingParentReferences((folder as NSString).appendingPathComponent(relative))
         }
         let sources = try object.array("sources").enumerated().map { index, element in
-            let source = try JSONObject(element, path: path, keyPath: "sources[\(index)]")
-            try source.allowOnly(["path", "format", "register"])
-            let file = try source.string("path")
-            let formatText = try source.optionalString("format")
-            let format: SourceFormat
-            if let formatText {
-                guard let known = SourceFormat(rawValue: formatText) else {
-                    throw source.error("format", "'\(formatText)' is not a format; use one of "
-                        + SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                format = known
-            } else if let implied = SourceFormat(pathExtensionOf: file) {
-                format = implied
-            } else {
-                throw source.error("format", "missing, and the extension of '\(file)' names no format")
-            }
-            return SourceConfiguration(path: resolve(file), format: format,
-                                       register: try source.optionalString("register").map(resolve))
+            try SourceConfigurationReader.read(try JSONObject(element, path: path, keyPath: "sources[\(index)]"), resolve: resolve)
         }
         guard !sources.isEmpty else {
             throw ConfigurationError(path: path, keyPath: "sources", message: "names no source; add at least one")
         }
         let output = resolve(try object.string("output"))
-        let publication = try PublicationSettingsReader.read(try object.object("publication"))
+        let publication: PublicationSettings
+        if let shared = try? object.optionalString("publication") {
+            // "publication": "other.json": the publication settings of another configuration, so that
+            // example and test configurations share the deployment's settings instead of copying them.
+            publication = try ConfigurationLoader.publication(of: resolve(shared), referencedFrom: path)
+        } else {
+            publication = try PublicationSettingsReader.read(try object.object("publication"))
+        }
+        var names: Set<String> = []
+        for (index, source) in sources.enumerated() where !names.insert(source.name).inserted {
+            throw ConfigurationError(path: path, keyPath: "sources[\(index)].name",
+                                     message: "the name '\(source.name)' is used by another source; give each source its own")
+        }
+        let merge = try SourceConfigurationReader.readMerge(try object.optionalObject("merge"), sources: sources)
         return Configuration(version: version, path: path, sources: sources, outputDirectory: output,
-                             publication: publication)
+                             publication: publication, merge: merge)
+    }
+
+    /// The publication settings of the configuration at `path`.
+    static func publication(of path: String, referencedFrom origin: String) throws -> PublicationSettings {
+        let bytes: [UInt8]
+        do {
+            bytes = try ByteFileReader.readAll(path: path)
+        } catch {
+            throw ConfigurationError(path: origin, keyPath: "publication", message: "cannot read '\(path)': \(error.reason)")
+        }
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw ConfigurationError(path: path, keyPath: "", message: "is not valid JSON (\(reason(error)))")
+        }
+        let object = try JSONObject(root, path: path, keyPath: "")
+        guard (try? object.optionalString("publication")) == nil else {
+            throw ConfigurationError(path: origin, keyPath: "publication",
+                                     message: "'\(path)' refers to yet another file; name the file that holds the settings")
+        }
+        return try PublicationSettingsReader.read(try object.object("publication"))
     }
 
     /// `config/../output` → `output`: paths in messages read as a person would write them.

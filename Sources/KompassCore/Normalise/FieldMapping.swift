@@ -1,11 +1,55 @@
-/// Which field of a source feeds which field of the domain model.
+/// How one source maps onto the domain model: which of its fields feeds which domain field, and
+/// the declared forms of its values. Nothing that is not declared here is read or converted.
 public struct FieldMapping: Sendable, Equatable {
-    /// Domain field → the source's own field name.
-    public var sourceFields: [ProjectField: String]
+    /// The domain values a source field can feed. A source gives the duration either as one
+    /// `period` field (`2023–2028`) or as `startYear` and `endYear`.
+    public enum Target: String, CaseIterable, Sendable, Codable {
+        case id, title, progress, period, startYear, endYear, before, future, fieldsOfAction, userGroups
 
-    public init(sourceFields: [ProjectField: String]) {
-        self.sourceFields = sourceFields
+        /// The domain field the target fills (for origins and findings).
+        public var field: ProjectField {
+            switch self {
+            case .id: .id
+            case .title: .title
+            case .progress: .progress
+            case .period, .startYear, .endYear: .period
+            case .before: .before
+            case .future: .future
+            case .fieldsOfAction: .fieldsOfAction
+            case .userGroups: .userGroups
+            }
+        }
     }
+
+    /// How a source writes progress.
+    public enum ProgressForm: String, Sendable, Equatable, CaseIterable {
+        /// `30%`, `30 %` or `30`.
+        case percent
+        /// `0.3` for 30 %: a share from 0 to 1.
+        case fraction
+    }
+
+    /// Target → the source's own field name.
+    public var sourceFields: [Target: String]
+    /// Splits a single text value of a list field (fields of action, user groups) into terms;
+    /// nil when the source gives lists natively (JSON arrays, repeated XML elements, page bullets).
+    public var listSeparator: String?
+    public var progressForm: ProgressForm
+    /// Declared synonyms per vocabulary: the source's term → the German label it stands for.
+    public var fieldOfActionSynonyms: [String: String]
+    public var userGroupSynonyms: [String: String]
+
+    public init(sourceFields: [Target: String], listSeparator: String? = nil, progressForm: ProgressForm = .percent,
+                fieldOfActionSynonyms: [String: String] = [:], userGroupSynonyms: [String: String] = [:]) {
+        self.sourceFields = sourceFields
+        self.listSeparator = listSeparator
+        self.progressForm = progressForm
+        self.fieldOfActionSynonyms = fieldOfActionSynonyms
+        self.userGroupSynonyms = userGroupSynonyms
+    }
+
+    /// The source field names this mapping reads.
+    public var usedSourceFields: Set<String> { Set(sourceFields.values) }
 
     /// The page text: its headings. It has no identifier and no title (the register supplies them).
     public static let pageText = FieldMapping(sourceFields: [
@@ -16,4 +60,12 @@ public struct FieldMapping: Sendable, Equatable {
         .fieldsOfAction: PageTextHeading.fields.rawValue,
         .userGroups: PageTextHeading.userGroups.rawValue,
     ])
+
+    /// kompass's own CSV (`projects.csv`), so that a published CSV can be read back.
+    public static let publishedCSV = FieldMapping(sourceFields: [
+        .id: CSVColumn.id.rawValue, .title: CSVColumn.title.rawValue, .progress: CSVColumn.progress.rawValue,
+        .startYear: CSVColumn.startYear.rawValue, .endYear: CSVColumn.endYear.rawValue,
+        .before: CSVColumn.before.rawValue, .future: CSVColumn.future.rawValue,
+        .fieldsOfAction: CSVColumn.fieldsOfAction.rawValue, .userGroups: CSVColumn.userGroups.rawValue,
+    ], listSeparator: CSVColumn.listSeparator)
 }

@@ -1,10 +1,12 @@
 /// Maps raw records onto the domain model through a field mapping and the value parsers.
 ///
 /// Every value that cannot be read becomes a finding at the value's own position; nothing is guessed.
+/// Every conversion that changes a value (a synonym, a label in another language, a share turned into
+/// percent) is reported as an info finding with the value before and after.
 public struct Normaliser: Sendable {
     public var mapping: FieldMapping
-    /// Whether a field the record lacks is reported here. Importers that check a source's structure
-    /// themselves (the page text's blocks) report it already, with better context.
+    /// Whether a mapped field the record lacks is reported here. Importers that check a source's
+    /// structure themselves (the page text's blocks) report it already, with better context.
     public var reportsMissingValues: Bool
 
     public init(mapping: FieldMapping, reportsMissingValues: Bool = true) {
@@ -13,77 +15,158 @@ public struct Normaliser: Sendable {
     }
 
     public func draft(_ record: RawRecord) -> (draft: DraftProject, findings: [Finding]) {
-        var draft = DraftProject(origins: ProjectOrigins(record: record.location))
-        var findings: [Finding] = []
+        var reading = RecordReading(record: record, mapping: mapping, reportsMissingValues: reportsMissingValues)
+        reading.readAll()
+        return (reading.draft, reading.findings)
+    }
+}
 
-        func values(_ field: ProjectField) -> [RawValue] {
-            guard let name = mapping.sourceFields[field] else { return [] }
-            return record[name]
-        }
-        func single(_ field: ProjectField) -> RawValue? {
-            let all = values(field)
-            if all.isEmpty, reportsMissingValues, let name = mapping.sourceFields[field] {
+/// The reading of one record: the draft so far and the findings about it.
+private struct RecordReading {
+    let record: RawRecord
+    let mapping: FieldMapping
+    let reportsMissingValues: Bool
+    var draft: DraftProject
+    var findings: [Finding] = []
+
+    init(record: RawRecord, mapping: FieldMapping, reportsMissingValues: Bool) {
+        self.record = record
+        self.mapping = mapping
+        self.reportsMissingValues = reportsMissingValues
+        draft = DraftProject(origins: ProjectOrigins(record: record.location))
+    }
+
+    func values(_ target: FieldMapping.Target) -> [RawValue] {
+        guard let name = mapping.sourceFields[target] else { return [] }
+        return record[name]
+    }
+
+    mutating func finding(_ rule: String, _ value: RawValue, _ target: FieldMapping.Target,
+                          _ message: String, hint: String?, severity: Severity = .error) {
+        findings.append(Finding(ruleID: rule, severity: severity, location: value.location, field: target.field,
+                                message: message, hint: hint))
+    }
+
+    /// The single value of a mapped field; reports a missing one and extra ones.
+    mutating func single(_ target: FieldMapping.Target, required: Bool = true) -> RawValue? {
+        let all = values(target)
+        guard let name = mapping.sourceFields[target] else { return nil }
+        if all.isEmpty {
+            if required && reportsMissingValues {
                 findings.append(Finding(ruleID: "value.missing", severity: .error,
                                         location: SourceLocation(file: record.location.file, line: record.location.line, field: name),
-                                        field: field, message: "the project has no '\(name)' value",
+                                        field: target.field, message: "the record has no value for '\(name)'",
                                         hint: "every project needs a value for '\(name)'"))
             }
-            if let first = all.first { draft.origins[field] = first.location }
-            return all.first
+            return nil
         }
+        if all.count > 1, ![.before, .future, .fieldsOfAction, .userGroups].contains(target) {
+            finding("value.repeated", all[1], target, "'\(name)' has more than one value; the first, '\(all[0].text.truncated(40))', is used",
+                    hint: "give '\(name)' once per project")
+        }
+        draft.origins[target.field] = all[0].location
+        return all[0]
+    }
 
+    mutating func readAll() {
         if let value = single(.id) {
-            if let id = ProjectID(value.text.trimmingWhitespace()) {
+            let text = value.text.trimmingWhitespace()
+            if let id = ProjectID(text) {
                 draft.id = id
             } else {
-                findings.append(Finding(ruleID: "id.format", severity: .error, location: value.location, field: .id,
-                                        message: "the identifier '\(value.text)' is not well-formed",
-                                        hint: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab"))
+                finding("id.format", value, .id, "the identifier '\(value.text)' is not well-formed",
+                        hint: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab")
             }
         }
         if let value = single(.title) {
             draft.title = value.text.trimmingWhitespace()
         }
-        if let value = single(.progress) {
+        readProgress()
+        readPeriod()
+        for target in [FieldMapping.Target.before, .future] where single(target) != nil {
+            let text = values(target).map(\.text).joined(separator: "\n")
+            if target == .before { draft.before = text } else { draft.future = text }
+        }
+        if mapping.sourceFields[.fieldsOfAction] != nil, let terms = readTerms(.fieldsOfAction, FieldOfAction.self, UserGroup.self,
+                                                                              synonyms: mapping.fieldOfActionSynonyms) {
+            draft.fieldsOfAction = terms
+        }
+        if mapping.sourceFields[.userGroups] != nil, let terms = readTerms(.userGroups, UserGroup.self, FieldOfAction.self,
+                                                                          synonyms: mapping.userGroupSynonyms) {
+            draft.userGroups = terms
+        }
+    }
+
+    mutating func readProgress() {
+        guard let value = single(.progress) else { return }
+        switch mapping.progressForm {
+        case .percent:
             if let percent = ValueParsers.percent(value.text) {
                 draft.progress = percent
             } else {
-                findings.append(Finding(ruleID: "progress.format", severity: .error, location: value.location, field: .progress,
-                                        message: "the progress '\(value.text)' is not a percentage",
-                                        hint: "write a whole number from 0 to 100 followed by %, e.g. 30%"))
+                finding("progress.format", value, .progress, "the progress '\(value.text)' is not a percentage",
+                        hint: "write a whole number from 0 to 100 followed by %, e.g. 30%")
+            }
+        case .fraction:
+            if let percent = ValueParsers.fraction(value.text) {
+                draft.progress = percent
+                finding("progress.converted", value, .progress, "the share '\(value.text)' was read as \(percent)%",
+                        hint: nil, severity: .info)
+            } else {
+                finding("progress.format", value, .progress, "the progress '\(value.text)' is not a share from 0 to 1 in whole percent",
+                        hint: "the mapping declares progress as a share: write e.g. 0.3 for 30%")
             }
         }
+    }
+
+    mutating func readPeriod() {
         if let value = single(.period) {
             if let period = ValueParsers.period(value.text) {
                 draft.period = period
             } else {
-                findings.append(Finding(ruleID: "period.format", severity: .error, location: value.location, field: .period,
-                                        message: "the duration '\(value.text)' is not a year or a range of years",
-                                        hint: "write four-digit years: 2023–2028, or a single year such as 2024"))
+                finding("period.format", value, .period, "the duration '\(value.text)' is not a year or a range of years",
+                        hint: "write four-digit years: 2023–2028, or a single year such as 2024")
             }
+            return
         }
-        for field in [ProjectField.before, .future] {
-            let paragraphs = values(field)
-            if single(field) != nil {
-                let text = paragraphs.map(\.text).joined(separator: "\n")
-                if field == .before { draft.before = text } else { draft.future = text }
+        guard let startValue = single(.startYear) else { return }
+        guard let start = ValueParsers.year(startValue.text.trimmingWhitespace()) else {
+            finding("period.format", startValue, .startYear, "the start year '\(startValue.text)' is not a four-digit year",
+                    hint: "write the year the project starts, e.g. 2023")
+            return
+        }
+        var end: Int?
+        if let endValue = single(.endYear, required: false) {
+            guard let year = ValueParsers.year(endValue.text.trimmingWhitespace()) else {
+                finding("period.format", endValue, .endYear, "the end year '\(endValue.text)' is not a four-digit year",
+                        hint: "write the year the project ends, e.g. 2028, or leave it empty for a single year")
+                return
             }
+            end = year
         }
-        if single(.fieldsOfAction) != nil {
-            var classifier = TermClassifier<FieldOfAction, UserGroup>(field: .fieldsOfAction)
-            for value in values(.fieldsOfAction) { classifier.classify(value) }
-            draft.fieldsOfAction = classifier.terms
-            draft.origins[.fieldsOfAction] = values(.fieldsOfAction)[0].location
-            findings += classifier.findings(otherTermsAlsoListed: { group in
-                values(.userGroups).contains { $0.text.trimmingWhitespace() == group.label.de }
-            })
+        draft.period = ProjectPeriod(startYear: start, endYear: end)
+    }
+
+    /// The terms of a list field; nil when the field is missing (reported).
+    mutating func readTerms<Own: Vocabulary, Other: Vocabulary>(
+        _ target: FieldMapping.Target, _ own: Own.Type, _ other: Other.Type, synonyms: [String: String]
+    ) -> [Own]? {
+        guard single(target) != nil else { return nil }
+        var classifier = TermClassifier<Own, Other>(field: target.field, synonyms: synonyms)
+        for value in values(target) {
+            for item in split(value) { classifier.classify(item) }
         }
-        if single(.userGroups) != nil {
-            var classifier = TermClassifier<UserGroup, FieldOfAction>(field: .userGroups)
-            for value in values(.userGroups) { classifier.classify(value) }
-            draft.userGroups = classifier.terms
-            findings += classifier.findings(otherTermsAlsoListed: { _ in false })
-        }
-        return (draft, findings)
+        let otherTarget: FieldMapping.Target = target == .fieldsOfAction ? .userGroups : .fieldsOfAction
+        let listedThere = values(otherTarget).flatMap { split($0) }.map { $0.text.trimmingWhitespace() }
+        findings += classifier.findings(otherTermsAlsoListed: { listedThere.contains($0.label.de) })
+        return classifier.terms
+    }
+
+    /// A list value split by the mapping's list separator, each part with the value's position.
+    func split(_ value: RawValue) -> [RawValue] {
+        guard let separator = mapping.listSeparator, !separator.isEmpty else { return [value] }
+        return value.text.split(separator: separator, omittingEmptySubsequences: false)
+            .map { RawValue(String($0).trimmingWhitespace(), at: value.location) }
+            .filter { !$0.text.isEmpty }
     }
 }

@@ -1,19 +1,48 @@
 /// Reads the values of a multi-valued field against its closed vocabulary, and names what does not fit:
 /// an unknown term (with the closest known one), a term of the other vocabulary, a repeated term.
+///
+/// A term is its German label exactly. A declared synonym of the mapping, or the term's label in French,
+/// Italian or English (case aside), is accepted too, and reported as an info finding with the value
+/// before and after: no value is changed silently.
 struct TermClassifier<Own: Vocabulary, Other: Vocabulary> {
     let field: ProjectField
+    private let synonyms: [String: String]
     private(set) var terms: [Own] = []
     private var unknown: [RawValue] = []
     private var foreign: [(RawValue, Other)] = []
     private var repeated: [RawValue] = []
+    private var converted: [(RawValue, Own, String)] = []
 
-    init(field: ProjectField) {
+    init(field: ProjectField, synonyms: [String: String] = [:]) {
         self.field = field
+        var folded: [String: String] = [:]
+        for (key, value) in synonyms { folded[key.lowercased()] = value }
+        self.synonyms = folded
+    }
+
+    /// The term `text` stands for other than by its German label, and why.
+    private func alternative(_ text: String) -> (Own, String)? {
+        let folded = text.lowercased()
+        if let label = synonyms[folded], let term = Own(germanLabel: label) {
+            return (term, "a synonym declared in the mapping")
+        }
+        for term in Own.allCases {
+            if term.label.de.lowercased() == folded { return (term, "the German label in other case") }
+            for (language, label) in term.label.entries where language != .de && label.lowercased() == folded {
+                return (term, "its \(language.rawValue) label")
+            }
+        }
+        return nil
     }
 
     mutating func classify(_ value: RawValue) {
         let text = value.text.trimmingWhitespace()
-        if let term = Own(germanLabel: text) {
+        var term = Own(germanLabel: text)
+        if term == nil, let (alternative, reason) = alternative(text) {
+            term = alternative
+            converted.append((value, alternative, reason))
+        }
+        if let term {
             if terms.contains(term) { repeated.append(value) } else { terms.append(term) }
         } else if let other = Other(germanLabel: text) {
             foreign.append((value, other))
@@ -46,6 +75,11 @@ struct TermClassifier<Own: Vocabulary, Other: Vocabulary> {
                 hint: alsoListed
                     ? "it is listed under '\(Other.schemeLabel.de)' as well, so it is left out of the \(ownName); remove it from this list"
                     : "move it to '\(Other.schemeLabel.de)'"))
+        }
+        for (value, term, reason) in converted {
+            findings.append(Finding(ruleID: "vocabulary.\(Own.schemeCode).synonym", severity: .info, location: value.location,
+                                    field: field, message: "'\(value.text)' was read as '\(term.label.de)' (\(reason))",
+                                    hint: nil))
         }
         for value in repeated {
             findings.append(Finding(ruleID: "vocabulary.\(Own.schemeCode).repeated", severity: .warning, location: value.location,

@@ -22,6 +22,20 @@ public enum ValueParsers {
         return nil
     }
 
+    /// A share from 0 to 1 (`0.3`, `0,3` is not accepted) that is a whole number of percent: 30.
+    public static func fraction(_ text: String) -> Int? {
+        let trimmed = text.trimmingWhitespace()
+        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }) else { return nil }
+        let whole = Int(parts[0]) ?? -1
+        var decimals = parts.count == 2 ? String(parts[1]) : ""
+        while decimals.hasSuffix("0") { decimals.removeLast() }
+        guard decimals.count <= 2 else { return nil }
+        let percent = whole * 100 + (Int(decimals.zeroPadded(to: 2)) ?? 0)
+        return (0...100).contains(percent) ? percent : nil
+    }
+
     /// Exactly four digits.
     static func year(_ text: String) -> Int? {
         guard text.utf8.count == 4, text.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
@@ -29,3 +43,10 @@ public enum ValueParsers {
     }
 }
 
+
+extension String {
+    /// Right-padded with zeros to `length` characters.
+    fileprivate func zeroPadded(to length: Int) -> String {
+        count >= length ? self : self + String(repeating: "0", count: length - count)
+    }
+}

@@ -1,7 +1,11 @@
-/// Reads every configured source and turns it into one portfolio: import, normalise, identify.
+/// Reads every configured source and turns them into one portfolio: import, normalise, identify, merge.
 /// Findings of all sources are collected; nothing stops at the first problem.
 public struct PortfolioLoader: Sendable {
-    public init() {}
+    public var merge: MergeSettings
+
+    public init(merge: MergeSettings = MergeSettings()) {
+        self.merge = merge
+    }
 
     public struct Result: Sendable {
         public var portfolio: Portfolio
@@ -11,30 +15,58 @@ public struct PortfolioLoader: Sendable {
     }
 
     public func load(_ sources: [SourceConfiguration]) throws -> Result {
-        var projects: [Project] = []
         var findings: [Finding] = []
-        var incomplete = 0
+        var perSource: [SourceDrafts] = []
         for source in sources {
             let drafts: [DraftProject]
+            let sourceFindings: [Finding]
             switch source.format {
-            case .pageText:
-                (drafts, findings) = try readPageText(source, findings: findings)
-            case .csv, .json, .jsonl, .xml:
-                throw ConfigurationError(path: source.path, keyPath: "format",
-                                         message: "the \(source.format.rawValue) importer is not available yet; use page-text")
+            case .pageText: (drafts, sourceFindings) = try readPageText(source)
+            case .csv: (drafts, sourceFindings) = try read(source, with: CSVImporter())
+            case .json, .jsonl, .xml:  // PENDING-IMPORTERS
+                throw ConfigurationError(path: source.path, keyPath: "format", message: "importer pending")
             }
-            for draft in drafts {
-                if let project = draft.project { projects.append(project) } else { incomplete += 1 }
-            }
+            findings += sourceFindings
+            perSource.append(SourceDrafts(source: source, drafts: drafts))
+        }
+        var drafts = perSource.first?.drafts ?? []
+        if perSource.count > 1 {
+            let merged = PortfolioMerger(settings: merge).merge(perSource)
+            drafts = merged.drafts
+            findings += merged.findings
+            findings += incompleteAfterMerge(drafts, perSource)
+        }
+        var projects: [Project] = []
+        var incomplete = 0
+        for draft in drafts {
+            if let project = draft.project { projects.append(project) } else { incomplete += 1 }
         }
         return Result(portfolio: Portfolio(projects: projects), findings: findings, incompleteProjects: incomplete)
     }
 
-    private func readPageText(_ source: SourceConfiguration, findings: [Finding]) throws -> ([DraftProject], [Finding]) {
-        var findings = findings
+    /// Streams one structured source through its importer and the normaliser.
+    private func read(_ source: SourceConfiguration, with importer: some RecordImporter) throws -> ([DraftProject], [Finding]) {
+        let normaliser = Normaliser(mapping: source.mapping)
+        var drafts: [DraftProject] = []
+        var findings: [Finding] = []
+        let request = ImportRequest(path: source.path, fields: source.mapping.usedSourceFields, options: source.options)
+        let sourceFindings = try importer.read(request) { record in
+            let (draft, recordFindings) = normaliser.draft(record)
+            drafts.append(draft)
+            findings += recordFindings.map { finding in
+                var finding = finding
+                if finding.projectID == nil { finding.projectID = draft.id?.rawValue }
+                return finding
+            }
+        }
+        return (drafts, sourceFindings + findings)
+    }
+
+    private func readPageText(_ source: SourceConfiguration) throws -> ([DraftProject], [Finding]) {
+        var findings: [Finding] = []
         let imported = try PageTextImporter().read(path: source.path)
         findings += imported.findings
-        let normaliser = Normaliser(mapping: .pageText, reportsMissingValues: false)
+        let normaliser = Normaliser(mapping: source.mapping, reportsMissingValues: false)
         var drafts: [DraftProject] = []
         var findingsPerDraft: [[Finding]] = []
         for record in imported.records {
@@ -64,5 +96,29 @@ public struct PortfolioLoader: Sendable {
                 return finding
             }
         }
+    }
+
+    /// A merged project that lacks a value no source of it maps: the sources' own findings cannot
+    /// have named it, so it is named here.
+    private func incompleteAfterMerge(_ drafts: [DraftProject], _ sources: [SourceDrafts]) -> [Finding] {
+        var findings: [Finding] = []
+        for draft in drafts where draft.project == nil {
+            guard let id = draft.id else { continue }
+            let holding = sources.filter { $0.drafts.contains { $0.id == id } }
+            for field in ProjectField.allCases where !draft.has(field) {
+                let mapped = holding.contains { source in
+                    source.source.format == .pageText
+                        || source.source.mapping.sourceFields.keys.contains { $0.field == field }
+                }
+                guard !mapped else { continue }
+                findings.append(Finding(
+                    ruleID: "merge.incomplete", severity: .error, location: draft.origins.record, field: field,
+                    projectID: id.rawValue,
+                    message: "the project '\(id)' has no \(field.rawValue): the sources it appears in ("
+                        + holding.map { "'\($0.source.name)'" }.joined(separator: ", ") + ") do not give it",
+                    hint: "add the project to a source that gives \(field.rawValue)"))
+            }
+        }
+        return findings
     }
 }

@@ -1,0 +1,63 @@
+/// Decodes the bytes of a source as UTF-8 or Windows-1252, detecting which when not told.
+///
+/// Detection: as long as the source is plain ASCII, both agree. The first byte sequence that is not
+/// valid UTF-8 decides for Windows-1252 (and is reported as such); valid multi-byte UTF-8 decides for
+/// UTF-8. A later sequence that breaks the decided encoding is an error with its line, never a
+/// silent replacement character.
+struct TextDecoder {
+    enum State: Equatable {
+        case undecided
+        case decided(TextEncoding, detected: Bool, line: Int)
+    }
+
+    private(set) var state: State
+
+    init(encoding: TextEncoding?) {
+        state = encoding.map { .decided($0, detected: false, line: 0) } ?? .undecided
+    }
+
+    /// The decided encoding, if any.
+    var encoding: TextEncoding? {
+        if case .decided(let encoding, _, _) = state { return encoding }
+        return nil
+    }
+
+    /// Decodes `bytes` found at `line`; nil when they fit no acceptable encoding (the caller reports it).
+    mutating func decode(_ bytes: ArraySlice<UInt8>, line: Int) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        switch state {
+        case .undecided:
+            if let text = String(validating: bytes, as: UTF8.self) {
+                state = .decided(.utf8, detected: true, line: line)
+                return text
+            }
+            guard let text = TextDecoder.windows1252(bytes) else { return nil }
+            state = .decided(.windows1252, detected: true, line: line)
+            return text
+        case .decided(.utf8, _, _):
+            return String(validating: bytes, as: UTF8.self)
+        case .decided(.windows1252, _, _):
+            return TextDecoder.windows1252(bytes)
+        }
+    }
+
+    /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F; the five unassigned bytes fail.
+    static func windows1252(_ bytes: ArraySlice<UInt8>) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            if (0x80...0x9F).contains(byte) {
+                let value = high[Int(byte - 0x80)]
+                guard value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+                scalars.append(scalar)
+            } else {
+                scalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return String(scalars)
+    }
+
+    private static let high: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+}
