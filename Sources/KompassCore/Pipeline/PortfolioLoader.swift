@@ -23,7 +23,9 @@ public struct PortfolioLoader: Sendable {
             switch source.format {
             case .pageText: (drafts, sourceFindings) = try readPageText(source)
             case .csv: (drafts, sourceFindings) = try read(source, with: CSVImporter())
-            case .json, .jsonl, .xml:  // PENDING-IMPORTERS
+            case .json: (drafts, sourceFindings) = try read(source, with: JSONImporter())
+            case .jsonl: (drafts, sourceFindings) = try read(source, with: JSONImporter(lines: true))
+            case .xml:  // PENDING-XML-IMPORTER
                 throw ConfigurationError(path: source.path, keyPath: "format", message: "importer pending")
             }
             findings += sourceFindings

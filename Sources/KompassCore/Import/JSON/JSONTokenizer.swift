@@ -221,7 +221,10 @@ struct JSONTokenizer: ~Copyable {
                 return try beginValue(byte)
             case .firstKey, .key:
                 if byte == .closeBrace, expect == .firstKey { return close(isObject: true) }
-                guard byte == .quote else { throw unexpected(at: index) }
+                guard byte == .quote else {
+                    if isCut(at: index) { return nil }
+                    throw unexpected(at: index)
+                }
                 startToken()
                 index += 1
                 textBytes.removeAll(keepingCapacity: true)
@@ -229,17 +232,24 @@ struct JSONTokenizer: ~Copyable {
                 guard try scanString() else { return nil }
                 return completeString(isKey: true)
             case .colon:
-                guard byte == .colon else { throw unexpected(at: index) }
+                guard byte == .colon else {
+                    if isCut(at: index) { return nil }
+                    throw unexpected(at: index)
+                }
                 index += 1
                 expect = .memberValue
             case .afterValue:
-                guard let top = containers.last else { throw unexpected(at: index) }
+                guard let top = containers.last else {
+                    if isCut(at: index) { return nil }
+                    throw unexpected(at: index)
+                }
                 if byte == .comma {
                     index += 1
                     expect = top.isObject ? .key : .element
                 } else if byte == (top.isObject ? .closeBrace : .closeBracket) {
                     return close(isObject: top.isObject)
                 } else {
+                    if isCut(at: index) { return nil }
                     throw unexpected(at: index)
                 }
             case .skippingLine, .failed:
@@ -363,6 +373,7 @@ struct JSONTokenizer: ~Copyable {
         case UInt8(ascii: "n"):
             return try scanLiteral("null", .null)
         default:
+            if isCut(at: index) { return nil }
             throw unexpected(at: index)
         }
     }
@@ -385,14 +396,20 @@ struct JSONTokenizer: ~Copyable {
         let length = word.utf8CodeUnitCount
         let available = count - index
         let letters = word.utf8Start
+        var matches = true
         for offset in 0..<min(length, available) where base[index + offset] != letters[offset] {
-            throw unexpected(at: index)
+            matches = false
+            break
         }
         // One byte more, to tell `true` from `trueish`.
-        if available <= length {
+        if matches, available <= length {
             if !finished { return nil }
-            if available < length { throw unexpected(at: index) }
-        } else if JSONTokenizer.isWordByte(base[index + length]) {
+            matches = available == length
+        } else if matches, JSONTokenizer.isWordByte(base[index + length]) {
+            matches = false
+        }
+        guard matches else {
+            if isCut(at: index) { return nil }
             throw unexpected(at: index)
         }
         startToken()
@@ -483,6 +500,7 @@ struct JSONTokenizer: ~Copyable {
         case UInt8(ascii: "u"):
             return try unicodeEscape(at: position, decodes: decodes)
         default:
+            if isCut(at: position + 1) { return nil }
             let found = describe(at: position + 1)
             throw fail(at: position, "the escape '\\' followed by \(found) is not JSON",
                        hint: "JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash itself as \\\\")
@@ -535,6 +553,7 @@ struct JSONTokenizer: ~Copyable {
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default:
+                if isCut(at: position + offset) { return nil }
                 throw fail(at: position, "the escape \\u is followed by \(describe(at: position + offset)) instead of four hex digits",
                            hint: "write \\u and exactly four hex digits, e.g. \\u00E4 for ä")
             }
@@ -600,7 +619,10 @@ struct JSONTokenizer: ~Copyable {
             case .start:
                 state = byte == .minus ? .minus : byte == .zero ? .zero : .integer
             case .minus:
-                guard isDigit else { throw numberError(start, position, "expected a digit after '-'") }
+                guard isDigit else {
+                    if isCut(at: position) { break scan }
+                    throw numberError(start, position, "expected a digit after '-'")
+                }
                 state = byte == .zero ? .zero : .integer
             case .zero:
                 if isDigit {
@@ -612,7 +634,10 @@ struct JSONTokenizer: ~Copyable {
                 if isDigit { break }
                 if byte == .period { state = .dot } else if byte | 0x20 == UInt8(ascii: "e") { state = .exponent } else { break scan }
             case .dot:
-                guard isDigit else { throw numberError(start, position, "expected a digit after the decimal point") }
+                guard isDigit else {
+                    if isCut(at: position) { break scan }
+                    throw numberError(start, position, "expected a digit after the decimal point")
+                }
                 state = .fraction
             case .fraction:
                 if isDigit { break }
@@ -621,11 +646,17 @@ struct JSONTokenizer: ~Copyable {
                 if byte == .plus || byte == .minus {
                     state = .exponentSign
                 } else {
-                    guard isDigit else { throw numberError(start, position, "expected a digit in the exponent") }
+                    guard isDigit else {
+                        if isCut(at: position) { break scan }
+                        throw numberError(start, position, "expected a digit in the exponent")
+                    }
                     state = .exponentDigits
                 }
             case .exponentSign:
-                guard isDigit else { throw numberError(start, position, "expected a digit in the exponent") }
+                guard isDigit else {
+                    if isCut(at: position) { break scan }
+                    throw numberError(start, position, "expected a digit in the exponent")
+                }
                 state = .exponentDigits
             case .exponentDigits:
                 if !isDigit { break scan }
@@ -634,7 +665,8 @@ struct JSONTokenizer: ~Copyable {
         }
         textBytes.append(contentsOf: UnsafeBufferPointer(start: bytes + start, count: position - start))
         index = position
-        if position == end, !finished {
+        if !finished, position == end || !state.isComplete {
+            // The input ends inside the number, or after a word that it cuts (for the message).
             partial = .number(state)
             return nil
         }
@@ -685,9 +717,7 @@ struct JSONTokenizer: ~Copyable {
     private mutating func encodingError(at position: Int) -> JSONSyntaxError {
         let hex = String(base[position], radix: 16, uppercase: true)
         return fail(at: position, "byte 0x\(hex) is not UTF-8; the file was probably saved as Windows-1252 or Latin-1",
-                    hint: mode == .lines
-                        ? "save the file as UTF-8 and run again; this line was not read"
-                        : "save the file as UTF-8 and run again",
+                    hint: "save the file as UTF-8 and run again",
                     kind: .encoding)
     }
 
@@ -782,6 +812,19 @@ struct JSONTokenizer: ~Copyable {
             return "'\(String(decoding: UnsafeBufferPointer(start: base + position, count: length), as: UTF8.self))'"
         }
         return "'\(String(UnicodeScalar(byte)))'"
+    }
+
+    /// Whether the input fed so far ends inside the word (or character) at `position`, so that
+    /// a message about it would depend on where the chunks are cut: then wait for more input.
+    private func isCut(at position: Int) -> Bool {
+        guard !finished else { return false }
+        var end = position
+        while end < count, end - position < 24, JSONTokenizer.isWordByte(base[end]) { end += 1 }
+        if end == count, end - position < 24 { return true }
+        if end == position, base[position] >= 0x80 {
+            return JSONTokenizer.utf8Length(base, at: position, end: count) == 0
+        }
+        return false
     }
 
     /// The run of ASCII letters, digits and `_` at `position` (at most 24 characters), or "".
