@@ -30,6 +30,9 @@ final class ProblemCollector {
     func add(_ error: xmlError) {
         var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
         while let last = message.last, last == "\n" || last == " " { message.removeLast() }
+        // libxml2 follows an invalid value that an identity constraint (xs:unique, xs:key) covers with
+        // this internal note; the invalid value itself was reported just before.
+        if message.contains("No precomputed value available") { return }
         let column = error.int2 > 0 ? Int(error.int2) : nil
         append(XMLProblem(line: Int(error.line), column: column, message: message, kind: Self.kind(of: error)))
     }

@@ -6,7 +6,8 @@ internal import CLibXML2
 /// Entity references and document type declarations in the input are reported as problems
 /// and skipped: their content never reaches the caller. Text and CDATA sections both arrive as
 /// `.text` events. With a schema, the document is validated while it streams, and every
-/// violation is a problem of kind `.schema` with its line.
+/// violation is a problem of kind `.schema` with its line; a document with a DOCTYPE is read
+/// without the schema (see `XMLProlog` for why).
 ///
 /// One reader belongs to one task. Prefer `forEachEvent(_:)`, which installs libxml2's global
 /// error handler once for the whole loop; `next()` does it on each call when a schema is attached.
@@ -22,6 +23,9 @@ public final class XMLStreamReader {
     private var validation: xmlSchemaValidCtxtPtr?
     private var finished = false
     private var capturingGlobalErrors = false
+    private var doctypeReported = false
+
+    static let doctypeMessage = "a document type declaration (DOCTYPE) is not allowed: remove it"
 
     /// The problems found so far (parse errors, schema violations, entity references, DTDs), in the
     /// order libxml2 reported them; at most the problem limit given at creation.
@@ -36,13 +40,14 @@ public final class XMLStreamReader {
     public init(path: String, schema: XMLSchema? = nil, problemLimit: Int = XMLStreamReader.defaultProblemLimit) throws {
         XMLLibrary.initialise()
         let collector = ProblemCollector(limit: problemLimit)
+        let doctype = XMLProlog.doctype(path: path)
         let created = collector.capturingGlobalErrors { xmlReaderForFile(path, nil, XMLLibrary.safeOptions) }
         guard let created else { throw XMLReaderError.cannotOpen(path) }
         self.reader = created
         self.collector = collector
         self.ownedBuffer = nil
-        self.schema = schema
-        try start(name: path)
+        self.schema = doctype == nil ? schema : nil
+        try start(name: path, doctype: doctype, schemaRequested: schema != nil)
     }
 
     /// Reads a document held in memory; `name` is used in messages only.
@@ -55,6 +60,7 @@ public final class XMLStreamReader {
             UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress ?? UnsafeRawPointer(buffer), byteCount: bytes.count)
         }
         let collector = ProblemCollector(limit: problemLimit)
+        let doctype = XMLProlog.doctype(bytes: UnsafeBufferPointer(start: buffer, count: bytes.count))
         let created = collector.capturingGlobalErrors {
             xmlReaderForMemory(buffer, Int32(bytes.count), name, nil, XMLLibrary.safeOptions)
         }
@@ -65,8 +71,8 @@ public final class XMLStreamReader {
         self.reader = created
         self.collector = collector
         self.ownedBuffer = buffer
-        self.schema = schema
-        try start(name: name)
+        self.schema = doctype == nil ? schema : nil
+        try start(name: name, doctype: doctype, schemaRequested: schema != nil)
     }
 
     deinit {
@@ -81,8 +87,14 @@ public final class XMLStreamReader {
     }
 
     /// Installs the error handler, then the schema (which must come before the first read).
-    private func start(name: String) throws {
+    private func start(name: String, doctype: XMLProlog.Position?, schemaRequested: Bool) throws {
         xmlTextReaderSetStructuredErrorHandler(reader, ProblemCollector.handler, collector.context)
+        if let doctype {
+            doctypeReported = true
+            collector.append(XMLProblem(line: doctype.line, column: doctype.column,
+                                        message: Self.doctypeMessage + (schemaRequested ? "; while it is there, the document is not validated against the schema" : ""),
+                                        kind: .entity))
+        }
         guard let schema else { return }
         guard let context = xmlSchemaNewValidCtxt(schema.pointer) else {
             throw XMLReaderError.cannotValidate(name)
@@ -97,9 +109,9 @@ public final class XMLStreamReader {
     /// Calls `body` with each event in document order, until the end of the document or a fatal
     /// error (which is then the last parse problem in `problems`).
     ///
-    /// libxml2's thread-global error handler is set for the whole loop and restored afterwards, so
-    /// `body` must not suspend (it cannot: it is synchronous) and should not hand work to other threads
-    /// that use libxml2.
+    /// libxml2's global structured error handler (one per thread) is set once for the whole loop and
+    /// restored afterwards; `body` is synchronous, so the loop stays on the calling thread. Readers used
+    /// inside `body` set and restore their own.
     public func forEachEvent(_ body: (XMLEvent) throws -> Void) rethrows {
         try withGlobalErrorCapture {
             while let event = nextEvent() {
@@ -145,20 +157,68 @@ public final class XMLStreamReader {
         return nil
     }
 
+    // Lines. libxml2 gives each node the line where the parser was when it made the node: for a start
+    // tag the line of its `>`, for text the line where the text ends (where the next tag starts). Element
+    // nodes keep it in 16 bits, so past line 65535 their line is only estimated; text nodes keep the
+    // exact one (XML_PARSE_BIG_LINES). End tags have no node of their own. So the reader remembers:
+
+    /// The line of the text event just before, while the previous event is text.
+    private var precedingTextLine: Int?
+    /// The line of the previous event.
+    private var previousLine = 1
+
+    /// The line libxml2 recorded for the current node, or nil when it has none.
+    private var nodeLine: Int? {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return nil }
+        let line = Int(xmlGetLineNo(node))
+        return line > 0 ? line : nil
+    }
+
+    /// The line of the current node; the parser's own line (which runs ahead) only as a last resort.
     private var currentLine: Int {
-        if let node = xmlTextReaderCurrentNode(reader) {
-            let line = Int(xmlGetLineNo(node))
-            if line > 0 { return line }
+        nodeLine ?? Int(xmlTextReaderGetParserLineNumber(reader))
+    }
+
+    /// A start tag's line: exact below 65536; beyond, the line where the text before it ends.
+    private var startTagLine: Int {
+        if let node = xmlTextReaderCurrentNode(reader), node.pointee.line < UInt16.max, node.pointee.line > 0 {
+            return Int(node.pointee.line)
         }
-        return Int(xmlTextReaderGetParserLineNumber(reader))
+        return precedingTextLine ?? currentLine
+    }
+
+    /// An end tag's line: where the text before it ends, or (`</a></b>`, `<a></a>`) the line of the tag before it.
+    private var endTagLine: Int {
+        precedingTextLine ?? previousLine
+    }
+
+    /// A text's line; CDATA sections and entity references have none of their own, and take the line
+    /// of what precedes them.
+    private var textLine: Int {
+        nodeLine ?? previousLine
     }
 
     private func currentEvent() -> XMLEvent? {
+        let event = eventForCurrentNode()
+        switch event {
+        case .text(_, let line)?:
+            precedingTextLine = xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_CDATA.rawValue) ? nil : line
+            previousLine = line
+        case .startElement(_, _, _, let line)?, .endElement(_, let line)?:
+            precedingTextLine = nil
+            previousLine = line
+        case nil:
+            precedingTextLine = nil
+        }
+        return event
+    }
+
+    private func eventForCurrentNode() -> XMLEvent? {
         let type = xmlTextReaderNodeType(reader)
         switch type {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue):
             let name = currentName()
-            let line = currentLine
+            let line = startTagLine
             let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
             var attributes: [XMLAttribute] = []
             if xmlTextReaderHasAttributes(reader) == 1 {
@@ -171,19 +231,24 @@ public final class XMLStreamReader {
             }
             return .startElement(name, attributes: attributes, isEmpty: isEmpty, line: line)
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-            return .endElement(currentName(), line: currentLine)
+            return .endElement(currentName(), line: endTagLine)
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
              Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
-            return .text(string(xmlTextReaderConstValue(reader)), line: currentLine)
+            return .text(string(xmlTextReaderConstValue(reader)), line: textLine)
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-            collector.append(XMLProblem(line: currentLine, column: nil,
+            collector.append(XMLProblem(line: textLine, column: nil,
                                         message: "entity reference '&\(string(xmlTextReaderConstLocalName(reader)));' is not allowed: write the character itself",
                                         kind: .entity))
             return nil
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-            collector.append(XMLProblem(line: currentLine, column: nil,
-                                        message: "a document type declaration (DOCTYPE) is not allowed: remove it",
-                                        kind: .entity))
+            if doctypeReported { return nil }
+            doctypeReported = true
+            collector.append(XMLProblem(line: currentLine, column: nil, message: Self.doctypeMessage, kind: .entity))
+            if validation != nil {
+                // The prolog had no DOCTYPE when it was checked (the file changed?): entities could now
+                // be expanded through the validator, so read no further.
+                finished = true
+            }
             return nil
         default:
             return nil

@@ -25,8 +25,7 @@ public struct PortfolioLoader: Sendable {
             case .csv: (drafts, sourceFindings) = try read(source, with: CSVImporter())
             case .json: (drafts, sourceFindings) = try read(source, with: JSONImporter())
             case .jsonl: (drafts, sourceFindings) = try read(source, with: JSONImporter(lines: true))
-            case .xml:  // PENDING-XML-IMPORTER
-                throw ConfigurationError(path: source.path, keyPath: "format", message: "importer pending")
+            case .xml: (drafts, sourceFindings) = try read(source, with: XMLImporter())
             }
             findings += sourceFindings
             perSource.append(SourceDrafts(source: source, drafts: drafts))

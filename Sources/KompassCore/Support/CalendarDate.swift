@@ -69,9 +69,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Midnight at the start of this date in `zone`.
     public func startOfDay(in zone: TimeZone) -> Date {
         let utcMidnight = Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch) * 86_400)
-        // The offset at local midnight; probing a few hours later avoids the DST edge in the small hours.
-        let offset = zone.secondsFromGMT(for: utcMidnight.addingTimeInterval(12 * 3_600))
-        return utcMidnight.addingTimeInterval(TimeInterval(-offset))
+        // Local midnight is UTC midnight minus the offset in force at local midnight. Guess with the
+        // offset at UTC midnight, then correct once with the offset at the guess: on the days the
+        // clocks change (in the small hours) the two differ.
+        let guess = utcMidnight.addingTimeInterval(TimeInterval(-zone.secondsFromGMT(for: utcMidnight)))
+        return utcMidnight.addingTimeInterval(TimeInterval(-zone.secondsFromGMT(for: guess)))
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

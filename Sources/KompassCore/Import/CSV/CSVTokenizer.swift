@@ -54,10 +54,8 @@ struct CSVTokenizer {
     private mutating func consume(_ byte: UInt8, _ emit: (Row) throws -> Void) rethrows {
         if state == .afterCR {
             state = .cellStart
-            if byte == 0x0A {
-                advanceLine()
-                return
-            }
+            // The LF of a CRLF: the line was counted at the CR.
+            if byte == 0x0A { return }
         }
         column += 1
         switch state {
