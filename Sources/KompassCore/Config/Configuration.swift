@@ -38,13 +38,13 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var options: SourceOptions
 
     public init(name: String? = nil, path: String, format: SourceFormat, register: String? = nil,
-                mapping: FieldMapping? = nil, options: SourceOptions = SourceOptions()) {
+                mapping: FieldMapping? = nil, options: SourceOptions? = nil) {
         self.name = name ?? (path.split(separator: "/").last.map(String.init) ?? path)
         self.path = path
         self.format = format
         self.register = register
         self.mapping = mapping ?? format.canonicalMapping
-        self.options = options
+        self.options = options ?? format.canonicalOptions
     }
 }
 

@@ -22,7 +22,7 @@ enum SourceConfigurationReader {
         } else if format != .pageText {
             throw source.error("mapping", "is missing: say which field of the source feeds which field of kompass")
         }
-        var options = SourceOptions()
+        var options = format.canonicalOptions
         if let csv = try source.optionalObject("csv") {
             guard format == .csv else { throw source.error("csv", "applies to csv sources only") }
             try csv.allowOnly(["delimiter", "encoding"])
@@ -52,7 +52,7 @@ enum SourceConfigurationReader {
             guard format == .xml else { throw source.error("xml", "applies to xml sources only") }
             try xml.allowOnly(["recordElement", "namespace", "schema"])
             options.xmlRecordElement = try xml.optionalString("recordElement") ?? options.xmlRecordElement
-            options.xmlNamespace = try xml.optionalString("namespace")
+            if xml.values["namespace"] != nil { options.xmlNamespace = try xml.optionalString("namespace") }
             options.xmlSchemaPath = try xml.optionalString("schema").map(resolve)
         }
         return SourceConfiguration(name: try source.optionalString("name"), path: resolve(file), format: format,

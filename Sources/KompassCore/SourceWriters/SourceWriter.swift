@@ -20,6 +20,14 @@ extension SourceFormat {
         }
     }
 
+    /// The settings that read what `writer` writes (the XML namespace).
+    public var canonicalOptions: SourceOptions {
+        switch self {
+        case .xml: SourceOptions(xmlNamespace: CanonicalXMLWriter.namespace)
+        default: SourceOptions()
+        }
+    }
+
     /// The mapping that reads what `writer` writes.
     public var canonicalMapping: FieldMapping {
         switch self {
