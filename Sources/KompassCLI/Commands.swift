@@ -24,6 +24,7 @@ enum Commands {
             case "run": return try run(rest)
             case "validate": return try validate(rest)
             case "convert": return try convert(rest)
+            case "generate": return try generate(rest)
             default: throw UsageError(message: "unknown command '\(command)'", command: nil)
             }
         } catch let error as UsageError {
@@ -47,6 +48,7 @@ enum Commands {
         case "run": HelpText.run
         case "validate": HelpText.validate
         case "convert": HelpText.convert
+        case "generate": HelpText.generate
         default: nil
         }
     }
@@ -126,6 +128,27 @@ enum Commands {
         let written = try PortfolioConverter().write(portfolio, as: target, to: path)
         if !options.quiet {
             Terminal.printOut("wrote \(portfolio.projects.count) projects as \(target.rawValue) to \(written.path)")
+        }
+        return .success
+    }
+
+    static func generate(_ arguments: ArraySlice<String>) throws -> ExitCode {
+        let options = try CommandOptions.parse(arguments, command: "generate", allowed: [
+            "--projects", "--format", "--seed", "--output", "--quiet", "-q",
+        ], positional: false)
+        if options.showHelp { Terminal.printOut(HelpText.generate); return .success }
+        guard let count = options.projectCount else {
+            throw UsageError(message: "generate needs --projects N", command: "generate")
+        }
+        guard let format = options.defaultFormat else {
+            throw UsageError(message: "generate needs --format csv|json|jsonl|xml|page-text", command: "generate")
+        }
+        let directory = options.outputDirectory ?? "generated-\(format.rawValue)-\(count)"
+        let generator = PortfolioGenerator(count: count, seed: options.seed, format: format)
+        let written = try generator.write(into: directory)
+        if !options.quiet {
+            Terminal.printOut("wrote \(count) projects (seed \(options.seed)) as \(format.rawValue) to \(written.path) "
+                + "(\(written.byteCount) bytes); run it with: kompass run --config \(directory)/kompass.json")
         }
         return .success
     }

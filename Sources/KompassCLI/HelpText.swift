@@ -9,6 +9,7 @@ enum HelpText {
       kompass [run]    [options]         import, validate, export and publish (the default)
       kompass validate [options] [FILE…] check sources without writing anything
       kompass convert --to F --output FILE  write the portfolio in an input format
+      kompass generate --projects N --format F  write a synthetic portfolio for benchmarks
       kompass help [COMMAND]             this text, or a command's
       kompass --version
 
@@ -61,6 +62,23 @@ enum HelpText {
       --help, -h          this text
 
     Nothing is written when the sources have errors (exit code 1).
+    """
+
+    static let generate = """
+    kompass generate: write a synthetic portfolio of N projects in one input format, with a
+    configuration that reads it, so that anyone can reproduce a benchmark.
+
+    USAGE
+      kompass generate --projects N --format csv|json|jsonl|xml|page-text [--seed S] [--output DIR]
+
+    OPTIONS
+      --projects N        how many projects
+      --format F          the input format to write
+      --seed S            the seed (default 1): the same seed gives the same files
+      --output DIR        the folder to write into (default: generated-F-N)
+      --help, -h          this text
+
+    Then: kompass run --config DIR/kompass.json (publishes into DIR/output).
     """
 
     static let validate = """

@@ -16,6 +16,9 @@ struct CommandOptions {
     var warningsExit = false
     var report = ReportFormat.text
     var showHelp = false
+    /// `generate --projects N --seed S`.
+    var projectCount: Int?
+    var seed: UInt64 = 1
     /// `convert --to F`.
     var convertTo: SourceFormat?
 
@@ -57,6 +60,18 @@ struct CommandOptions {
                     options.sources[options.sources.count - 1].format = format
                 }
             case "--output": options.outputDirectory = try value()
+            case "--projects":
+                let text = try value()
+                guard let count = Int(text), count >= 1 else {
+                    throw UsageError(message: "--projects takes a whole number from 1, not '\(text)'", command: command)
+                }
+                options.projectCount = count
+            case "--seed":
+                let text = try value()
+                guard let seed = UInt64(text) else {
+                    throw UsageError(message: "--seed takes a whole number from 0, not '\(text)'", command: command)
+                }
+                options.seed = seed
             case "--to":
                 let text = try value()
                 guard let format = SourceFormat(rawValue: text) else {
