@@ -148,16 +148,20 @@ struct PageTextImporterTests {
         func parse(chunk: Int) -> ImportResult {
             var parser = PageTextParser(file: "page.txt")
             var splitter = LineSplitter()
+            var records: [RawRecord] = []
             bytes.withUnsafeBytes { raw in
                 var start = 0
                 while start < raw.count {
                     let end = min(start + chunk, raw.count)
                     splitter.feed(UnsafeRawBufferPointer(rebasing: raw[start..<end])) { parser.consume($0) }
+                    records += parser.takeCompleted()
                     start = end
                 }
             }
             splitter.finish { parser.consume($0) }
-            return parser.finish(totalLines: splitter.lineNumber)
+            let findings = parser.finish(totalLines: splitter.lineNumber)
+            records += parser.takeCompleted()
+            return ImportResult(records: records, findings: findings)
         }
         let whole = parse(chunk: bytes.count)
         let pieces = parse(chunk: chunkSize)

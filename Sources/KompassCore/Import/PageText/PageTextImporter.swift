@@ -3,34 +3,42 @@
 ///
 /// Streams the file line by line. Every problem becomes a finding with its line; no project is
 /// skipped silently and no line inside a project is dropped without a finding.
-public struct PageTextImporter: Sendable {
+public struct PageTextImporter: RecordImporter {
     /// The bullet that opens each line of the Felder block.
     static let bullet = "• "
 
     public init() {}
 
-    public func read(path: String) throws(IOError) -> ImportResult {
-        let reader = try ByteFileReader(path: path)
-        var parser = PageTextParser(file: path)
+    /// Streams the projects' records to `emit` as each one is complete. The page text's field names are
+    /// its headings; `request.fields` is not consulted, as every block is part of the format.
+    public func read(_ request: ImportRequest, emit: (RawRecord) throws -> Void) throws -> [Finding] {
+        let reader = try ByteFileReader(path: request.path)
+        var parser = PageTextParser(file: request.path)
         var splitter = LineSplitter()
-        do {
-            try reader.forEachChunk { chunk in
-                splitter.feed(chunk) { parser.consume($0) }
-            }
-        } catch let error as IOError {
-            throw error
-        } catch {
-            throw IOError(path: path, operation: "read", reason: "\(error)")
+        try reader.forEachChunk { chunk in
+            splitter.feed(chunk) { parser.consume($0) }
+            for record in parser.takeCompleted() { try emit(record) }
         }
         splitter.finish { parser.consume($0) }
-        return parser.finish(totalLines: splitter.lineNumber)
+        let findings = parser.finish(totalLines: splitter.lineNumber)
+        for record in parser.takeCompleted() { try emit(record) }
+        return findings
+    }
+
+    /// All records of the file at once (for small files and tests).
+    public func read(path: String) throws -> ImportResult {
+        var records: [RawRecord] = []
+        let findings = try read(ImportRequest(path: path, fields: FieldMapping.pageText.usedSourceFields)) { records.append($0) }
+        return ImportResult(records: records, findings: findings)
     }
 }
 
 /// The state machine behind `PageTextImporter`.
 struct PageTextParser {
     let file: String
-    private var records: [RawRecord] = []
+    /// Records complete but not yet handed over.
+    private var completed: [RawRecord] = []
+    private var recordCount = 0
     private var findings: [Finding] = []
     private var current: RawRecord?
     private var block: PageTextHeading?
@@ -61,7 +69,7 @@ struct PageTextParser {
             let hex = String(byte, radix: 16, uppercase: true)
             report("page-text.encoding", line: number, column: column,
                    "byte 0x\(hex) is not UTF-8; the file was probably saved as Windows-1252 or Latin-1",
-                   hint: "save the file as UTF-8 and run again; nothing after this line was read")
+                   hint: "save the file as UTF-8 and run again; nothing from this line on was read")
         case .text(let text, let number):
             consume(text: text, line: number)
         }
@@ -179,22 +187,32 @@ struct PageTextParser {
                        ? "the file ends inside this project: it may have been cut off; take the complete page text"
                        : "add the missing heading and its content before line \(endLine)")
         }
-        records.append(record)
+        completed.append(record)
+        recordCount += 1
         current = nil
         self.block = nil
     }
 
-    mutating func finish(totalLines: Int) -> ImportResult {
+    /// The records completed since the last call.
+    mutating func takeCompleted() -> [RawRecord] {
+        defer { completed.removeAll(keepingCapacity: true) }
+        return completed
+    }
+
+    /// Closes the last project; returns every finding about the file.
+    mutating func finish(totalLines: Int) -> [Finding] {
         if stoppedAtInvalidUTF8 {
-            return ImportResult(records: [], findings: findings)
+            // The project being read when the bad byte came is incomplete: it is not handed over.
+            current = nil
+            return findings
         }
         closeRecord(endLine: totalLines + 1, atEndOfFile: true)
-        if records.isEmpty {
+        if recordCount == 0 {
             report("page-text.no-projects", line: 0,
                    totalLines == 0 ? "the file is empty" : "no project found: the file has no 'Fortschritt' heading",
                    hint: "the page text lists each project from a line 'Fortschritt'; is this the right file?")
         }
-        return ImportResult(records: records, findings: findings)
+        return findings
     }
 }
 
