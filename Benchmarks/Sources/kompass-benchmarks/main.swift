@@ -3,7 +3,8 @@ import KompassCore
 
 // kompass-benchmarks import FILE FORMAT
 //   Streams FILE through the importer of FORMAT (csv, json, jsonl, xml, page-text) with the format's
-//   canonical mapping and prints one line: records, bytes, wall and CPU seconds, MB/s and the peak
+//   canonical mapping and the normaliser, and prints one line: records, complete projects (a page
+//   text's projects are never complete here: their identifiers come from the register), bytes, wall and CPU seconds, MB/s and the peak
 //   resident memory of this process (VmHWM), as tab-separated key=value pairs.
 
 func peakResidentMegabytes() -> Double {
@@ -17,7 +18,7 @@ func peakResidentMegabytes() -> Double {
 
 func cpuSeconds() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
         + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
@@ -33,6 +34,7 @@ let mapping = format.canonicalMapping
 let request = ImportRequest(path: path, fields: mapping.usedSourceFields, options: format.canonicalOptions)
 let normaliser = Normaliser(mapping: mapping)
 var records = 0
+var projects = 0
 var findings = 0
 let start = Date()
 let cpuStart = cpuSeconds()
@@ -45,11 +47,12 @@ case .pageText: PageTextImporter()
 }
 let sourceFindings = try importer.read(request) { record in
     let (draft, recordFindings) = normaliser.draft(record)
-    if draft.project != nil { records += 1 }
+    records += 1
+    if draft.project != nil { projects += 1 }
     findings += recordFindings.count
 }
 let wall = Date().timeIntervalSince(start)
 let cpu = cpuSeconds() - cpuStart
-print("format=\(format.rawValue)\trecords=\(records)\tfindings=\(findings + sourceFindings.count)\tmegabytes=\(String(format: "%.1f", bytes / 1e6))"
+print("format=\(format.rawValue)\trecords=\(records)\tcomplete_projects=\(projects)\tfindings=\(findings + sourceFindings.count)\tmegabytes=\(String(format: "%.1f", bytes / 1e6))"
     + "\twall_s=\(String(format: "%.3f", wall))\tcpu_s=\(String(format: "%.3f", cpu))"
     + "\tmb_per_s=\(String(format: "%.1f", bytes / 1e6 / wall))\tpeak_rss_mb=\(String(format: "%.1f", peakResidentMegabytes()))")
