@@ -56,13 +56,13 @@ enum Commands {
     static func run(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "run", allowed: [
             "--config", "--source", "--format", "--output", "--as-of", "--dry-run", "--strict", "--quiet", "-q",
-            "--verbose", "-v", "--warnings-exit",
+            "--verbose", "-v", "--warnings-exit", "--lang",
         ], positional: false)
         if options.showHelp { Terminal.printOut(HelpText.run); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
         let report = try pipeline.run(options: options.runOptions)
         let terminal = Terminal()
-        let reporter = FindingReporter(colour: terminal.colourOnStandardError)
+        let reporter = FindingReporter(colour: terminal.colourOnStandardError, language: options.language)
         let shown = reporter.text(report.findings, minimum: options.quiet ? .error : options.verbose ? .info : .warning)
         if !shown.isEmpty { Terminal.printError(shown) }
         let summary = reporter.summary(report.findings, projects: report.projectCount)
@@ -87,12 +87,12 @@ enum Commands {
 
     static func validate(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "validate", allowed: [
-            "--config", "--format", "--report", "--as-of", "--strict", "--warnings-exit", "--quiet", "-q", "--verbose", "-v",
+            "--config", "--format", "--report", "--as-of", "--lang", "--strict", "--warnings-exit", "--quiet", "-q", "--verbose", "-v",
         ], positional: true)
         if options.showHelp { Terminal.printOut(HelpText.validate); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
         let (portfolio, findings) = try pipeline.check(options: options.runOptions)
-        let reporter = FindingReporter(colour: Terminal().colourOnStandardOutput)
+        let reporter = FindingReporter(colour: Terminal().colourOnStandardOutput, language: options.language)
         switch options.report {
         case .json:
             Terminal.printOut(reporter.json(findings, projects: portfolio.projects.count))
@@ -107,7 +107,7 @@ enum Commands {
 
     static func convert(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "convert", allowed: [
-            "--config", "--source", "--format", "--to", "--output", "--as-of", "--quiet", "-q",
+            "--config", "--source", "--format", "--to", "--output", "--as-of", "--lang", "--quiet", "-q",
         ], positional: false)
         if options.showHelp { Terminal.printOut(HelpText.convert); return .success }
         guard let target = options.convertTo else {
@@ -118,7 +118,7 @@ enum Commands {
         }
         let pipeline = Pipeline(configuration: try options.configuration())
         let (portfolio, findings) = try pipeline.check(options: options.runOptions)
-        let reporter = FindingReporter(colour: Terminal().colourOnStandardError)
+        let reporter = FindingReporter(colour: Terminal().colourOnStandardError, language: options.language)
         let shown = reporter.text(findings, minimum: options.quiet ? .error : .warning)
         if !shown.isEmpty { Terminal.printError(shown) }
         if findings.hasErrors {

@@ -1,3 +1,4 @@
+import Foundation
 import KompassCore
 
 /// The options `run` and `validate` share, as given on the command line.
@@ -16,6 +17,8 @@ struct CommandOptions {
     var warningsExit = false
     var report = ReportFormat.text
     var showHelp = false
+    /// The language of reports: `--lang`, else German when the locale is German, else English.
+    var language = ReportLanguage(environment: ProcessInfo.processInfo.environment)
     /// `generate --projects N --seed S`.
     var projectCount: Int?
     var seed: UInt64 = 1
@@ -91,6 +94,12 @@ struct CommandOptions {
                     throw UsageError(message: "--report takes text or json, not '\(text)'", command: command)
                 }
                 options.report = format
+            case "--lang":
+                let text = try value()
+                guard let language = ReportLanguage(rawValue: text) else {
+                    throw UsageError(message: "--lang takes de or en, not '\(text)'", command: command)
+                }
+                options.language = language
             case "--dry-run": options.dryRun = true
             case "--strict": options.strict = true
             case "--quiet", "-q": options.quiet = true

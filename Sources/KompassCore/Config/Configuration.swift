@@ -13,15 +13,19 @@ public struct Configuration: Sendable {
     public var publication: PublicationSettings
     /// How several sources are merged into one portfolio.
     public var merge: MergeSettings
+    /// Rule id → how the configuration tunes that rule of the validation catalogue.
+    public var validation: [String: RuleSettings]
 
     public init(version: Int, path: String, sources: [SourceConfiguration], outputDirectory: String,
-                publication: PublicationSettings, merge: MergeSettings = MergeSettings()) {
+                publication: PublicationSettings, merge: MergeSettings = MergeSettings(),
+                validation: [String: RuleSettings] = [:]) {
         self.version = version
         self.path = path
         self.sources = sources
         self.outputDirectory = outputDirectory
         self.publication = publication
         self.merge = merge
+        self.validation = validation
     }
 }
 

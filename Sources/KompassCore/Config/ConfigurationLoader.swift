@@ -26,7 +26,7 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError(path: path, keyPath: "version",
                                      message: "version \(version) is not supported; this kompass reads versions 1 to \(Configuration.highestSupportedVersion)")
         }
-        try object.allowOnly(["$schema", "version", "sources", "merge", "output", "publication"])
+        try object.allowOnly(["$schema", "version", "sources", "merge", "validation", "output", "publication"])
         let folder = (path as NSString).deletingLastPathComponent
         let resolve: (String) -> String = { relative in
             if relative.hasPrefix("/") || folder.isEmpty { return relative }
@@ -53,8 +53,9 @@ public struct ConfigurationLoader: Sendable {
                                      message: "the name '\(source.name)' is used by another source; give each source its own")
         }
         let merge = try SourceConfigurationReader.readMerge(try object.optionalObject("merge"), sources: sources)
+        let validation = try ValidationSettingsReader.read(try object.optionalObject("validation"))
         return Configuration(version: version, path: path, sources: sources, outputDirectory: output,
-                             publication: publication, merge: merge)
+                             publication: publication, merge: merge, validation: validation)
     }
 
     /// The publication settings of the configuration at `path`.

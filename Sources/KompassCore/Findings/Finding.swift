@@ -15,6 +15,9 @@ public struct Finding: Sendable, Equatable, Codable {
     public var message: String
     /// What would be right, or what to do.
     public var hint: String?
+    /// The message and hint in German, where the rule has them (reports fall back to English).
+    public var messageDE: String?
+    public var hintDE: String?
 
     public init(ruleID: String, severity: Severity, location: SourceLocation?, field: ProjectField? = nil,
                 projectID: String? = nil, message: String, hint: String? = nil) {
@@ -25,5 +28,47 @@ public struct Finding: Sendable, Equatable, Codable {
         self.projectID = projectID
         self.message = message
         self.hint = hint
+    }
+
+    /// A finding with its message and hint in English and German.
+    public init(ruleID: String, severity: Severity, location: SourceLocation?, field: ProjectField? = nil,
+                projectID: String? = nil, message: Bilingual, hint: Bilingual?) {
+        self.init(ruleID: ruleID, severity: severity, location: location, field: field, projectID: projectID,
+                  message: message.en, hint: hint?.en)
+        messageDE = message.de
+        hintDE = hint?.de
+    }
+
+    /// The message in `language`, falling back to English.
+    public func message(in language: ReportLanguage) -> String {
+        language == .de ? (messageDE ?? message) : message
+    }
+
+    /// The hint in `language`, falling back to English.
+    public func hint(in language: ReportLanguage) -> String? {
+        language == .de ? (hintDE ?? hint) : hint
+    }
+}
+
+/// A text in English and German: the two languages of reports.
+public struct Bilingual: Sendable, Equatable {
+    public var en: String
+    public var de: String
+
+    public init(en: String, de: String) {
+        self.en = en
+        self.de = de
+    }
+}
+
+/// The language of reports: German when the locale is German, else English; `--lang` overrides.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case de, en
+
+    /// From the environment: LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them.
+    public init(environment: [String: String]) {
+        let locale = [environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"]]
+            .compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        self = locale.lowercased().hasPrefix("de") ? .de : .en
     }
 }

@@ -23,10 +23,15 @@ public struct Pipeline: Sendable {
 
     /// Loads and validates the sources without writing anything.
     public func check(options: RunOptions) throws -> (portfolio: Portfolio, findings: FindingList) {
-        let loaded = try PortfolioLoader().load(configuration.sources)
+        let loaded = try PortfolioLoader(merge: configuration.merge).load(configuration.sources)
         var findings = FindingList(loaded.findings)
-        let context = ValidationContext(referenceDate: options.referenceDate)
-        findings.append(contentsOf: Validator().validate(loaded.portfolio, context: context))
+        var context = ValidationContext(referenceDate: options.referenceDate)
+        let published = PublishedPortfolio(outputDirectory: configuration.outputDirectory)
+        if let identifiers = published.projectIDs() {
+            context.previouslyPublished = identifiers
+            context.previouslyPublishedSource = published.csvPath
+        }
+        findings.append(contentsOf: Validator(settings: configuration.validation).validate(loaded.portfolio, context: context))
         return (loaded.portfolio, findings)
     }
 

@@ -2,15 +2,37 @@
 public struct Validator: Sendable {
     public var rules: [any ValidationRule]
 
-    public init(rules: [any ValidationRule] = Validator.standardRules) {
+    public init(rules: [any ValidationRule]) {
         self.rules = rules
     }
 
-    /// The rules every run applies.
-    public static let standardRules: [any ValidationRule] = [
-        ProgressRangeRule(),
-        PeriodOrderRule(),
-        DuplicateIdentifierRule(),
+    /// Every rule of the catalogue, tuned by `settings` (rule id → settings); a rule is left out only
+    /// when its settings switch it off.
+    public init(settings: [String: RuleSettings] = [:]) {
+        rules = Validator.catalogue.compactMap { type in
+            let tuned = settings[type.id] ?? RuleSettings()
+            guard tuned.enabled else { return nil }
+            return type.init(severity: tuned.severity ?? type.defaultSeverity,
+                             parameters: type.defaultParameters.merging(tuned.parameters) { _, configured in configured })
+        }
+    }
+
+    /// The validation rules, in the order they run and are documented.
+    public static let catalogue: [any ValidationRule.Type] = [
+        ProgressRangeRule.self,
+        PeriodOrderRule.self,
+        PeriodPlausibleRule.self,
+        BlankTextRule.self,
+        ControlCharacterRule.self,
+        HTMLInTextRule.self,
+        CompletedAheadRule.self,
+        OverdueRule.self,
+        ProgressBeforeStartRule.self,
+        NotStartedRule.self,
+        DuplicateIdentifierRule.self,
+        DuplicateTitleRule.self,
+        // PENDING DuplicateTextRule.self,
+        VanishedProjectRule.self,
     ]
 
     public func validate(_ portfolio: Portfolio, context: ValidationContext) -> [Finding] {

@@ -1,18 +1,24 @@
 /// `id.duplicate`: every project has its own identifier.
 public struct DuplicateIdentifierRule: ValidationRule {
-    public let id = "id.duplicate"
-    public let severity = Severity.error
-    public let summary = "No two projects share an identifier."
+    public static let id = "id.duplicate"
+    public static let defaultSeverity = Severity.error
+    public static let summary = Bilingual(en: "No two projects share an identifier.",
+                                          de: "Keine zwei Vorhaben haben dieselbe Kennung.")
+    public let severity: Severity
 
-    public init() {}
+    public init(severity: Severity, parameters: [String: Double]) {
+        self.severity = severity
+    }
 
     public func check(portfolio: Portfolio, context: ValidationContext) -> [Finding] {
         var first: [ProjectID: Project] = [:]
         var findings: [Finding] = []
         for project in portfolio.projects {
             if let earlier = first[project.id] {
-                findings.append(finding(project, .id, "the identifier '\(project.id)' is used by another project too (\(earlier.origins.record))",
-                                        hint: "give each project its own identifier"))
+                findings.append(finding(project, .id,
+                    Bilingual(en: "the identifier '\(project.id)' is used by another project too (\(earlier.origins.record))",
+                              de: "die Kennung '\(project.id)' hat auch ein anderes Vorhaben (\(earlier.origins.record))"),
+                    hint: Bilingual(en: "give each project its own identifier", de: "geben Sie jedem Vorhaben eine eigene Kennung")))
             } else {
                 first[project.id] = project
             }

@@ -1,0 +1,42 @@
+/// Reads `validation.rules`: per rule of the catalogue, whether it runs, its severity and its parameters.
+///
+/// ```json
+/// "validation": { "rules": {
+///   "time.not-started": { "severity": "error", "afterYears": 2 },
+///   "title.duplicate": { "enabled": false } } }
+/// ```
+enum ValidationSettingsReader {
+    static func read(_ object: JSONObject?) throws -> [String: RuleSettings] {
+        guard let object else { return [:] }
+        try object.allowOnly(["rules"])
+        guard let rules = try object.optionalObject("rules") else { return [:] }
+        let catalogue = Dictionary(uniqueKeysWithValues: Validator.catalogue.map { ($0.id, $0) })
+        var settings: [String: RuleSettings] = [:]
+        for id in rules.values.keys.sorted() {
+            guard let rule = catalogue[id] else {
+                throw rules.error(id, "is not a rule of the catalogue; tunable rules: " + catalogue.keys.sorted().joined(separator: ", "))
+            }
+            let entry = try rules.object(id)
+            try entry.allowOnly(Set(["enabled", "severity"] + rule.defaultParameters.keys))
+            var tuned = RuleSettings()
+            if let enabled = entry.values["enabled"] {
+                guard let flag = enabled as? Bool else { throw entry.error("enabled", "must be true or false") }
+                tuned.enabled = flag
+            }
+            if let text = try entry.optionalString("severity") {
+                guard let severity = Severity(rawValue: text) else {
+                    throw entry.error("severity", "'\(text)' is not one of error, warning, info")
+                }
+                tuned.severity = severity
+            }
+            for name in rule.defaultParameters.keys.sorted() where entry.values[name] != nil {
+                guard let number = entry.values[name] as? Double, number >= 0 else {
+                    throw entry.error(name, "must be a number from 0")
+                }
+                tuned.parameters[name] = number
+            }
+            settings[id] = tuned
+        }
+        return settings
+    }
+}
