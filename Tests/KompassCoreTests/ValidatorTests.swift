@@ -11,7 +11,7 @@ struct ValidatorTests {
         origins[.period] = KompassCore.SourceLocation(file: "page.txt", line: line + 3, column: 1, field: "Dauer")
         origins[.id] = KompassCore.SourceLocation(file: "register.csv", line: line / 10 + 1)
         return Project(id: ProjectID(id)!, title: id.uppercased(), progress: progress, period: ProjectPeriod(startYear: start, endYear: end),
-                       before: "b", future: "f", fieldsOfAction: [.daten], userGroups: [.wirtschaft], origins: origins)
+                       before: "Ausgangslage von \(id)", future: "Zielbild von \(id)", fieldsOfAction: [.daten], userGroups: [.wirtschaft], origins: origins)
     }
 
     // MARK: progress.range
@@ -82,9 +82,9 @@ struct ValidatorTests {
 
     // MARK: The validator as a whole
 
-    @Test func standardRules() {
-        #expect(Validator.standardRules.map(\.id) == ["progress.range", "period.order", "id.duplicate"])
-        #expect(Validator.standardRules.allSatisfy { !$0.summary.isEmpty && $0.severity == .error })
+    @Test func catalogueStartsWithTheValueRulesAndDefaultsToTheirSeverities() {
+        #expect(Array(Validator.catalogue.map { $0.id }.prefix(2)) == ["progress.range", "period.order"])
+        #expect(Validator().rules.map(\.severity) == Validator.catalogue.map { $0.defaultSeverity })
     }
 
     @Test func collectsEveryFindingInOnePass() {
@@ -94,23 +94,33 @@ struct ValidatorTests {
             Self.project("a", progress: -3, start: 2027, end: 2026, line: 30),
             Self.project("c", line: 40),
         ])
-        let findings = Validator().validate(portfolio, context: Self.context)
+        let findings = Validator(rules: [ProgressRangeRule(), PeriodOrderRule(), DuplicateIdentifierRule()])
+            .validate(portfolio, context: Self.context)
         #expect(findings.map(\.ruleID) == ["progress.range", "period.order", "progress.range", "period.order", "id.duplicate"])
         #expect(findings.map(\.projectID) == ["a", "b", "a", "a", "a"])
+        // The whole catalogue finds these and more (the time rules, the repeated title of the second "a").
+        let all = Validator().validate(portfolio, context: Self.context).map(\.ruleID)
+        #expect(Set(all).isSuperset(of: ["progress.range", "period.order", "id.duplicate", "title.duplicate", "time.overdue"]))
     }
 
     @Test func aCleanPortfolioHasNoFindings() {
-        let portfolio = Portfolio(projects: [Self.project("a"), Self.project("b", progress: 0), Self.project("c", progress: 100, end: nil)])
+        let portfolio = Portfolio(projects: [Self.project("a"), Self.project("b", progress: 0, start: 2026, end: 2027),
+                                             Self.project("c", progress: 100, start: 2026, end: nil)])
         #expect(Validator().validate(portfolio, context: Self.context).isEmpty)
         #expect(Validator().validate(Portfolio(projects: []), context: Self.context).isEmpty)
     }
 
-    @Test func theRealPortfolioPassesEveryRule() throws {
+    @Test func theRealPortfolioBreaksOnlyTheTimeRules() throws {
         var configuration = try ConfigurationLoader().load(path: TestFiles.configPath)
         configuration.outputDirectory = "/nonexistent/never-written"
         let loaded = try PortfolioLoader().load(configuration.sources)
         #expect(loaded.portfolio.projects.count == 34)
-        #expect(Validator().validate(loaded.portfolio, context: Self.context).isEmpty)
+        let findings = Validator().validate(loaded.portfolio, context: Self.context)
+        #expect(findings.map { "\($0.ruleID) \($0.projectID ?? "")" } == [
+            "time.overdue eservices-architektur", "time.overdue nutzendenzentrierte-services", "time.not-started servant-leadership",
+            "time.overdue digitale-maturitaet", "time.overdue rechtsgrundlagen-agov", "time.not-started elektronischer-rechtsverkehr",
+        ])
+        #expect(findings.allSatisfy { $0.severity == .warning })
     }
 
     @Test func statusFromProgressAndYears() {

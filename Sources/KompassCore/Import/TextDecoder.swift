@@ -31,6 +31,12 @@ struct TextDecoder {
                 state = .decided(.utf8, detected: true, line: line)
                 return text
             }
+            // Valid multi-byte UTF-8 beside bytes that break it: the text mixes encodings, and
+            // reading it as Windows-1252 would turn the UTF-8 letters into "Ã¼".
+            if TextDecoder.containsMultibyteUTF8(bytes) {
+                state = .decided(.utf8, detected: true, line: line)
+                return nil
+            }
             guard let text = TextDecoder.windows1252(bytes) else { return nil }
             state = .decided(.windows1252, detected: true, line: line)
             return text
@@ -39,6 +45,21 @@ struct TextDecoder {
         case .decided(.windows1252, _, _):
             return TextDecoder.windows1252(bytes)
         }
+    }
+
+    /// Whether `bytes` hold at least one complete, valid UTF-8 sequence of two to four bytes.
+    static func containsMultibyteUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 1
+            if length > 1, index + length <= bytes.endIndex,
+               String(validating: bytes[index..<index + length], as: UTF8.self) != nil {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F; the five unassigned bytes fail.

@@ -22,8 +22,11 @@ public struct PortfolioMerger: Sendable {
                     findings.append(Finding(
                         ruleID: "merge.id.duplicate", severity: .error, location: draft.origins.record, field: .id,
                         projectID: id.rawValue,
-                        message: "the identifier '\(id)' appears twice in the source '\(source.source.name)' (first at \(earlier.origins.record))",
-                        hint: "give each project its own identifier; kompass does not guess which record is meant"))
+                        message: Bilingual(
+                            en: "the identifier '\(id)' appears twice in the source '\(source.source.name)' (first at \(earlier.origins.record))",
+                            de: "die Kennung '\(id)' kommt in der Quelle '\(source.source.name)' zweimal vor (zuerst bei \(earlier.origins.record))"),
+                        hint: Bilingual(en: "give each project its own identifier; kompass does not guess which record is meant",
+                                        de: "geben Sie jedem Vorhaben eine eigene Kennung; kompass rät nicht, welcher Datensatz gemeint ist")))
                     continue
                 }
                 index[id] = draft
@@ -41,8 +44,11 @@ public struct PortfolioMerger: Sendable {
                 findings.append(Finding(
                     ruleID: "merge.partial", severity: settings.partialProjects == .error ? .error : .warning,
                     location: first.origins.record, projectID: id.rawValue,
-                    message: "the project '\(id)' is missing from the source\(missing.contains(",") ? "s" : "") \(missing)",
-                    hint: "add it there, or set merge.partialProjects to \"allow\" or \"warning\" if the sources cover different projects"))
+                    message: Bilingual(en: "the project '\(id)' is missing from the source\(missing.contains(",") ? "s" : "") \(missing)",
+                                       de: "das Vorhaben '\(id)' fehlt in der Quelle\(missing.contains(",") ? "n" : "") \(missing)"),
+                    hint: Bilingual(en: "add it there, or set merge.partialProjects to \"allow\" or \"warning\" if the sources cover different projects",
+                                    de: "ergänzen Sie es dort, oder setzen Sie merge.partialProjects auf \"allow\" oder \"warning\", "
+                                        + "wenn die Quellen verschiedene Vorhaben abdecken")))
             }
             var result = bySource[present[0]][id]!
             for field in ProjectField.allCases where field != .id {
@@ -56,15 +62,34 @@ public struct PortfolioMerger: Sendable {
                     findings.append(Finding(
                         ruleID: "merge.conflict", severity: .warning, location: otherDraft.origins[field], field: field,
                         projectID: id.rawValue,
-                        message: "'\(names[other])' says \(field.rawValue) is '\(otherDraft.display(field) ?? "")', "
-                            + "'\(names[chosen])' (\(chosenDraft.origins[field])) says '\(chosenDraft.display(field) ?? "")'; "
-                            + "the value of '\(names[chosen])' is used",
-                        hint: "correct the source that is wrong, or change merge.precedence.\(field.rawValue)"))
+                        message: Bilingual(
+                            en: "'\(names[other])' says \(field.rawValue) is '\(otherDraft.display(field) ?? "")', "
+                                + "'\(names[chosen])' (\(chosenDraft.origins[field])) says '\(chosenDraft.display(field) ?? "")'; "
+                                + "the value of '\(names[chosen])' is used",
+                            de: "laut '\(names[other])' steht im Feld «\(PortfolioMerger.germanLabel(of: field))» '\(otherDraft.display(field) ?? "")', "
+                                + "laut '\(names[chosen])' (\(chosenDraft.origins[field])) '\(chosenDraft.display(field) ?? "")'; "
+                                + "verwendet wird der Wert von '\(names[chosen])'"),
+                        hint: Bilingual(en: "correct the source that is wrong, or change merge.precedence.\(field.rawValue)",
+                                        de: "korrigieren Sie die falsche Quelle, oder ändern Sie merge.precedence.\(field.rawValue)")))
                 }
             }
             merged.append(result)
         }
         return (merged, findings)
+    }
+
+    /// The German name of a field in findings, as the page writes it: Fortschritt, Dauer, …
+    static func germanLabel(of field: ProjectField) -> String {
+        switch field {
+        case .id: "Kennung"
+        case .title: "Titel"
+        case .progress: "Fortschritt"
+        case .period: "Dauer"
+        case .before: "Bisher"
+        case .future: "In Zukunft"
+        case .fieldsOfAction: "Handlungsfelder"
+        case .userGroups: "Nutzende"
+        }
     }
 
     /// Source indices in the order of precedence for `field`.

@@ -42,7 +42,7 @@ private struct RecordReading {
     }
 
     mutating func finding(_ rule: String, _ value: RawValue, _ target: FieldMapping.Target,
-                          _ message: String, hint: String?, severity: Severity = .error) {
+                          _ message: Bilingual, hint: Bilingual?, severity: Severity = .error) {
         findings.append(Finding(ruleID: rule, severity: severity, location: value.location, field: target.field,
                                 message: message, hint: hint))
     }
@@ -55,14 +55,19 @@ private struct RecordReading {
             if required && reportsMissingValues {
                 findings.append(Finding(ruleID: "value.missing", severity: .error,
                                         location: SourceLocation(file: record.location.file, line: record.location.line, field: name),
-                                        field: target.field, message: "the record has no value for '\(name)'",
-                                        hint: "every project needs a value for '\(name)'"))
+                                        field: target.field,
+                                        message: Bilingual(en: "the record has no value for '\(name)'",
+                                                           de: "der Datensatz hat keinen Wert für '\(name)'"),
+                                        hint: Bilingual(en: "every project needs a value for '\(name)'",
+                                                        de: "jedes Vorhaben braucht einen Wert für '\(name)'")))
             }
             return nil
         }
         if all.count > 1, ![.before, .future, .fieldsOfAction, .userGroups].contains(target) {
-            finding("value.repeated", all[1], target, "'\(name)' has more than one value; the first, '\(all[0].text.truncated(40))', is used",
-                    hint: "give '\(name)' once per project")
+            finding("value.repeated", all[1], target,
+                    Bilingual(en: "'\(name)' has more than one value; the first, '\(all[0].text.truncated(40))', is used",
+                              de: "'\(name)' hat mehr als einen Wert; verwendet wird der erste, '\(all[0].text.truncated(40))'"),
+                    hint: Bilingual(en: "give '\(name)' once per project", de: "geben Sie '\(name)' einmal pro Vorhaben an"))
         }
         draft.origins[target.field] = all[0].location
         return all[0]
@@ -74,8 +79,11 @@ private struct RecordReading {
             if let id = ProjectID(text) {
                 draft.id = id
             } else {
-                finding("id.format", value, .id, "the identifier '\(value.text)' is not well-formed",
-                        hint: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab")
+                finding("id.format", value, .id,
+                        Bilingual(en: "the identifier '\(value.text)' is not well-formed",
+                                  de: "die Kennung '\(value.text)' ist nicht gültig gebildet"),
+                        hint: Bilingual(en: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab",
+                                        de: "verwenden Sie Kleinbuchstaben a-z, Ziffern 0-9 und einzelne Bindestriche, z. B. digital-lab"))
             }
         }
         if let value = single(.title) {
@@ -104,17 +112,25 @@ private struct RecordReading {
             if let percent = ValueParsers.percent(value.text) {
                 draft.progress = percent
             } else {
-                finding("progress.format", value, .progress, "the progress '\(value.text)' is not a percentage",
-                        hint: "write a whole number from 0 to 100 followed by %, e.g. 30%")
+                finding("progress.format", value, .progress,
+                        Bilingual(en: "the progress '\(value.text)' is not a percentage",
+                                  de: "der Fortschritt '\(value.text)' ist keine Prozentangabe"),
+                        hint: Bilingual(en: "write a whole number from 0 to 100 followed by %, e.g. 30%",
+                                        de: "schreiben Sie eine ganze Zahl von 0 bis 100, gefolgt von %, z. B. 30%"))
             }
         case .fraction:
             if let percent = ValueParsers.fraction(value.text) {
                 draft.progress = percent
-                finding("progress.converted", value, .progress, "the share '\(value.text)' was read as \(percent)%",
+                finding("progress.converted", value, .progress,
+                        Bilingual(en: "the share '\(value.text)' was read as \(percent)%",
+                                  de: "der Anteil '\(value.text)' wurde als \(percent) % gelesen"),
                         hint: nil, severity: .info)
             } else {
-                finding("progress.format", value, .progress, "the progress '\(value.text)' is not a share from 0 to 1 in whole percent",
-                        hint: "the mapping declares progress as a share: write e.g. 0.3 for 30%")
+                finding("progress.format", value, .progress,
+                        Bilingual(en: "the progress '\(value.text)' is not a share from 0 to 1 in whole percent",
+                                  de: "der Fortschritt '\(value.text)' ist kein Anteil von 0 bis 1 in ganzen Prozent"),
+                        hint: Bilingual(en: "the mapping declares progress as a share: write e.g. 0.3 for 30%",
+                                        de: "das Mapping gibt den Fortschritt als Anteil an: schreiben Sie z. B. 0.3 für 30 %"))
             }
         }
     }
@@ -124,27 +140,38 @@ private struct RecordReading {
             if let period = ValueParsers.period(value.text) {
                 draft.period = period
             } else {
-                finding("period.format", value, .period, "the duration '\(value.text)' is not a year or a range of years",
-                        hint: "write four-digit years: 2023–2028, or a single year such as 2024")
+                finding("period.format", value, .period,
+                        Bilingual(en: "the duration '\(value.text)' is not a year or a range of years",
+                                  de: "die Dauer '\(value.text)' ist weder ein Jahr noch eine Spanne von Jahren"),
+                        hint: Bilingual(en: "write four-digit years: 2023–2028, or a single year such as 2024",
+                                        de: "schreiben Sie vierstellige Jahre: 2023–2028, oder ein einzelnes Jahr wie 2024"))
             }
             return
         }
         guard let startValue = single(.startYear) else { return }
         guard let start = ValueParsers.year(startValue.text.trimmingWhitespace()) else {
-            finding("period.format", startValue, .startYear, "the start year '\(startValue.text)' is not a four-digit year",
-                    hint: "write the year the project starts, e.g. 2023")
+            finding("period.format", startValue, .startYear,
+                    Bilingual(en: "the start year '\(startValue.text)' is not a four-digit year",
+                              de: "das Startjahr '\(startValue.text)' ist kein vierstelliges Jahr"),
+                    hint: Bilingual(en: "write the year the project starts, e.g. 2023",
+                                    de: "schreiben Sie das Jahr, in dem das Vorhaben beginnt, z. B. 2023"))
             return
         }
         var end: Int?
-        if let endValue = single(.endYear, required: false) {
+        // An empty end year (a blank cell, an empty string) means a project of a single year.
+        if let endValue = single(.endYear, required: false), !endValue.text.trimmingWhitespace().isEmpty {
             guard let year = ValueParsers.year(endValue.text.trimmingWhitespace()) else {
-                finding("period.format", endValue, .endYear, "the end year '\(endValue.text)' is not a four-digit year",
-                        hint: "write the year the project ends, e.g. 2028, or leave it empty for a single year")
+                finding("period.format", endValue, .endYear,
+                        Bilingual(en: "the end year '\(endValue.text)' is not a four-digit year",
+                                  de: "das Endjahr '\(endValue.text)' ist kein vierstelliges Jahr"),
+                        hint: Bilingual(en: "write the year the project ends, e.g. 2028, or leave it empty for a single year",
+                                        de: "schreiben Sie das Jahr, in dem das Vorhaben endet, z. B. 2028, oder lassen Sie es für ein einzelnes Jahr leer"))
                 return
             }
             end = year
         }
         draft.period = ProjectPeriod(startYear: start, endYear: end)
+        draft.origins[.period] = startValue.location
     }
 
     /// The terms of a list field; nil when the field is missing (reported).
@@ -156,9 +183,15 @@ private struct RecordReading {
         for value in values(target) {
             for item in split(value) { classifier.classify(item) }
         }
+        // The other list, read the same way (its synonyms and labels in other languages count).
         let otherTarget: FieldMapping.Target = target == .fieldsOfAction ? .userGroups : .fieldsOfAction
-        let listedThere = values(otherTarget).flatMap { split($0) }.map { $0.text.trimmingWhitespace() }
-        findings += classifier.findings(otherTermsAlsoListed: { listedThere.contains($0.label.de) })
+        let otherSynonyms = target == .fieldsOfAction ? mapping.userGroupSynonyms : mapping.fieldOfActionSynonyms
+        var otherClassifier = TermClassifier<Other, Own>(field: otherTarget.field, synonyms: otherSynonyms)
+        for value in values(otherTarget) {
+            for item in split(value) { otherClassifier.classify(item) }
+        }
+        let listedThere = Set(otherClassifier.terms)
+        findings += classifier.findings(otherTermsAlsoListed: { listedThere.contains($0) })
         return classifier.terms
     }
 

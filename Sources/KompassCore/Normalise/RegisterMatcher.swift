@@ -31,21 +31,30 @@ public struct RegisterMatcher: Sendable {
                 entry = candidate
                 findings.append(Finding(
                     ruleID: "register.fingerprint.changed", severity: .warning, location: location, projectID: candidate.id.rawValue,
-                    message: "the texts of project \(position) changed since the register was written; taken as '\(candidate.id)' by its position",
-                    hint: "check that it is still '\(candidate.title)', then set its fingerprint to \(fingerprint) in \(register.path) line \(candidate.location.line)"))
+                    message: Bilingual(
+                        en: "the texts of project \(position) changed since the register was written; taken as '\(candidate.id)' by its position",
+                        de: "die Texte von Vorhaben \(position) haben sich seit dem Erstellen des Registers geändert; nach seiner Position als '\(candidate.id)' übernommen"),
+                    hint: Bilingual(
+                        en: "check that it is still '\(candidate.title)', then set its fingerprint to \(fingerprint) in \(register.path) line \(candidate.location.line)",
+                        de: "prüfen Sie, ob es noch «\(candidate.title)» ist, und setzen Sie dann seinen Fingerabdruck auf \(fingerprint) in \(register.path), Zeile \(candidate.location.line)")))
             }
             guard let entry else {
                 findings.append(Finding(
                     ruleID: "register.missing", severity: .error, location: location,
-                    message: "project \(position) (fingerprint \(fingerprint)) has no entry in the register",
-                    hint: "add the line '\(position);\(fingerprint);<id>;<title>' to \(register.path) with a new identifier and a short German title"))
+                    message: Bilingual(en: "project \(position) (fingerprint \(fingerprint)) has no entry in the register",
+                                       de: "Vorhaben \(position) (Fingerabdruck \(fingerprint)) hat keinen Eintrag im Register"),
+                    hint: Bilingual(
+                        en: "add the line '\(position);\(fingerprint);<id>;<title>' to \(register.path) with a new identifier and a short German title",
+                        de: "ergänzen Sie in \(register.path) die Zeile '\(position);\(fingerprint);<id>;<title>' mit einer neuen Kennung und einem kurzen deutschen Titel")))
                 continue
             }
             if used.contains(entry.id) {
                 findings.append(Finding(
                     ruleID: "register.ambiguous", severity: .error, location: location, projectID: entry.id.rawValue,
-                    message: "project \(position) matches the register entry '\(entry.id)', which another project already took",
-                    hint: "two projects have the same texts; give this one its own register line with fingerprint \(fingerprint)"))
+                    message: Bilingual(en: "project \(position) matches the register entry '\(entry.id)', which another project already took",
+                                       de: "Vorhaben \(position) passt zum Registereintrag '\(entry.id)', den schon ein anderes Vorhaben belegt"),
+                    hint: Bilingual(en: "two projects have the same texts; give this one its own register line with fingerprint \(fingerprint)",
+                                    de: "zwei Vorhaben haben dieselben Texte; geben Sie diesem eine eigene Registerzeile mit dem Fingerabdruck \(fingerprint)")))
                 continue
             }
             used.insert(entry.id)
@@ -57,8 +66,11 @@ public struct RegisterMatcher: Sendable {
         for entry in register.entries where !used.contains(entry.id) {
             findings.append(Finding(
                 ruleID: "register.unused", severity: .warning, location: entry.location, projectID: entry.id.rawValue,
-                message: "the register entry '\(entry.id)' matches no project on the page",
-                hint: "if the project left the page, keep the line (its identifier stays reserved) but expect the project to be reported as removed"))
+                message: Bilingual(en: "the register entry '\(entry.id)' matches no project on the page",
+                                   de: "der Registereintrag '\(entry.id)' passt zu keinem Vorhaben auf der Seite"),
+                hint: Bilingual(
+                    en: "if the project left the page, keep the line (its identifier stays reserved) but expect the project to be reported as removed",
+                    de: "wenn das Vorhaben nicht mehr auf der Seite steht, behalten Sie die Zeile (die Kennung bleibt reserviert); das Vorhaben wird dann als entfernt gemeldet")))
         }
         return findings
     }

@@ -11,7 +11,7 @@ struct TermClassifier<Own: Vocabulary, Other: Vocabulary> {
     private var unknown: [RawValue] = []
     private var foreign: [(RawValue, Other)] = []
     private var repeated: [RawValue] = []
-    private var converted: [(RawValue, Own, String)] = []
+    private var converted: [(RawValue, Own, Bilingual)] = []
 
     init(field: ProjectField, synonyms: [String: String] = [:]) {
         self.field = field
@@ -21,18 +21,29 @@ struct TermClassifier<Own: Vocabulary, Other: Vocabulary> {
     }
 
     /// The term `text` stands for other than by its German label, and why.
-    private func alternative(_ text: String) -> (Own, String)? {
+    private func alternative(_ text: String) -> (Own, Bilingual)? {
         let folded = text.lowercased()
         if let label = synonyms[folded], let term = Own(germanLabel: label) {
-            return (term, "a synonym declared in the mapping")
+            return (term, Bilingual(en: "a synonym declared in the mapping", de: "ein im Mapping festgelegtes Synonym"))
         }
         for term in Own.allCases {
-            if term.label.de.lowercased() == folded { return (term, "the German label in other case") }
+            if term.label.de.lowercased() == folded {
+                return (term, Bilingual(en: "the German label in other case", de: "die deutsche Bezeichnung in anderer Gross-/Kleinschreibung"))
+            }
             for (language, label) in term.label.entries where language != .de && label.lowercased() == folded {
-                return (term, "its \(language.rawValue) label")
+                return (term, Bilingual(en: "its \(language.rawValue) label", de: "die Bezeichnung auf \(TermClassifier.germanName(of: language))"))
             }
         }
         return nil
+    }
+
+    private static func germanName(of language: Language) -> String {
+        switch language {
+        case .de: "Deutsch"
+        case .fr: "Französisch"
+        case .it: "Italienisch"
+        case .en: "Englisch"
+        }
     }
 
     mutating func classify(_ value: RawValue) {
@@ -56,35 +67,47 @@ struct TermClassifier<Own: Vocabulary, Other: Vocabulary> {
     func findings(otherTermsAlsoListed: (Other) -> Bool) -> [Finding] {
         var findings: [Finding] = []
         let ownName = Own.schemeLabel.en!.lowercased()
+        let ownNameDE = Own.schemeLabel.de
         let known = Own.allCases.map(\.label.de).joined(separator: ", ")
         for value in unknown {
-            var hint = "use one of: \(known)"
+            var hint = Bilingual(en: "use one of: \(known)", de: "verwenden Sie einen dieser Begriffe: \(known)")
             if let suggestion = TermClassifier.closest(to: value.text) {
-                hint = "did you mean '\(suggestion.label.de)'? Known \(ownName): \(known)"
+                hint = Bilingual(en: "did you mean '\(suggestion.label.de)'? Known \(ownName): \(known)",
+                                 de: "meinten Sie '\(suggestion.label.de)'? Bekannte Begriffe in «\(ownNameDE)»: \(known)")
             }
             findings.append(Finding(ruleID: "vocabulary.\(Own.schemeCode).unknown", severity: .error, location: value.location,
-                                    field: field, message: "'\(value.text)' is not a known term of \(ownName)", hint: hint))
+                                    field: field,
+                                    message: Bilingual(en: "'\(value.text)' is not a known term of \(ownName)",
+                                                       de: "'\(value.text)' ist kein bekannter Begriff in «\(ownNameDE)»"),
+                                    hint: hint))
         }
         let otherName = Other.schemeLabel.en!.lowercased()
+        let otherNameDE = Other.schemeLabel.de
         for (value, other) in foreign {
             let alsoListed = otherTermsAlsoListed(other)
             findings.append(Finding(
                 ruleID: "vocabulary.\(Own.schemeCode).other-vocabulary", severity: alsoListed ? .warning : .error,
                 location: value.location, field: field,
-                message: "'\(value.text)' is one of the \(otherName), not of the \(ownName)",
+                message: Bilingual(en: "'\(value.text)' is one of the \(otherName), not of the \(ownName)",
+                                   de: "'\(value.text)' gehört zu «\(otherNameDE)», nicht zu «\(ownNameDE)»"),
                 hint: alsoListed
-                    ? "it is listed under '\(Other.schemeLabel.de)' as well, so it is left out of the \(ownName); remove it from this list"
-                    : "move it to '\(Other.schemeLabel.de)'"))
+                    ? Bilingual(en: "it is listed under '\(Other.schemeLabel.de)' as well, so it is left out of the \(ownName); remove it from this list",
+                                de: "es steht auch unter «\(otherNameDE)» und wird darum bei «\(ownNameDE)» weggelassen; entfernen Sie es aus dieser Liste")
+                    : Bilingual(en: "move it to '\(Other.schemeLabel.de)'", de: "verschieben Sie es zu «\(otherNameDE)»")))
         }
         for (value, term, reason) in converted {
             findings.append(Finding(ruleID: "vocabulary.\(Own.schemeCode).synonym", severity: .info, location: value.location,
-                                    field: field, message: "'\(value.text)' was read as '\(term.label.de)' (\(reason))",
+                                    field: field,
+                                    message: Bilingual(en: "'\(value.text)' was read as '\(term.label.de)' (\(reason.en))",
+                                                       de: "'\(value.text)' wurde als '\(term.label.de)' gelesen (\(reason.de))"),
                                     hint: nil))
         }
         for value in repeated {
             findings.append(Finding(ruleID: "vocabulary.\(Own.schemeCode).repeated", severity: .warning, location: value.location,
-                                    field: field, message: "'\(value.text)' is listed twice",
-                                    hint: "list each term once; the repetition is left out"))
+                                    field: field,
+                                    message: Bilingual(en: "'\(value.text)' is listed twice", de: "'\(value.text)' ist doppelt aufgeführt"),
+                                    hint: Bilingual(en: "list each term once; the repetition is left out",
+                                                    de: "führen Sie jeden Begriff einmal auf; die Wiederholung wird weggelassen")))
         }
         return findings
     }

@@ -78,8 +78,10 @@ public struct PortfolioLoader: Sendable {
         guard let registerPath = source.register else {
             findings.append(Finding(ruleID: "register.not-configured", severity: .error,
                                     location: SourceLocation(file: source.path, line: 0),
-                                    message: "the page text has no titles and no identifiers, and no register is configured for it",
-                                    hint: "name a register (position;fingerprint;id;title) in the source's \"register\" key"))
+                                    message: Bilingual(en: "the page text has no titles and no identifiers, and no register is configured for it",
+                                                       de: "der Seitentext hat weder Titel noch Kennungen, und für ihn ist kein Register konfiguriert"),
+                                    hint: Bilingual(en: "name a register (position;fingerprint;id;title) in the source's \"register\" key",
+                                                    de: "nennen Sie ein Register (position;fingerprint;id;title) im Schlüssel \"register\" der Quelle")))
             return (drafts, findings + PortfolioLoader.naming(findingsPerDraft, after: drafts))
         }
         let (register, registerFindings) = try ProjectRegister.load(path: registerPath)
@@ -115,9 +117,12 @@ public struct PortfolioLoader: Sendable {
                 findings.append(Finding(
                     ruleID: "merge.incomplete", severity: .error, location: draft.origins.record, field: field,
                     projectID: id.rawValue,
-                    message: "the project '\(id)' has no \(field.rawValue): the sources it appears in ("
-                        + holding.map { "'\($0.source.name)'" }.joined(separator: ", ") + ") do not give it",
-                    hint: "add the project to a source that gives \(field.rawValue)"))
+                    message: Bilingual(en: "the project '\(id)' has no \(field.rawValue): the sources it appears in ("
+                                           + holding.map { "'\($0.source.name)'" }.joined(separator: ", ") + ") do not give it",
+                                       de: "dem Vorhaben '\(id)' fehlt das Feld «\(PortfolioMerger.germanLabel(of: field))»: die Quellen, in denen es vorkommt ("
+                                           + holding.map { "'\($0.source.name)'" }.joined(separator: ", ") + "), geben es nicht an"),
+                    hint: Bilingual(en: "add the project to a source that gives \(field.rawValue)",
+                                    de: "nehmen Sie das Vorhaben in eine Quelle auf, die das Feld «\(PortfolioMerger.germanLabel(of: field))» angibt")))
             }
         }
         return findings

@@ -25,10 +25,12 @@ public struct SelfCheck: Sendable {
         return findings
     }
 
-    private func failure(_ file: OutputFile, _ message: String, line: Int = 0, column: Int? = nil) -> Finding {
+    private func failure(_ file: OutputFile, _ message: Bilingual, line: Int = 0, column: Int? = nil) -> Finding {
         Finding(ruleID: "self-check.\(file.rawValue)", severity: .error,
                 location: SourceLocation(file: file.rawValue, line: line, column: column),
-                message: message, hint: "this is a defect of kompass, not of the data: please report it with the input")
+                message: message,
+                hint: Bilingual(en: "this is a defect of kompass, not of the data: please report it with the input",
+                                de: "das ist ein Fehler von kompass, nicht der Daten: bitte melden Sie ihn zusammen mit den Eingabedaten"))
     }
 
     private func checkJSON(_ path: String, _ file: OutputFile) -> [Finding] {
@@ -37,37 +39,51 @@ public struct SelfCheck: Sendable {
             _ = try JSONSerialization.jsonObject(with: Data(bytes))
             return []
         } catch {
-            return [failure(file, "is not valid JSON: \(ConfigurationLoader.reason(error))")]
+            let reason = ConfigurationLoader.reason(error)
+            return [failure(file, Bilingual(en: "is not valid JSON: \(reason)", de: "ist kein gültiges JSON: \(reason)"))]
         }
     }
 
     private func checkCSV(_ path: String) -> [Finding] {
         let bytes: [UInt8]
-        do { bytes = try ByteFileReader.readAll(path: path) } catch { return [failure(.csv, "cannot be read back: \(error)")] }
+        do { bytes = try ByteFileReader.readAll(path: path) } catch {
+            return [failure(.csv, Bilingual(en: "cannot be read back: \(error)", de: "kann nicht zurückgelesen werden: \(error)"))]
+        }
         var tokenizer = CSVTokenizer(delimiter: CSVColumn.delimiter)
         var rows: [CSVTokenizer.Row] = []
         bytes.withUnsafeBytes { raw in tokenizer.feed(raw) { rows.append($0) } }
         tokenizer.finish { rows.append($0) }
-        var findings = tokenizer.problems.map { failure(.csv, $0.message, line: $0.line, column: $0.column) }
+        var findings = tokenizer.problems.map {
+            failure(.csv, Bilingual(en: $0.message, de: $0.messageDE), line: $0.line, column: $0.column)
+        }
         let header = rows.first.map { $0.cells.map { String(decoding: $0.bytes, as: UTF8.self) } } ?? []
         if header != CSVColumn.allCases.map(\.rawValue) {
-            findings.append(failure(.csv, "the header is '\(header.joined(separator: ";"))'", line: 1))
+            let shown = header.joined(separator: ";")
+            findings.append(failure(.csv, Bilingual(en: "the header is '\(shown)'", de: "die Kopfzeile lautet '\(shown)'"), line: 1))
         }
         if rows.count - 1 != projectCount {
-            findings.append(failure(.csv, "has \(rows.count - 1) data rows for \(projectCount) projects"))
+            findings.append(failure(.csv, Bilingual(en: "has \(rows.count - 1) data rows for \(projectCount) projects",
+                                                    de: "hat \(rows.count - 1) Datenzeilen für \(projectCount) Vorhaben")))
         }
         for row in rows where row.cells.count != CSVColumn.allCases.count {
-            findings.append(failure(.csv, "the row has \(row.cells.count) cells, not \(CSVColumn.allCases.count)", line: row.line))
+            findings.append(failure(.csv, Bilingual(en: "the row has \(row.cells.count) cells, not \(CSVColumn.allCases.count)",
+                                                    de: "die Zeile hat \(row.cells.count) Zellen statt \(CSVColumn.allCases.count)"),
+                                    line: row.line))
         }
         return findings
     }
 
     private func checkXML(_ path: String, _ file: OutputFile, inspect: some XMLInspection) -> [Finding] {
         let reader: XMLStreamReader
-        do { reader = try XMLStreamReader(path: path) } catch { return [failure(file, "cannot be read back")] }
+        do { reader = try XMLStreamReader(path: path) } catch {
+            return [failure(file, Bilingual(en: "cannot be read back", de: "kann nicht zurückgelesen werden"))]
+        }
         var inspection = inspect
         while let event = reader.next() { inspection.observe(event) }
-        var findings = reader.problems.map { failure(file, "is not well-formed: \($0.message)", line: $0.line, column: $0.column) }
+        var findings = reader.problems.map {
+            failure(file, Bilingual(en: "is not well-formed: \($0.message)", de: "ist kein wohlgeformtes XML: \($0.message)"),
+                    line: $0.line, column: $0.column)
+        }
         findings += inspection.problems(projectCount: projectCount).map { failure(file, $0) }
         return findings
     }
@@ -76,7 +92,7 @@ public struct SelfCheck: Sendable {
 /// Structural checks on one XML output, fed event by event.
 protocol XMLInspection {
     mutating func observe(_ event: XMLEvent)
-    func problems(projectCount: Int) -> [String]
+    func problems(projectCount: Int) -> [Bilingual]
 }
 
 /// The feed: one item per project on a first run, each with a unique guid and a pubDate.
@@ -101,11 +117,18 @@ struct RSSInspection: XMLInspection {
         }
     }
 
-    func problems(projectCount: Int) -> [String] {
-        var problems: [String] = []
-        if items != projectCount { problems.append("has \(items) items for \(projectCount) new projects") }
-        if Set(guids).count != guids.count || guids.count != items { problems.append("has missing or repeated guids") }
-        if dates != items { problems.append("has \(dates) pubDates for \(items) items") }
+    func problems(projectCount: Int) -> [Bilingual] {
+        var problems: [Bilingual] = []
+        if items != projectCount {
+            problems.append(Bilingual(en: "has \(items) items for \(projectCount) new projects",
+                                      de: "hat \(items) Einträge (item) für \(projectCount) neue Vorhaben"))
+        }
+        if Set(guids).count != guids.count || guids.count != items {
+            problems.append(Bilingual(en: "has missing or repeated guids", de: "hat fehlende oder wiederholte guids"))
+        }
+        if dates != items {
+            problems.append(Bilingual(en: "has \(dates) pubDates for \(items) items", de: "hat \(dates) pubDates für \(items) Einträge (item)"))
+        }
         return problems
     }
 }
@@ -138,14 +161,19 @@ struct CatalogueInspection: XMLInspection {
         }
     }
 
-    func problems(projectCount: Int) -> [String] {
-        var problems: [String] = []
-        if identifiers.count != 1 { problems.append("has \(identifiers.count) dataset identifiers, not 1") }
+    func problems(projectCount: Int) -> [Bilingual] {
+        var problems: [Bilingual] = []
+        if identifiers.count != 1 {
+            problems.append(Bilingual(en: "has \(identifiers.count) dataset identifiers, not 1",
+                                      de: "hat \(identifiers.count) Datensatz-Kennungen statt 1"))
+        }
         for identifier in identifiers where !CatalogueInspection.isHarvestIdentifier(identifier) {
-            problems.append("the dataset identifier '\(identifier)' is not of the form <id>@<organisation-slug>")
+            problems.append(Bilingual(en: "the dataset identifier '\(identifier)' is not of the form <id>@<organisation-slug>",
+                                      de: "die Datensatz-Kennung '\(identifier)' hat nicht die Form <id>@<organisation-slug>"))
         }
         if distributions == 0 || licences != distributions {
-            problems.append("has \(licences) licences for \(distributions) distributions")
+            problems.append(Bilingual(en: "has \(licences) licences for \(distributions) distributions",
+                                      de: "hat \(licences) Lizenzen für \(distributions) Distributionen"))
         }
         return problems
     }

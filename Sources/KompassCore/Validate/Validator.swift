@@ -31,7 +31,7 @@ public struct Validator: Sendable {
         NotStartedRule.self,
         DuplicateIdentifierRule.self,
         DuplicateTitleRule.self,
-        // PENDING DuplicateTextRule.self,
+        DuplicateTextRule.self,
         VanishedProjectRule.self,
     ]
 

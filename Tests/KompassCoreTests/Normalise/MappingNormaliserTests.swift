@@ -107,7 +107,6 @@ struct MappingNormaliserTests {
     @Test func startAndEndYear() {
         let (draft, findings) = normalise(completeValues(["Beginn": "2023", "Ende": "2028"]))
         #expect(draft.period == ProjectPeriod(startYear: 2023, endYear: 2028))
-        #expect(draft.origins[.period].field == "Beginn")
         #expect(findings.isEmpty)
     }
 
@@ -119,7 +118,8 @@ struct MappingNormaliserTests {
 
     @Test(arguments: ["", " "])
     func emptyEndYearIsASingleYear(text: String) {
-        // JSON's "endYear": "" (or an XML importer's empty element) reaches the normaliser as an empty value.
+        // README: "an empty end year means a single year". JSON's "endYear": "" and a CSV cell holding only a
+        // space reach the normaliser as a value that is empty once trimmed.
         let (draft, findings) = normalise(completeValues(["Ende": text]))
         #expect(draft.period == ProjectPeriod(startYear: 2023, endYear: nil), "\(findings)")
         #expect(findings.isEmpty, "\(findings)")

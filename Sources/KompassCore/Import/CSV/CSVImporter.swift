@@ -54,7 +54,7 @@ struct CSVReadState {
     private var file: String { request.path }
 
     private mutating func report(_ rule: String, _ severity: Severity, line: Int, column: Int? = nil, field: String? = nil,
-                                 _ message: String, hint: String? = nil) {
+                                 _ message: Bilingual, hint: Bilingual? = nil) {
         findings.append(Finding(ruleID: rule, severity: severity,
                                 location: SourceLocation(file: file, line: line, column: column, field: field),
                                 message: message, hint: hint))
@@ -67,8 +67,10 @@ struct CSVReadState {
             sawBOM = true
             if request.options.encoding == .windows1252 {
                 report("csv.encoding.bom", .warning, line: 1,
-                       "the file starts with a UTF-8 byte-order mark, but the configuration says Windows-1252",
-                       hint: "remove \"encoding\" from the source's configuration to let kompass read it as UTF-8")
+                       Bilingual(en: "the file starts with a UTF-8 byte-order mark, but the configuration says Windows-1252",
+                                 de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark, die Konfiguration sagt aber Windows-1252"),
+                       hint: Bilingual(en: "remove \"encoding\" from the source's configuration to let kompass read it as UTF-8",
+                                       de: "entfernen Sie \"encoding\" aus der Konfiguration der Quelle, damit kompass sie als UTF-8 liest"))
             } else {
                 decoder = TextDecoder(encoding: .utf8)
             }
@@ -82,16 +84,18 @@ struct CSVReadState {
             delimiter = CSVImporter.candidateDelimiters[best]
             if counts[best] > 0 {
                 report("csv.delimiter.detected", .info, line: 1,
-                       "the delimiter \(CSVReadState.name(of: delimiter)) was detected from the header",
-                       hint: "set \"delimiter\" in the source's csv settings to fix it")
+                       Bilingual(en: "the delimiter \(CSVReadState.name(of: delimiter)) was detected from the header",
+                                 de: "das Trennzeichen \(CSVReadState.name(of: delimiter, german: true)) wurde aus der Kopfzeile erkannt"),
+                       hint: Bilingual(en: "set \"delimiter\" in the source's csv settings to fix it",
+                                       de: "setzen Sie \"delimiter\" in den CSV-Einstellungen der Quelle, um es festzulegen"))
             }
         }
         return CSVTokenizer(delimiter: delimiter)
     }
 
-    static func name(of delimiter: UInt8) -> String {
+    static func name(of delimiter: UInt8, german: Bool = false) -> String {
         switch delimiter {
-        case UInt8(ascii: "\t"): "tab"
+        case UInt8(ascii: "\t"): german ? "Tabulator" : "tab"
         default: "'\(String(UnicodeScalar(delimiter)))'"
         }
     }
@@ -101,11 +105,15 @@ struct CSVReadState {
         let column = cell.column
         let byte = cell.bytes.first { $0 >= 0x80 }.map { String($0, radix: 16, uppercase: true) } ?? "?"
         let expected = decoder.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1252" } ?? "UTF-8 or Windows-1252"
+        let expectedDE = decoder.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1252" } ?? "UTF-8 oder Windows-1252"
         report("csv.encoding", .error, line: cell.line, column: column, field: field,
-               "bytes (0x\(byte)…) that are not \(expected) in this cell",
+               Bilingual(en: "bytes (0x\(byte)…) that are not \(expected) in this cell",
+                         de: "Bytes (0x\(byte)…) in dieser Zelle, die nicht \(expectedDE) sind"),
                hint: decoder.encoding == .utf8
-                   ? "the file mixes encodings: save it again as UTF-8"
-                   : "save the file as UTF-8 (or set \"encoding\" in the source's csv settings)")
+                   ? Bilingual(en: "the file mixes encodings: save it again as UTF-8",
+                               de: "die Datei mischt Zeichenkodierungen: speichern Sie sie erneut als UTF-8")
+                   : Bilingual(en: "save the file as UTF-8 (or set \"encoding\" in the source's csv settings)",
+                               de: "speichern Sie die Datei als UTF-8 (oder setzen Sie \"encoding\" in den CSV-Einstellungen der Quelle)"))
         return nil
     }
 
@@ -116,10 +124,14 @@ struct CSVReadState {
         }
         if row.cells.count != header.count {
             report("csv.row.cells", .error, line: row.line,
-                   "the row has \(row.cells.count) cells, the header \(header.count)",
+                   Bilingual(en: "the row has \(row.cells.count) cells, the header \(header.count)",
+                             de: "die Zeile hat \(row.cells.count) Zellen, die Kopfzeile \(header.count)"),
                    hint: row.cells.count > header.count
-                       ? "quote cells that contain the delimiter \(CSVReadState.name(of: delimiter)); the extra cells were not read"
-                       : "add the missing cells (empty cells are written as nothing between two delimiters)")
+                       ? Bilingual(en: "quote cells that contain the delimiter \(CSVReadState.name(of: delimiter)); the extra cells were not read",
+                                   de: "setzen Sie Zellen, die das Trennzeichen \(CSVReadState.name(of: delimiter, german: true)) enthalten, in Anführungszeichen; "
+                                       + "die überzähligen Zellen wurden nicht gelesen")
+                       : Bilingual(en: "add the missing cells (empty cells are written as nothing between two delimiters)",
+                                   de: "ergänzen Sie die fehlenden Zellen (eine leere Zelle ist nichts zwischen zwei Trennzeichen)"))
         }
         var record = RawRecord(location: SourceLocation(file: file, line: row.line))
         for (index, name) in columnsWanted where index < row.cells.count {
@@ -140,11 +152,15 @@ struct CSVReadState {
             names.append(name)
             if name.isEmpty {
                 report("csv.header.empty", .error, line: row.line, column: cell.column,
-                       "column \(index + 1) of the header has no name", hint: "give every column a name")
+                       Bilingual(en: "column \(index + 1) of the header has no name",
+                                 de: "Spalte \(index + 1) der Kopfzeile hat keinen Namen"),
+                       hint: Bilingual(en: "give every column a name", de: "geben Sie jeder Spalte einen Namen"))
             } else if let earlier = seen[name] {
                 report("csv.header.duplicate", .error, line: row.line, column: cell.column, field: name,
-                       "the column name '\(name)' appears twice (columns \(earlier + 1) and \(index + 1))",
-                       hint: "give every column its own name; kompass does not guess which one is meant")
+                       Bilingual(en: "the column name '\(name)' appears twice (columns \(earlier + 1) and \(index + 1))",
+                                 de: "der Spaltenname '\(name)' kommt zweimal vor (Spalten \(earlier + 1) und \(index + 1))"),
+                       hint: Bilingual(en: "give every column its own name; kompass does not guess which one is meant",
+                                       de: "geben Sie jeder Spalte einen eigenen Namen; kompass rät nicht, welche gemeint ist"))
             } else {
                 seen[name] = index
             }
@@ -155,32 +171,44 @@ struct CSVReadState {
                 columnsWanted.append((index, name))
             } else {
                 report("source.field.unknown", .info, line: row.line, column: row.cells[index].column, field: name,
-                       "the column '\(name)' is not used by the mapping",
-                       hint: "map it in the source's mapping if it should be read")
+                       Bilingual(en: "the column '\(name)' is not used by the mapping",
+                                 de: "die Spalte '\(name)' wird vom Mapping nicht verwendet"),
+                       hint: Bilingual(en: "map it in the source's mapping if it should be read",
+                                       de: "nehmen Sie sie ins Mapping der Quelle auf, wenn sie gelesen werden soll"))
             }
         }
         for name in request.fields.sorted() where seen[name] == nil {
+            let present = names.filter { !$0.isEmpty }.joined(separator: ", ")
             report("csv.header.missing", .error, line: row.line, field: name,
-                   "the column '\(name)' that the mapping reads is missing from the header",
-                   hint: "the header has: " + names.filter { !$0.isEmpty }.joined(separator: ", "))
+                   Bilingual(en: "the column '\(name)' that the mapping reads is missing from the header",
+                             de: "die Spalte '\(name)', die das Mapping liest, fehlt in der Kopfzeile"),
+                   hint: Bilingual(en: "the header has: " + present, de: "die Kopfzeile hat: " + present))
         }
     }
 
     mutating func finish(problems: [CSVTokenizer.Problem]) -> [Finding] {
         for problem in problems {
-            report("csv.syntax", .error, line: problem.line, column: problem.column, problem.message, hint: problem.hint)
+            report("csv.syntax", .error, line: problem.line, column: problem.column,
+                   Bilingual(en: problem.message, de: problem.messageDE),
+                   hint: Bilingual(en: problem.hint, de: problem.hintDE))
         }
         if header == nil {
-            report("csv.no-records", .error, line: 0, "the file is empty",
-                   hint: "an empty source is never read as \"0 projects\": is this the right file?")
+            report("csv.no-records", .error, line: 0, Bilingual(en: "the file is empty", de: "die Datei ist leer"),
+                   hint: Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file?",
+                                   de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist das die richtige Datei?"))
         } else if records == 0 {
-            report("csv.no-records", .error, line: 1, "the file has a header but no rows",
-                   hint: "an empty source is never read as \"0 projects\": is the export complete?")
+            report("csv.no-records", .error, line: 1,
+                   Bilingual(en: "the file has a header but no rows", de: "die Datei hat eine Kopfzeile, aber keine Zeilen"),
+                   hint: Bilingual(en: "an empty source is never read as \"0 projects\": is the export complete?",
+                                   de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist der Export vollständig?"))
         }
         if case .decided(let encoding, true, let line) = decoder.state, encoding == .windows1252 {
             report("csv.encoding.detected", .info, line: line,
-                   "read as Windows-1252 (the first non-ASCII text, on this line, is not UTF-8)",
-                   hint: "set \"encoding\": \"windows-1252\" in the source's csv settings to confirm it, or save the file as UTF-8")
+                   Bilingual(en: "read as Windows-1252 (the first non-ASCII text, on this line, is not UTF-8)",
+                             de: "als Windows-1252 gelesen (der erste Text ausserhalb von ASCII, auf dieser Zeile, ist kein UTF-8)"),
+                   hint: Bilingual(en: "set \"encoding\": \"windows-1252\" in the source's csv settings to confirm it, or save the file as UTF-8",
+                                   de: "setzen Sie \"encoding\": \"windows-1252\" in den CSV-Einstellungen der Quelle, um das zu bestätigen, "
+                                       + "oder speichern Sie die Datei als UTF-8"))
         }
         return findings
     }

@@ -22,6 +22,9 @@ struct CSVTokenizer {
         var column: Int
         var message: String
         var hint: String
+        /// The message and hint in German.
+        var messageDE: String
+        var hintDE: String
     }
 
     private enum State {
@@ -84,7 +87,9 @@ struct CSVTokenizer {
                     reportedAfterQuote = true
                     problems.append(Problem(line: line, column: column,
                                             message: "a quote inside an unquoted cell",
-                                            hint: "quote the whole cell and double the quote inside: \"say \"\"hello\"\"\""))
+                                            hint: "quote the whole cell and double the quote inside: \"say \"\"hello\"\"\"",
+                                            messageDE: "ein Anführungszeichen in einer Zelle ohne Anführungszeichen",
+                                            hintDE: "setzen Sie die ganze Zelle in Anführungszeichen und verdoppeln Sie das innere: \"sagt \"\"Hallo\"\"\""))
                 }
                 cell.append(byte)
             }
@@ -107,7 +112,9 @@ struct CSVTokenizer {
             } else {
                 problems.append(Problem(line: line, column: column,
                                         message: "text after the closing quote of a cell",
-                                        hint: "put the delimiter right after the closing quote, or double the quote if it belongs to the text"))
+                                        hint: "put the delimiter right after the closing quote, or double the quote if it belongs to the text",
+                                        messageDE: "Text nach dem schliessenden Anführungszeichen einer Zelle",
+                                        hintDE: "setzen Sie das Trennzeichen direkt hinter das schliessende Anführungszeichen, oder verdoppeln Sie dieses, wenn es zum Text gehört"))
                 cell.append(byte)
                 state = .unquoted
             }
@@ -150,7 +157,9 @@ struct CSVTokenizer {
         if state == .quoted {
             problems.append(Problem(line: cellLine, column: cellColumn,
                                     message: "a quoted cell is never closed: the file ends inside it",
-                                    hint: "close the quote that opens at this position; the file may also be cut off"))
+                                    hint: "close the quote that opens at this position; the file may also be cut off",
+                                    messageDE: "eine Zelle in Anführungszeichen wird nie geschlossen: die Datei endet darin",
+                                    hintDE: "schliessen Sie das Anführungszeichen, das an dieser Stelle öffnet; die Datei ist womöglich auch abgeschnitten"))
         }
         if state != .afterCR, !(row.isEmpty && cell.isEmpty && !cellQuoted && state == .cellStart) {
             endCell()

@@ -117,7 +117,7 @@ struct JSONRecordAssembler {
     }
 
     private mutating func report(_ rule: String, _ severity: Severity = .error, at location: SourceLocation,
-                                 _ message: String, hint: String?) {
+                                 _ message: Bilingual, hint: Bilingual?) {
         findings.append(Finding(ruleID: rule, severity: severity, location: location, message: message, hint: hint))
     }
 
@@ -172,9 +172,12 @@ struct JSONRecordAssembler {
                 recordsInEnvelope = true
                 place = .recordList
             } else {
+                let kind = JSONRecordAssembler.describe(token.kind)
                 report("json.records.missing", at: location(token, field: recordsKey),
-                       "the value of '\(recordsKey ?? "")' is \(JSONRecordAssembler.describe(token.kind)), not an array of records",
-                       hint: "jsonRecordsKey names the key whose value is the array of records [ {…}, {…} ]")
+                       Bilingual(en: "the value of '\(recordsKey ?? "")' is \(kind.en), not an array of records",
+                                 de: "der Wert von '\(recordsKey ?? "")' ist \(kind.de), kein Array von Datensätzen"),
+                       hint: Bilingual(en: "jsonRecordsKey names the key whose value is the array of records [ {…}, {…} ]",
+                                       de: "jsonRecordsKey nennt den Schlüssel, dessen Wert das Array der Datensätze ist [ {…}, {…} ]"))
                 skip(token, then: .envelope)
             }
         case .recordList:
@@ -187,9 +190,12 @@ struct JSONRecordAssembler {
                 place = recordsInEnvelope ? .envelope : .done
             default:
                 elements += 1
+                let kind = JSONRecordAssembler.describe(token.kind)
                 report("json.record.type", at: location(token),
-                       "record \(elements) of the array is \(JSONRecordAssembler.describe(token.kind)), not an object",
-                       hint: "each element of the array of records is an object { \"key\": value, … }; this one was skipped")
+                       Bilingual(en: "record \(elements) of the array is \(kind.en), not an object",
+                                 de: "Datensatz \(elements) des Arrays ist \(kind.de), kein Objekt"),
+                       hint: Bilingual(en: "each element of the array of records is an object { \"key\": value, … }; this one was skipped",
+                                       de: "jedes Element des Arrays der Datensätze ist ein Objekt { \"Schlüssel\": Wert, … }; dieses wurde übersprungen"))
                 skip(token, then: .recordList)
             }
         case .record:
@@ -208,9 +214,12 @@ struct JSONRecordAssembler {
             case .beginArray:
                 place = .fieldList(field)
             default:
+                let kind = JSONRecordAssembler.describe(token.kind)
                 report("json.value.type", at: location(token, field: fieldNames[field]),
-                       "the value of '\(fieldNames[field])' is \(JSONRecordAssembler.describe(token.kind)); a field is a string, a number, true, false or an array of them",
-                       hint: "write the value as text, or a list as an array of texts; this value was skipped")
+                       Bilingual(en: "the value of '\(fieldNames[field])' is \(kind.en); a field is a string, a number, true, false or an array of them",
+                                 de: "der Wert von '\(fieldNames[field])' ist \(kind.de); ein Feld ist ein Text, eine Zahl, true, false oder ein Array davon"),
+                       hint: Bilingual(en: "write the value as text, or a list as an array of texts; this value was skipped",
+                                       de: "schreiben Sie den Wert als Text, oder eine Liste als Array von Texten; dieser Wert wurde übersprungen"))
                 skip(token, then: .record)
             }
         case .fieldList(let field):
@@ -222,9 +231,12 @@ struct JSONRecordAssembler {
             case .endArray:
                 place = .record
             default:
+                let kind = JSONRecordAssembler.describe(token.kind)
                 report("json.value.type", at: location(token, field: fieldNames[field]),
-                       "an element of '\(fieldNames[field])' is \(JSONRecordAssembler.describe(token.kind)); the elements of a list are strings or numbers",
-                       hint: "write a list as a flat array of texts, e.g. [\"Prozesse\", \"Daten\"]; this element was skipped")
+                       Bilingual(en: "an element of '\(fieldNames[field])' is \(kind.en); the elements of a list are strings or numbers",
+                                 de: "ein Element von '\(fieldNames[field])' ist \(kind.de); die Elemente einer Liste sind Texte oder Zahlen"),
+                       hint: Bilingual(en: "write a list as a flat array of texts, e.g. [\"Prozesse\", \"Daten\"]; this element was skipped",
+                                       de: "schreiben Sie eine Liste als flaches Array von Texten, z. B. [\"Prozesse\", \"Daten\"]; dieses Element wurde übersprungen"))
                 skip(token, then: .fieldList(field))
             }
         case .envelopeMemberValue:
@@ -253,9 +265,12 @@ struct JSONRecordAssembler {
             if token.kind == .beginObject {
                 startRecord(token)
             } else {
+                let kind = JSONRecordAssembler.describe(token.kind)
                 report("json.record.type", at: location(token),
-                       "the line holds \(JSONRecordAssembler.describe(token.kind)), not a record object",
-                       hint: "each line of a JSON Lines file holds one object { \"key\": value, … }; this line was skipped")
+                       Bilingual(en: "the line holds \(kind.en), not a record object",
+                                 de: "die Zeile enthält \(kind.de), kein Datensatz-Objekt"),
+                       hint: Bilingual(en: "each line of a JSON Lines file holds one object { \"key\": value, … }; this line was skipped",
+                                       de: "jede Zeile einer JSON-Lines-Datei enthält ein Objekt { \"Schlüssel\": Wert, … }; diese Zeile wurde übersprungen"))
                 skip(token, then: .top)
             }
             return
@@ -264,8 +279,10 @@ struct JSONRecordAssembler {
         case .beginArray:
             if let recordsKey {
                 report("json.records.missing", at: location(token),
-                       "the top level is an array, but jsonRecordsKey '\(recordsKey)' expects an object that holds the records under that key",
-                       hint: "remove jsonRecordsKey from the source's settings to read the array itself")
+                       Bilingual(en: "the top level is an array, but jsonRecordsKey '\(recordsKey)' expects an object that holds the records under that key",
+                                 de: "die oberste Ebene ist ein Array, aber jsonRecordsKey '\(recordsKey)' erwartet ein Objekt mit den Datensätzen unter diesem Schlüssel"),
+                       hint: Bilingual(en: "remove jsonRecordsKey from the source's settings to read the array itself",
+                                       de: "entfernen Sie jsonRecordsKey aus den Einstellungen der Quelle, um das Array selbst zu lesen"))
                 skip(token, then: .done)
             } else {
                 place = .recordList
@@ -274,9 +291,12 @@ struct JSONRecordAssembler {
             envelopeLocation = location(token)
             place = .envelope
         default:
+            let kind = JSONRecordAssembler.describe(token.kind)
             report("json.records.missing", at: location(token),
-                   "the top level is \(JSONRecordAssembler.describe(token.kind)), not an array of records",
-                   hint: "a JSON source is an array of record objects [ {…}, {…} ], or an object that holds one under jsonRecordsKey")
+                   Bilingual(en: "the top level is \(kind.en), not an array of records",
+                             de: "die oberste Ebene ist \(kind.de), kein Array von Datensätzen"),
+                   hint: Bilingual(en: "a JSON source is an array of record objects [ {…}, {…} ], or an object that holds one under jsonRecordsKey",
+                                   de: "eine JSON-Quelle ist ein Array von Datensatz-Objekten [ {…}, {…} ], oder ein Objekt, das ein solches unter jsonRecordsKey enthält"))
             place = .done
         }
     }
@@ -294,8 +314,10 @@ struct JSONRecordAssembler {
         if name == recordsKey {
             if foundRecordsKey {
                 report("json.key.duplicate", at: location(token, field: name),
-                       "the key '\(name)' appears a second time in the top-level object",
-                       hint: "give each key once; the records of the first '\(name)' were read, these were skipped")
+                       Bilingual(en: "the key '\(name)' appears a second time in the top-level object",
+                                 de: "der Schlüssel '\(name)' kommt im Objekt der obersten Ebene ein zweites Mal vor"),
+                       hint: Bilingual(en: "give each key once; the records of the first '\(name)' were read, these were skipped",
+                                       de: "geben Sie jeden Schlüssel nur einmal an; die Datensätze des ersten '\(name)' wurden gelesen, diese übersprungen"))
                 placeAfterSkip = .envelope
                 place = .skipValue
             } else {
@@ -311,20 +333,29 @@ struct JSONRecordAssembler {
         place = .done
         guard let at = envelopeLocation else { return }
         let keys = envelopeKeys.map { "'\($0)'" }.joined(separator: ", ") + (envelopeKeyCount > envelopeKeys.count ? ", …" : "")
-        let suggestion = arrayKeys.first.map { "set jsonRecordsKey to \"\($0)\", the key whose value is an array" }
+        let suggestion = arrayKeys.first.map {
+            Bilingual(en: "set jsonRecordsKey to \"\($0)\", the key whose value is an array",
+                      de: "setzen Sie jsonRecordsKey auf \"\($0)\", den Schlüssel, dessen Wert ein Array ist")
+        }
+        let fallback = Bilingual(en: "set jsonRecordsKey to the key whose value is the array of records",
+                                 de: "setzen Sie jsonRecordsKey auf den Schlüssel, dessen Wert das Array der Datensätze ist")
         if let recordsKey {
             guard !foundRecordsKey else { return }
             report("json.records.missing", at: at,
                    envelopeKeyCount == 0
-                       ? "the top-level object is empty; jsonRecordsKey expects the records under '\(recordsKey)'"
-                       : "the top-level object has no key '\(recordsKey)' (jsonRecordsKey); its keys are \(keys)",
-                   hint: suggestion ?? "set jsonRecordsKey to the key whose value is the array of records")
+                       ? Bilingual(en: "the top-level object is empty; jsonRecordsKey expects the records under '\(recordsKey)'",
+                                   de: "das Objekt der obersten Ebene ist leer; jsonRecordsKey erwartet die Datensätze unter '\(recordsKey)'")
+                       : Bilingual(en: "the top-level object has no key '\(recordsKey)' (jsonRecordsKey); its keys are \(keys)",
+                                   de: "das Objekt der obersten Ebene hat keinen Schlüssel '\(recordsKey)' (jsonRecordsKey); seine Schlüssel sind \(keys)"),
+                   hint: suggestion ?? fallback)
         } else {
             report("json.records.missing", at: at,
                    envelopeKeyCount == 0
-                       ? "the top level is an empty object, not an array of records"
-                       : "the top level is an object with the keys \(keys), not an array of records",
-                   hint: suggestion ?? "set jsonRecordsKey to the key whose value is the array of records")
+                       ? Bilingual(en: "the top level is an empty object, not an array of records",
+                                   de: "die oberste Ebene ist ein leeres Objekt, kein Array von Datensätzen")
+                       : Bilingual(en: "the top level is an object with the keys \(keys), not an array of records",
+                                   de: "die oberste Ebene ist ein Objekt mit den Schlüsseln \(keys), kein Array von Datensätzen"),
+                   hint: suggestion ?? fallback)
         }
     }
 
@@ -370,8 +401,10 @@ struct JSONRecordAssembler {
             reportDuplicate(name, token)
         } else if unknownKeysReported.insert(name).inserted {
             report("source.field.unknown", .info, at: location(token, field: name),
-                   "the field '\(name)' is not used by the mapping",
-                   hint: "map it in the source's mapping if it should be read; it is reported once, where it first appears")
+                   Bilingual(en: "the field '\(name)' is not used by the mapping",
+                             de: "das Feld '\(name)' wird vom Mapping nicht verwendet"),
+                   hint: Bilingual(en: "map it in the source's mapping if it should be read; it is reported once, where it first appears",
+                                   de: "nehmen Sie es ins Mapping der Quelle auf, wenn es gelesen werden soll; es wird einmal gemeldet, wo es zuerst vorkommt"))
         }
         placeAfterSkip = .record
         place = .skipValue
@@ -379,9 +412,12 @@ struct JSONRecordAssembler {
 
     private mutating func reportDuplicate(_ name: String, _ token: Token) {
         let start = record.map { "line \($0.location.line), column \($0.location.column ?? 1)" } ?? "here"
+        let startDE = record.map { "in Zeile \($0.location.line), Spalte \($0.location.column ?? 1)" } ?? "hier"
         report("json.key.duplicate", at: location(token, field: name),
-               "the key '\(name)' appears a second time in the record that starts at \(start)",
-               hint: "give each key once per record; the first value was kept, this one was skipped")
+               Bilingual(en: "the key '\(name)' appears a second time in the record that starts at \(start)",
+                         de: "der Schlüssel '\(name)' kommt ein zweites Mal vor im Datensatz, der \(startDE) beginnt"),
+               hint: Bilingual(en: "give each key once per record; the first value was kept, this one was skipped",
+                               de: "geben Sie jeden Schlüssel einmal pro Datensatz an; der erste Wert wurde behalten, dieser übersprungen"))
     }
 
     private mutating func append(_ token: Token, _ tokenizer: borrowing JSONTokenizer, to field: Int) {
@@ -408,33 +444,48 @@ struct JSONRecordAssembler {
         let at = SourceLocation(file: file, line: error.line, column: error.column)
         if lines {
             place = .top
-            report(rule, at: at, error.message,
-                   hint: JSONRecordAssembler.joined(error.hint, "this line was skipped; the other lines were read"))
+            report(rule, at: at, Bilingual(en: error.message, de: error.messageDE),
+                   hint: Bilingual(en: JSONRecordAssembler.joined(error.hint, "this line was skipped; the other lines were read"),
+                                   de: JSONRecordAssembler.joined(error.hintDE, "diese Zeile wurde übersprungen; die anderen Zeilen wurden gelesen")))
         } else {
             stopped = true
             place = .done
             let before = emitted == 1 ? "the 1 record before it was read" : "the \(emitted) records before it were read"
-            report(rule, at: at, "\(error.message); reading stopped here",
-                   hint: JSONRecordAssembler.joined(error.hint, "nothing after this point was read (\(before))"))
+            let beforeDE = switch emitted {
+            case 0: "davor wurde kein Datensatz gelesen"
+            case 1: "der eine Datensatz davor wurde gelesen"
+            default: "die \(emitted) Datensätze davor wurden gelesen"
+            }
+            report(rule, at: at, Bilingual(en: "\(error.message); reading stopped here", de: "\(error.messageDE); das Lesen endete hier"),
+                   hint: Bilingual(en: JSONRecordAssembler.joined(error.hint, "nothing after this point was read (\(before))"),
+                                   de: JSONRecordAssembler.joined(error.hintDE, "nach dieser Stelle wurde nichts gelesen (\(beforeDE))")))
         }
     }
 
     mutating func finish(fileSize: Int) -> [Finding] {
         if emitted == 0 {
-            let hint = "an empty source is never read as \"0 projects\": is this the right file?"
+            let hint = Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file?",
+                                 de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist das die richtige Datei?")
             let whole = SourceLocation(file: file, line: 0)
             if let noValue {
-                report("json.no-records", at: whole, noValue.message, hint: hint)
+                report("json.no-records", at: whole, Bilingual(en: noValue.message, de: noValue.messageDE), hint: hint)
             } else if lines && !sawToken && !hasErrors {
                 report("json.no-records", at: whole,
-                       fileSize == 0 ? "the file is empty" : "the file has only blank lines", hint: hint)
+                       fileSize == 0
+                           ? Bilingual(en: "the file is empty", de: "die Datei ist leer")
+                           : Bilingual(en: "the file has only blank lines", de: "die Datei hat nur Leerzeilen"),
+                       hint: hint)
             } else if recordsArrayClosed && elements == 0 {
                 report("json.no-records", at: whole,
-                       recordsInEnvelope ? "the array of records under '\(recordsKey ?? "")' is empty" : "the array of records is empty",
+                       recordsInEnvelope
+                           ? Bilingual(en: "the array of records under '\(recordsKey ?? "")' is empty",
+                                       de: "das Array der Datensätze unter '\(recordsKey ?? "")' ist leer")
+                           : Bilingual(en: "the array of records is empty", de: "das Array der Datensätze ist leer"),
                        hint: hint)
             } else {
-                report("json.no-records", at: whole, "no record could be read",
-                       hint: "the findings above say why; an empty source is never read as \"0 projects\"")
+                report("json.no-records", at: whole, Bilingual(en: "no record could be read", de: "kein Datensatz konnte gelesen werden"),
+                       hint: Bilingual(en: "the findings above say why; an empty source is never read as \"0 projects\"",
+                                       de: "die Meldungen oben sagen, warum; eine leere Quelle wird nie als «0 Vorhaben» gelesen"))
             }
         }
         return findings
@@ -450,15 +501,15 @@ struct JSONRecordAssembler {
     }
 
     /// A token's value, in words: "a string", "an object", …
-    static func describe(_ kind: Token.Kind) -> String {
+    static func describe(_ kind: Token.Kind) -> Bilingual {
         switch kind {
-        case .beginObject, .endObject: "an object"
-        case .beginArray, .endArray: "an array"
-        case .key, .string: "a string"
-        case .number: "a number"
-        case .true: "true"
-        case .false: "false"
-        case .null: "null"
+        case .beginObject, .endObject: Bilingual(en: "an object", de: "ein Objekt")
+        case .beginArray, .endArray: Bilingual(en: "an array", de: "ein Array")
+        case .key, .string: Bilingual(en: "a string", de: "ein Text")
+        case .number: Bilingual(en: "a number", de: "eine Zahl")
+        case .true: Bilingual(en: "true", de: "true")
+        case .false: Bilingual(en: "false", de: "false")
+        case .null: Bilingual(en: "null", de: "null")
         }
     }
 }

@@ -283,8 +283,10 @@ struct JSONTokenizer: ~Copyable {
             if expect == .documentStart || (expect == .afterValue && containers.isEmpty) {
                 expect = .documentStart
             } else {
-                throw fail(at: index, "the line ends inside \(openValue()); expected \(expectation())",
-                           hint: "in JSON Lines each record is written on one line")
+                throw fail(at: index, Bilingual(en: "the line ends inside \(openValue().en); expected \(expectation().en)",
+                                                de: "die Zeile endet innerhalb \(openValue().de); erwartet: \(expectation().de)"),
+                           hint: Bilingual(en: "in JSON Lines each record is written on one line",
+                                           de: "in JSON Lines steht jeder Datensatz auf einer einzigen Zeile"))
             }
         }
         index += 1
@@ -318,16 +320,21 @@ struct JSONTokenizer: ~Copyable {
                 expect = .failed
                 if !sawToken {
                     throw JSONSyntaxError(kind: .noValue, line: line, column: column(at: index),
-                                          message: offsetOfBase + count == 0 ? "the file is empty" : "the file holds no JSON value, only white space",
-                                          hint: "a JSON file holds one value, e.g. an array of records [ {…}, {…} ]")
+                                          message: offsetOfBase + count == 0
+                                              ? Bilingual(en: "the file is empty", de: "die Datei ist leer")
+                                              : Bilingual(en: "the file holds no JSON value, only white space",
+                                                          de: "die Datei enthält keinen JSON-Wert, nur Leerraum"),
+                                          hint: Bilingual(en: "a JSON file holds one value, e.g. an array of records [ {…}, {…} ]",
+                                                          de: "eine JSON-Datei enthält einen Wert, z. B. ein Array von Datensätzen [ {…}, {…} ]"))
                 }
             }
             return nil
         case .afterValue where containers.isEmpty:
             return nil
         default:
-            throw fail(at: index, "the file ends inside \(openValue()); expected \(expectation())",
-                       hint: "the file may have been cut off: take the complete export")
+            throw fail(at: index, Bilingual(en: "the file ends inside \(openValue().en); expected \(expectation().en)",
+                                            de: "die Datei endet innerhalb \(openValue().de); erwartet: \(expectation().de)"),
+                       hint: JSONTokenizer.cutOffHint)
         }
     }
 
@@ -347,8 +354,10 @@ struct JSONTokenizer: ~Copyable {
             let isObject = byte == .openBrace
             let column = column(at: index)
             guard containers.count < maxDepth else {
-                throw fail(at: index, "the values are nested deeper than \(maxDepth) levels",
-                           hint: "a record is an object of strings, numbers and lists; deeper structures are not read")
+                throw fail(at: index, Bilingual(en: "the values are nested deeper than \(maxDepth) levels",
+                                                de: "die Werte sind tiefer als \(maxDepth) Ebenen verschachtelt"),
+                           hint: Bilingual(en: "a record is an object of strings, numbers and lists; deeper structures are not read",
+                                           de: "ein Datensatz ist ein Objekt aus Texten, Zahlen und Listen; tiefere Strukturen werden nicht gelesen"))
             }
             containers.append(Container(isObject: isObject, line: line, column: column))
             sawToken = true
@@ -452,10 +461,13 @@ struct JSONTokenizer: ~Copyable {
                 continue
             }
             if byte < 0x20 {
-                throw fail(at: position, "a control character (\(JSONTokenizer.scalarName(byte))) inside a string",
+                throw fail(at: position, Bilingual(en: "a control character (\(JSONTokenizer.scalarName(byte))) inside a string",
+                                                   de: "ein Steuerzeichen (\(JSONTokenizer.scalarName(byte, german: true))) in einer Zeichenkette"),
                            hint: byte == .lineFeed || byte == .carriageReturn
-                               ? "write a line break inside a string as \\n; is a closing '\"' missing?"
-                               : "write control characters inside strings as \\u00XX, e.g. \\t for a tab")
+                               ? Bilingual(en: "write a line break inside a string as \\n; is a closing '\"' missing?",
+                                           de: "schreiben Sie einen Zeilenumbruch in einer Zeichenkette als \\n; fehlt ein schliessendes '\"'?")
+                               : Bilingual(en: "write control characters inside strings as \\u00XX, e.g. \\t for a tab",
+                                           de: "schreiben Sie Steuerzeichen in Zeichenketten als \\u00XX, z. B. \\t für einen Tabulator"))
             }
             let length = JSONTokenizer.utf8Length(bytes, at: position, end: end)
             if length == 0 {
@@ -476,8 +488,10 @@ struct JSONTokenizer: ~Copyable {
         index = position
         if finished {
             let isKey = if case .string(true) = partial { true } else { false }
-            throw fail(at: position, "the file ends inside the \(isKey ? "key" : "string") that starts at line \(tokenLine), column \(tokenColumn); expected a closing '\"'",
-                       hint: "the file may have been cut off, or a '\"' inside the text is not written as \\\"")
+            throw fail(at: position, Bilingual(en: "the file ends inside the \(isKey ? "key" : "string") that starts at line \(tokenLine), column \(tokenColumn); expected a closing '\"'",
+                                               de: "die Datei endet innerhalb \(isKey ? "des Schlüssels, der" : "der Zeichenkette, die") in Zeile \(tokenLine), Spalte \(tokenColumn) beginnt; erwartet: ein schliessendes '\"'"),
+                       hint: Bilingual(en: "the file may have been cut off, or a '\"' inside the text is not written as \\\"",
+                                       de: "die Datei ist womöglich abgeschnitten, oder ein '\"' im Text ist nicht als \\\" geschrieben"))
         }
         return false
     }
@@ -502,8 +516,10 @@ struct JSONTokenizer: ~Copyable {
         default:
             if isCut(at: position + 1) { return nil }
             let found = describe(at: position + 1)
-            throw fail(at: position, "the escape '\\' followed by \(found) is not JSON",
-                       hint: "JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash itself as \\\\")
+            throw fail(at: position, Bilingual(en: "the escape '\\' followed by \(found.en) is not JSON",
+                                               de: "die Escape-Sequenz '\\' gefolgt von \(found.de) ist kein JSON"),
+                       hint: Bilingual(en: "JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash itself as \\\\",
+                                       de: "JSON kennt die Escape-Sequenzen \\\" \\\\ \\/ \\b \\f \\n \\r \\t und \\uXXXX; schreiben Sie einen Backslash selbst als \\\\"))
         }
         if decodes { textBytes.append(decoded) }
         return 2
@@ -554,14 +570,18 @@ struct JSONTokenizer: ~Copyable {
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default:
                 if isCut(at: position + offset) { return nil }
-                throw fail(at: position, "the escape \\u is followed by \(describe(at: position + offset)) instead of four hex digits",
-                           hint: "write \\u and exactly four hex digits, e.g. \\u00E4 for ä")
+                let found = describe(at: position + offset)
+                throw fail(at: position, Bilingual(en: "the escape \\u is followed by \(found.en) instead of four hex digits",
+                                                   de: "auf die Escape-Sequenz \\u folgt \(found.de) statt vier Hex-Ziffern"),
+                           hint: Bilingual(en: "write \\u and exactly four hex digits, e.g. \\u00E4 for ä",
+                                           de: "schreiben Sie \\u und genau vier Hex-Ziffern, z. B. \\u00E4 für ä"))
             }
             value = value << 4 | UInt32(digit)
         }
         guard position + 5 < count else {
-            throw fail(at: position, "the file ends inside the escape \\u; expected four hex digits",
-                       hint: "the file may have been cut off: take the complete export")
+            throw fail(at: position, Bilingual(en: "the file ends inside the escape \\u; expected four hex digits",
+                                               de: "die Datei endet innerhalb der Escape-Sequenz \\u; erwartet: vier Hex-Ziffern"),
+                       hint: JSONTokenizer.cutOffHint)
         }
         return value
     }
@@ -569,10 +589,13 @@ struct JSONTokenizer: ~Copyable {
     private mutating func loneSurrogate(_ value: UInt32, at position: Int) -> JSONSyntaxError {
         let hex = String(value, radix: 16, uppercase: true)
         let isHigh = value < 0xDC00
-        return fail(at: position, "the escape \\u\(hex) is a lone \(isHigh ? "high" : "low") surrogate",
+        return fail(at: position, Bilingual(en: "the escape \\u\(hex) is a lone \(isHigh ? "high" : "low") surrogate",
+                                            de: "die Escape-Sequenz \\u\(hex) ist ein einzelnes \(isHigh ? "hohes" : "tiefes") Surrogat"),
                     hint: isHigh
-                        ? "a \\uD800–\\uDBFF escape must be followed by a \\uDC00–\\uDFFF escape (a surrogate pair), or write the character itself"
-                        : "a \\uDC00–\\uDFFF escape must follow a \\uD800–\\uDBFF escape (a surrogate pair), or write the character itself")
+                        ? Bilingual(en: "a \\uD800–\\uDBFF escape must be followed by a \\uDC00–\\uDFFF escape (a surrogate pair), or write the character itself",
+                                    de: "auf \\uD800–\\uDBFF muss \\uDC00–\\uDFFF folgen (ein Surrogatpaar), oder schreiben Sie das Zeichen selbst")
+                        : Bilingual(en: "a \\uDC00–\\uDFFF escape must follow a \\uD800–\\uDBFF escape (a surrogate pair), or write the character itself",
+                                    de: "\\uDC00–\\uDFFF muss auf \\uD800–\\uDBFF folgen (ein Surrogatpaar), oder schreiben Sie das Zeichen selbst"))
     }
 
     /// The length of the UTF-8 sequence at `position`: its length when valid, 0 when the input
@@ -621,13 +644,16 @@ struct JSONTokenizer: ~Copyable {
             case .minus:
                 guard isDigit else {
                     if isCut(at: position) { break scan }
-                    throw numberError(start, position, "expected a digit after '-'")
+                    throw numberError(start, position, .digitAfterMinus)
                 }
                 state = byte == .zero ? .zero : .integer
             case .zero:
                 if isDigit {
-                    throw numberError(start, position, "a number cannot start with 0 followed by more digits",
-                                      hint: "write the number without leading zeros, or as a string if the zeros matter (\"007\")")
+                    throw numberError(start, position,
+                                      Bilingual(en: "a number cannot start with 0 followed by more digits",
+                                                de: "eine Zahl kann nicht mit 0 und weiteren Ziffern beginnen"),
+                                      hint: Bilingual(en: "write the number without leading zeros, or as a string if the zeros matter (\"007\")",
+                                                      de: "schreiben Sie die Zahl ohne führende Nullen, oder als Text, wenn die Nullen wichtig sind (\"007\")"))
                 }
                 if byte == .period { state = .dot } else if byte | 0x20 == UInt8(ascii: "e") { state = .exponent } else { break scan }
             case .integer:
@@ -636,7 +662,7 @@ struct JSONTokenizer: ~Copyable {
             case .dot:
                 guard isDigit else {
                     if isCut(at: position) { break scan }
-                    throw numberError(start, position, "expected a digit after the decimal point")
+                    throw numberError(start, position, .digitAfterPoint)
                 }
                 state = .fraction
             case .fraction:
@@ -648,14 +674,14 @@ struct JSONTokenizer: ~Copyable {
                 } else {
                     guard isDigit else {
                         if isCut(at: position) { break scan }
-                        throw numberError(start, position, "expected a digit in the exponent")
+                        throw numberError(start, position, .digitInExponent)
                     }
                     state = .exponentDigits
                 }
             case .exponentSign:
                 guard isDigit else {
                     if isCut(at: position) { break scan }
-                    throw numberError(start, position, "expected a digit in the exponent")
+                    throw numberError(start, position, .digitInExponent)
                 }
                 state = .exponentDigits
             case .exponentDigits:
@@ -672,10 +698,10 @@ struct JSONTokenizer: ~Copyable {
         }
         partial = .none
         guard state.isComplete else {
-            let expected = switch state {
-            case .minus: "expected a digit after '-'"
-            case .dot: "expected a digit after the decimal point"
-            default: "expected a digit in the exponent"
+            let expected: Bilingual = switch state {
+            case .minus: .digitAfterMinus
+            case .dot: .digitAfterPoint
+            default: .digitInExponent
             }
             throw numberError(position, position, expected)
         }
@@ -683,19 +709,27 @@ struct JSONTokenizer: ~Copyable {
         return Token(kind: .number, line: tokenLine, column: tokenColumn)
     }
 
-    private mutating func numberError(_ start: Int, _ position: Int, _ expected: String,
-                                      hint: String = "write numbers as 12, -3, 0.5 or 1e6; anything else as a string in double quotes")
+    private mutating func numberError(_ start: Int, _ position: Int, _ expected: Bilingual,
+                                      hint: Bilingual = Bilingual(
+                                          en: "write numbers as 12, -3, 0.5 or 1e6; anything else as a string in double quotes",
+                                          de: "schreiben Sie Zahlen als 12, -3, 0.5 oder 1e6; alles andere als Text in doppelten Anführungszeichen"))
         -> JSONSyntaxError {
         if position > start {
             textBytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: position - start))
         }
         let literal = String(decoding: textBytes, as: UTF8.self)
-        let message = expected.hasPrefix("a number")
-            ? "\(expected): '\(literal)\(JSONTokenizer.isWordByte(base[position]) ? String(UnicodeScalar(base[position])) : "")'"
-            : "\(expected) in the number '\(literal)', found \(describe(at: position))"
+        let message: Bilingual
+        if expected.en.hasPrefix("a number") {
+            let shown = "'\(literal)\(JSONTokenizer.isWordByte(base[position]) ? String(UnicodeScalar(base[position])) : "")'"
+            message = Bilingual(en: "\(expected.en): \(shown)", de: "\(expected.de): \(shown)")
+        } else {
+            let found = describe(at: position)
+            message = Bilingual(en: "\(expected.en) in the number '\(literal)', found \(found.en)",
+                                de: "in der Zahl '\(literal)' \(expected.de); gefunden: \(found.de)")
+        }
         var hint = hint
         if literal == "-", word(at: position) == "Infinity" {
-            hint = "JSON has no Infinity or NaN: write null, or the value as a string"
+            hint = JSONTokenizer.noInfinityHint
         }
         return fail(at: position, message, hint: hint)
     }
@@ -704,7 +738,7 @@ struct JSONTokenizer: ~Copyable {
 
     /// Builds an error at `position` and puts the tokenizer where it goes on: the next line in
     /// `.lines` mode, nowhere in `.document` mode.
-    private mutating func fail(at position: Int, _ message: String, hint: String?,
+    private mutating func fail(at position: Int, _ message: Bilingual, hint: Bilingual?,
                                kind: JSONSyntaxError.Kind = .syntax) -> JSONSyntaxError {
         let error = JSONSyntaxError(kind: kind, line: line, column: column(at: position), message: message, hint: hint)
         partial = .none
@@ -716,8 +750,10 @@ struct JSONTokenizer: ~Copyable {
 
     private mutating func encodingError(at position: Int) -> JSONSyntaxError {
         let hex = String(base[position], radix: 16, uppercase: true)
-        return fail(at: position, "byte 0x\(hex) is not UTF-8; the file was probably saved as Windows-1252 or Latin-1",
-                    hint: "save the file as UTF-8 and run again",
+        return fail(at: position, Bilingual(en: "byte 0x\(hex) is not UTF-8; the file was probably saved as Windows-1252 or Latin-1",
+                                            de: "das Byte 0x\(hex) ist kein UTF-8; die Datei wurde wohl als Windows-1252 oder Latin-1 gespeichert"),
+                    hint: Bilingual(en: "save the file as UTF-8 and run again",
+                                    de: "speichern Sie die Datei als UTF-8 und starten Sie erneut"),
                     kind: .encoding)
     }
 
@@ -729,89 +765,127 @@ struct JSONTokenizer: ~Copyable {
         let found = describe(at: position)
         let byte: UInt8? = position < count ? base[position] : nil
         let word = word(at: position)
-        var hint: String?
+        var hint: Bilingual?
         switch word {
         case "True", "False", "TRUE", "FALSE", "None", "NULL", "Null", "nil", "undefined":
-            hint = "JSON writes true, false and null in lower case"
+            hint = Bilingual(en: "JSON writes true, false and null in lower case",
+                             de: "JSON schreibt true, false und null klein")
         case "NaN", "Infinity":
-            hint = "JSON has no NaN or Infinity: write null, or the value as a string"
+            hint = Bilingual(en: "JSON has no NaN or Infinity: write null, or the value as a string",
+                             de: "JSON kennt weder NaN noch Infinity: schreiben Sie null, oder den Wert als Text")
         default:
             break
         }
         if hint == nil, let byte {
             switch (expect, byte) {
             case (_, .apostrophe):
-                hint = "JSON strings and keys are written in double quotes"
+                hint = Bilingual(en: "JSON strings and keys are written in double quotes",
+                                 de: "in JSON stehen Texte und Schlüssel in doppelten Anführungszeichen")
             case (_, .slash):
-                hint = "JSON has no comments"
+                hint = Bilingual(en: "JSON has no comments", de: "JSON kennt keine Kommentare")
             case (.element, .closeBracket), (.key, .closeBrace):
-                hint = "JSON allows no comma after the last element; remove the ','"
+                hint = Bilingual(en: "JSON allows no comma after the last element; remove the ','",
+                                 de: "JSON erlaubt kein Komma nach dem letzten Element; entfernen Sie das ','")
             case (.firstKey, _), (.key, _):
-                if !word.isEmpty { hint = "write the key in double quotes: \"\(word)\"" }
+                if !word.isEmpty {
+                    hint = Bilingual(en: "write the key in double quotes: \"\(word)\"",
+                                     de: "schreiben Sie den Schlüssel in doppelten Anführungszeichen: \"\(word)\"")
+                }
             case (.afterValue, .quote), (.afterValue, .openBrace), (.afterValue, .openBracket):
                 if let top = containers.last {
-                    hint = top.isObject ? "a ',' is missing between two members" : "a ',' is missing between two elements"
+                    hint = top.isObject
+                        ? Bilingual(en: "a ',' is missing between two members", de: "zwischen zwei Einträgen fehlt ein ','")
+                        : Bilingual(en: "a ',' is missing between two elements", de: "zwischen zwei Elementen fehlt ein ','")
                 } else if mode == .document {
-                    hint = "a JSON file holds one value; for one record per line, use a .jsonl (JSON Lines) file"
+                    hint = Bilingual(en: "a JSON file holds one value; for one record per line, use a .jsonl (JSON Lines) file",
+                                     de: "eine JSON-Datei enthält einen einzigen Wert; für einen Datensatz pro Zeile verwenden Sie eine .jsonl-Datei (JSON Lines)")
                 } else {
-                    hint = "write each record on its own line"
+                    hint = Bilingual(en: "write each record on its own line", de: "schreiben Sie jeden Datensatz auf eine eigene Zeile")
                 }
             case (.afterValue, .closeBrace), (.afterValue, .closeBracket):
                 if let top = containers.last {
-                    hint = "the \(top.isObject ? "object" : "array") opened at line \(top.line), column \(top.column) must be closed with '\(top.isObject ? "}" : "]")' first"
+                    hint = Bilingual(
+                        en: "the \(top.isObject ? "object" : "array") opened at line \(top.line), column \(top.column) must be closed with '\(top.isObject ? "}" : "]")' first",
+                        de: "\(top.isObject ? "das Objekt" : "das Array"), das in Zeile \(top.line), Spalte \(top.column) geöffnet wurde, muss zuerst mit '\(top.isObject ? "}" : "]")' geschlossen werden")
                 }
             case (.documentStart, _), (.firstElement, _), (.element, _), (.memberValue, _):
-                if !word.isEmpty { hint = "write text in double quotes: \"\(word)\"" }
+                if !word.isEmpty {
+                    hint = Bilingual(en: "write text in double quotes: \"\(word)\"",
+                                     de: "schreiben Sie Text in doppelten Anführungszeichen: \"\(word)\"")
+                }
             default:
                 break
             }
         }
-        return fail(at: position, "expected \(expectation()), found \(found)", hint: hint)
+        let expected = expectation()
+        return fail(at: position, Bilingual(en: "expected \(expected.en), found \(found.en)",
+                                            de: "erwartet: \(expected.de); gefunden: \(found.de)"),
+                    hint: hint)
     }
 
     /// What the grammar expects now, in words.
-    private func expectation() -> String {
+    private func expectation() -> Bilingual {
         switch expect {
-        case .documentStart: "a JSON value"
-        case .firstElement: "a value or ']'"
-        case .element: "a value after ','"
-        case .firstKey: "a key in double quotes or '}'"
-        case .key: "a key in double quotes after ','"
-        case .colon: "':' after the key"
-        case .memberValue: "a value after ':'"
+        case .documentStart: Bilingual(en: "a JSON value", de: "ein JSON-Wert")
+        case .firstElement: Bilingual(en: "a value or ']'", de: "ein Wert oder ']'")
+        case .element: Bilingual(en: "a value after ','", de: "ein Wert nach ','")
+        case .firstKey: Bilingual(en: "a key in double quotes or '}'", de: "ein Schlüssel in doppelten Anführungszeichen oder '}'")
+        case .key: Bilingual(en: "a key in double quotes after ','", de: "ein Schlüssel in doppelten Anführungszeichen nach ','")
+        case .colon: Bilingual(en: "':' after the key", de: "':' nach dem Schlüssel")
+        case .memberValue: Bilingual(en: "a value after ':'", de: "ein Wert nach ':'")
         case .afterValue:
             if let top = containers.last {
-                top.isObject ? "',' or '}' after the member" : "',' or ']' after the element"
+                top.isObject
+                    ? Bilingual(en: "',' or '}' after the member", de: "',' oder '}' nach dem Eintrag")
+                    : Bilingual(en: "',' or ']' after the element", de: "',' oder ']' nach dem Element")
             } else {
-                mode == .lines ? "the end of the line after the value" : "the end of the file after the top-level value"
+                mode == .lines
+                    ? Bilingual(en: "the end of the line after the value", de: "das Zeilenende nach dem Wert")
+                    : Bilingual(en: "the end of the file after the top-level value", de: "das Dateiende nach dem Wert der obersten Ebene")
             }
-        case .skippingLine, .failed: "nothing"
+        case .skippingLine, .failed: Bilingual(en: "nothing", de: "nichts")
         }
     }
 
     /// The innermost open value, in words.
-    private func openValue() -> String {
+    /// (The German is in the genitive, after "innerhalb".)
+    private func openValue() -> Bilingual {
         if case .string(let isKey) = partial {
-            return "the \(isKey ? "key" : "string") that starts at line \(tokenLine), column \(tokenColumn)"
+            return Bilingual(en: "the \(isKey ? "key" : "string") that starts at line \(tokenLine), column \(tokenColumn)",
+                             de: "\(isKey ? "des Schlüssels, der" : "der Zeichenkette, die") in Zeile \(tokenLine), Spalte \(tokenColumn) beginnt")
         }
-        guard let top = containers.last else { return "a value" }
-        return "the \(top.isObject ? "object" : "array") opened at line \(top.line), column \(top.column)"
+        guard let top = containers.last else { return Bilingual(en: "a value", de: "eines Werts") }
+        return Bilingual(en: "the \(top.isObject ? "object" : "array") opened at line \(top.line), column \(top.column)",
+                         de: "\(top.isObject ? "des Objekts" : "des Arrays"), das in Zeile \(top.line), Spalte \(top.column) geöffnet wurde")
     }
 
     /// What stands at `position`, for a message: a quoted character or word, or the end.
-    private func describe(at position: Int) -> String {
-        guard position < count else { return finished ? "the end of the file" : "the end of the input" }
-        let byte = base[position]
-        if byte == .lineFeed { return "the end of the line" }
-        if byte < 0x20 || byte == 0x7F { return "the control character \(JSONTokenizer.scalarName(byte))" }
-        let word = word(at: position)
-        if !word.isEmpty { return "'\(word)'" }
-        if byte >= 0x80 {
-            let length = JSONTokenizer.utf8Length(base, at: position, end: count)
-            guard length > 0 else { return "byte 0x\(String(byte, radix: 16, uppercase: true))" }
-            return "'\(String(decoding: UnsafeBufferPointer(start: base + position, count: length), as: UTF8.self))'"
+    private func describe(at position: Int) -> Bilingual {
+        guard position < count else {
+            return finished ? Bilingual(en: "the end of the file", de: "das Dateiende")
+                : Bilingual(en: "the end of the input", de: "das Ende der Eingabe")
         }
-        return "'\(String(UnicodeScalar(byte)))'"
+        let byte = base[position]
+        if byte == .lineFeed { return Bilingual(en: "the end of the line", de: "das Zeilenende") }
+        if byte < 0x20 || byte == 0x7F {
+            return Bilingual(en: "the control character \(JSONTokenizer.scalarName(byte))",
+                             de: "das Steuerzeichen \(JSONTokenizer.scalarName(byte, german: true))")
+        }
+        let quoted: String
+        let word = word(at: position)
+        if !word.isEmpty {
+            quoted = "'\(word)'"
+        } else if byte >= 0x80 {
+            let length = JSONTokenizer.utf8Length(base, at: position, end: count)
+            guard length > 0 else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                return Bilingual(en: "byte 0x\(hex)", de: "das Byte 0x\(hex)")
+            }
+            quoted = "'\(String(decoding: UnsafeBufferPointer(start: base + position, count: length), as: UTF8.self))'"
+        } else {
+            quoted = "'\(String(UnicodeScalar(byte)))'"
+        }
+        return Bilingual(en: quoted, de: quoted)
     }
 
     /// Whether the input fed so far ends inside the word (or character) at `position`, so that
@@ -844,16 +918,21 @@ struct JSONTokenizer: ~Copyable {
         }
     }
 
-    static func scalarName(_ byte: UInt8) -> String {
+    static func scalarName(_ byte: UInt8, german: Bool = false) -> String {
         let hex = String(byte, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: 4 - hex.count) + hex
         switch byte {
-        case .lineFeed: return "\(code), a line break"
-        case .carriageReturn: return "\(code), a carriage return"
-        case .tab: return "\(code), a tab"
+        case .lineFeed: return "\(code), \(german ? "ein Zeilenumbruch" : "a line break")"
+        case .carriageReturn: return "\(code), \(german ? "ein Wagenrücklauf" : "a carriage return")"
+        case .tab: return "\(code), \(german ? "ein Tabulator" : "a tab")"
         default: return code
         }
     }
+
+    static let cutOffHint = Bilingual(en: "the file may have been cut off: take the complete export",
+                                      de: "die Datei ist womöglich abgeschnitten: nehmen Sie den vollständigen Export")
+    static let noInfinityHint = Bilingual(en: "JSON has no Infinity or NaN: write null, or the value as a string",
+                                          de: "JSON kennt weder Infinity noch NaN: schreiben Sie null, oder den Wert als Text")
 }
 
 /// A place where the input is not JSON: where, what was expected, and what would be right.
@@ -874,6 +953,24 @@ struct JSONSyntaxError: Error, Equatable, Sendable {
     var message: String
     /// What would be right.
     var hint: String?
+    /// The message and hint in German.
+    var messageDE: String
+    var hintDE: String?
+}
+
+extension JSONSyntaxError {
+    init(kind: Kind, line: Int, column: Int, message: Bilingual, hint: Bilingual?) {
+        self.init(kind: kind, line: line, column: column, message: message.en, hint: hint?.en,
+                  messageDE: message.de, hintDE: hint?.de)
+    }
+}
+
+/// The German of the number errors (the English says what was expected; the German what is missing).
+extension Bilingual {
+    fileprivate static let digitAfterMinus = Bilingual(en: "expected a digit after '-'", de: "fehlt eine Ziffer nach '-'")
+    fileprivate static let digitAfterPoint = Bilingual(en: "expected a digit after the decimal point",
+                                                       de: "fehlt eine Ziffer nach dem Dezimalpunkt")
+    fileprivate static let digitInExponent = Bilingual(en: "expected a digit in the exponent", de: "fehlt eine Ziffer im Exponenten")
 }
 
 extension UInt8 {

@@ -56,7 +56,7 @@ struct PageTextParser {
     }
 
     private mutating func report(_ rule: String, line: Int, column: Int? = nil, field: String? = nil,
-                                 _ message: String, hint: String) {
+                                 _ message: Bilingual, hint: Bilingual) {
         findings.append(Finding(ruleID: rule, severity: .error, location: location(line, column: column, field: field),
                                 message: message, hint: hint))
     }
@@ -68,8 +68,10 @@ struct PageTextParser {
             stoppedAtInvalidUTF8 = true
             let hex = String(byte, radix: 16, uppercase: true)
             report("page-text.encoding", line: number, column: column,
-                   "byte 0x\(hex) is not UTF-8; the file was probably saved as Windows-1252 or Latin-1",
-                   hint: "save the file as UTF-8 and run again; nothing from this line on was read")
+                   Bilingual(en: "byte 0x\(hex) is not UTF-8; the file was probably saved as Windows-1252 or Latin-1",
+                             de: "das Byte 0x\(hex) ist kein UTF-8; die Datei wurde wohl als Windows-1252 oder Latin-1 gespeichert"),
+                   hint: Bilingual(en: "save the file as UTF-8 and run again; nothing from this line on was read",
+                                   de: "speichern Sie die Datei als UTF-8 und starten Sie erneut; ab dieser Zeile wurde nichts gelesen"))
         case .text(let text, let number):
             consume(text: text, line: number)
         }
@@ -93,8 +95,10 @@ struct PageTextParser {
             seen = []
         } else if current == nil {
             report("page-text.block.order", line: line, field: heading.rawValue,
-                   "heading '\(heading.rawValue)' comes before the first 'Fortschritt'",
-                   hint: "every project starts with 'Fortschritt' and its percentage")
+                   Bilingual(en: "heading '\(heading.rawValue)' comes before the first 'Fortschritt'",
+                             de: "die Überschrift «\(heading.rawValue)» steht vor dem ersten «Fortschritt»"),
+                   hint: Bilingual(en: "every project starts with 'Fortschritt' and its percentage",
+                                   de: "jedes Vorhaben beginnt mit «Fortschritt» und seinem Prozentwert"))
             current = RawRecord(location: location(line))
             seen = []
         } else if let block {
@@ -104,13 +108,18 @@ struct PageTextParser {
             if seen.contains(heading) {
                 let start = current!.location.line
                 report("page-text.block.repeated", line: line, field: heading.rawValue,
-                       "heading '\(heading.rawValue)' appears a second time in the project starting at line \(start)",
-                       hint: "each project has each block once; a missing 'Fortschritt' may have merged two projects")
+                       Bilingual(en: "heading '\(heading.rawValue)' appears a second time in the project starting at line \(start)",
+                                 de: "die Überschrift «\(heading.rawValue)» kommt ein zweites Mal vor im Vorhaben ab Zeile \(start)"),
+                       hint: Bilingual(en: "each project has each block once; a missing 'Fortschritt' may have merged two projects",
+                                       de: "jedes Vorhaben hat jeden Block einmal; fehlt ein «Fortschritt», sind womöglich zwei Vorhaben verschmolzen"))
             } else if heading != block.next {
                 let expected = block.next.map { "'\($0.rawValue)'" } ?? "'Fortschritt' (the next project)"
+                let expectedDE = block.next.map { "«\($0.rawValue)»" } ?? "«Fortschritt» (das nächste Vorhaben)"
                 report("page-text.block.order", line: line, field: heading.rawValue,
-                       "heading '\(heading.rawValue)' is out of order: after '\(block.rawValue)' comes \(expected)",
-                       hint: "the blocks of a project come in the order Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende")
+                       Bilingual(en: "heading '\(heading.rawValue)' is out of order: after '\(block.rawValue)' comes \(expected)",
+                                 de: "die Überschrift «\(heading.rawValue)» steht am falschen Ort: nach «\(block.rawValue)» folgt \(expectedDE)"),
+                       hint: Bilingual(en: "the blocks of a project come in the order Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende",
+                                       de: "die Blöcke eines Vorhabens folgen in der Reihenfolge Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende"))
             }
         }
         seen.insert(heading)
@@ -121,17 +130,28 @@ struct PageTextParser {
 
     private mutating func reportEmptyBlock(_ block: PageTextHeading) {
         report("page-text.block.empty", line: blockLine, field: block.rawValue,
-               "the block '\(block.rawValue)' has no value",
+               Bilingual(en: "the block '\(block.rawValue)' has no value",
+                         de: "der Block «\(block.rawValue)» hat keinen Wert"),
                hint: PageTextParser.expectation(for: block))
     }
 
-    private static func expectation(for block: PageTextHeading) -> String {
+    private static func expectation(for block: PageTextHeading) -> Bilingual {
         switch block {
-        case .progress: "write the progress on the line after 'Fortschritt', e.g. 30%"
-        case .duration: "write the years on the line after 'Dauer', e.g. 2023–2028 or 2024"
-        case .before, .future: "write at least one paragraph of text after '\(block.rawValue)'"
-        case .fields: "list each field of action on its own line as '• Prozesse'"
-        case .userGroups: "list each user group on its own line, e.g. Mitarbeitende"
+        case .progress:
+            Bilingual(en: "write the progress on the line after 'Fortschritt', e.g. 30%",
+                      de: "schreiben Sie den Fortschritt auf die Zeile nach «Fortschritt», z. B. 30%")
+        case .duration:
+            Bilingual(en: "write the years on the line after 'Dauer', e.g. 2023–2028 or 2024",
+                      de: "schreiben Sie die Jahre auf die Zeile nach «Dauer», z. B. 2023–2028 oder 2024")
+        case .before, .future:
+            Bilingual(en: "write at least one paragraph of text after '\(block.rawValue)'",
+                      de: "schreiben Sie nach «\(block.rawValue)» mindestens einen Absatz Text")
+        case .fields:
+            Bilingual(en: "list each field of action on its own line as '• Prozesse'",
+                      de: "führen Sie jedes Handlungsfeld auf einer eigenen Zeile auf, als «• Prozesse»")
+        case .userGroups:
+            Bilingual(en: "list each user group on its own line, e.g. Mitarbeitende",
+                      de: "führen Sie jede Gruppe von Nutzenden auf einer eigenen Zeile auf, z. B. Mitarbeitende")
         }
     }
 
@@ -144,8 +164,10 @@ struct PageTextParser {
             if valuesInBlock >= 1 {
                 let expected = block.next!.rawValue
                 report("page-text.line.unexpected", line: line, field: block.rawValue,
-                       "unexpected line '\(value.truncated(60))' after the '\(block.rawValue)' value; an unknown heading?",
-                       hint: "the '\(block.rawValue)' block has one line; the heading '\(expected)' should follow")
+                       Bilingual(en: "unexpected line '\(value.truncated(60))' after the '\(block.rawValue)' value; an unknown heading?",
+                                 de: "unerwartete Zeile '\(value.truncated(60))' nach dem Wert von «\(block.rawValue)»; eine unbekannte Überschrift?"),
+                       hint: Bilingual(en: "the '\(block.rawValue)' block has one line; the heading '\(expected)' should follow",
+                                       de: "der Block «\(block.rawValue)» hat eine Zeile; danach sollte die Überschrift «\(expected)» folgen"))
                 return
             }
         case .fields:
@@ -154,15 +176,20 @@ struct PageTextParser {
                 column += PageTextImporter.bullet.count
             } else {
                 report("page-text.fields.bullet", line: line, field: block.rawValue,
-                       "the line '\(value.truncated(60))' in the 'Felder' block has no bullet; an unknown heading?",
-                       hint: "write each field of action as '• Prozesse'; a new block needs one of the headings "
-                           + PageTextHeading.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))
+                       Bilingual(en: "the line '\(value.truncated(60))' in the 'Felder' block has no bullet; an unknown heading?",
+                                 de: "die Zeile '\(value.truncated(60))' im Block «Felder» hat keinen Aufzählungspunkt; eine unbekannte Überschrift?"),
+                       hint: Bilingual(en: "write each field of action as '• Prozesse'; a new block needs one of the headings "
+                                           + PageTextHeading.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "),
+                                       de: "schreiben Sie jedes Handlungsfeld als «• Prozesse»; ein neuer Block braucht eine der Überschriften "
+                                           + PageTextHeading.allCases.map { "«\($0.rawValue)»" }.joined(separator: ", ")))
             }
         case .userGroups:
             if value.hasPrefix(PageTextImporter.bullet) {
                 report("page-text.user-groups.bullet", line: line, field: block.rawValue,
-                       "the user group '\(value.truncated(60))' has a bullet; in 'Nutzende' user groups stand without one",
-                       hint: "write the user group without '• ', or move it to the 'Felder' block if it is a field of action")
+                       Bilingual(en: "the user group '\(value.truncated(60))' has a bullet; in 'Nutzende' user groups stand without one",
+                                 de: "die Gruppe '\(value.truncated(60))' hat einen Aufzählungspunkt; unter «Nutzende» stehen die Gruppen ohne"),
+                       hint: Bilingual(en: "write the user group without '• ', or move it to the 'Felder' block if it is a field of action",
+                                       de: "schreiben Sie die Gruppe ohne «• », oder verschieben Sie sie in den Block «Felder», wenn sie ein Handlungsfeld ist"))
                 value = String(value.dropFirst(PageTextImporter.bullet.count)).trimmingWhitespace()
                 column += PageTextImporter.bullet.count
             }
@@ -180,12 +207,16 @@ struct PageTextParser {
         let missing = PageTextHeading.allCases.filter { !seen.contains($0) }
         if !missing.isEmpty {
             let names = missing.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let namesDE = missing.map { "«\($0.rawValue)»" }.joined(separator: ", ")
             report("page-text.block.missing", line: record.location.line,
-                   "the project starting at line \(record.location.line) has no \(names) block"
-                       + (missing.count > 1 ? "s" : ""),
+                   Bilingual(en: "the project starting at line \(record.location.line) has no \(names) block"
+                                 + (missing.count > 1 ? "s" : ""),
+                             de: "dem Vorhaben ab Zeile \(record.location.line) fehl\(missing.count > 1 ? "en die Blöcke" : "t der Block") \(namesDE)"),
                    hint: atEndOfFile
-                       ? "the file ends inside this project: it may have been cut off; take the complete page text"
-                       : "add the missing heading and its content before line \(endLine)")
+                       ? Bilingual(en: "the file ends inside this project: it may have been cut off; take the complete page text",
+                                   de: "die Datei endet mitten in diesem Vorhaben: sie ist womöglich abgeschnitten; nehmen Sie den vollständigen Seitentext")
+                       : Bilingual(en: "add the missing heading and its content before line \(endLine)",
+                                   de: "ergänzen Sie die fehlende Überschrift und ihren Inhalt vor Zeile \(endLine)"))
         }
         completed.append(record)
         recordCount += 1
@@ -209,8 +240,12 @@ struct PageTextParser {
         closeRecord(endLine: totalLines + 1, atEndOfFile: true)
         if recordCount == 0 {
             report("page-text.no-projects", line: 0,
-                   totalLines == 0 ? "the file is empty" : "no project found: the file has no 'Fortschritt' heading",
-                   hint: "the page text lists each project from a line 'Fortschritt'; is this the right file?")
+                   totalLines == 0
+                       ? Bilingual(en: "the file is empty", de: "die Datei ist leer")
+                       : Bilingual(en: "no project found: the file has no 'Fortschritt' heading",
+                                   de: "kein Vorhaben gefunden: die Datei hat keine Überschrift «Fortschritt»"),
+                   hint: Bilingual(en: "the page text lists each project from a line 'Fortschritt'; is this the right file?",
+                                   de: "der Seitentext führt jedes Vorhaben ab einer Zeile «Fortschritt» auf; ist das die richtige Datei?"))
         }
         return findings
     }

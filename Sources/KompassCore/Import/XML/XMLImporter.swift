@@ -68,7 +68,7 @@ struct XMLImportReport {
     private var namespace: String? { request.options.xmlNamespace }
 
     private mutating func report(_ rule: String, _ severity: Severity, line: Int, column: Int? = nil, field: String? = nil,
-                                 _ message: String, hint: String?) {
+                                 _ message: Bilingual, hint: Bilingual?) {
         findings.append(Finding(ruleID: rule, severity: severity,
                                 location: SourceLocation(file: file, line: line, column: column, field: field),
                                 message: message, hint: hint))
@@ -79,31 +79,46 @@ struct XMLImportReport {
             let message = readable(problem.message)
             switch problem.kind {
             case .syntax:
-                report("xml.syntax", .error, line: problem.line, column: problem.column, message,
-                       hint: "the file must be well-formed XML: every element closed, & written as &amp; and < as &lt;; "
-                           + "reading stops at the first error of this kind")
+                report("xml.syntax", .error, line: problem.line, column: problem.column,
+                       Bilingual(en: message, de: "das XML ist nicht wohlgeformt: \(germanReadable(problem.message) ?? message)"),
+                       hint: Bilingual(en: "the file must be well-formed XML: every element closed, & written as &amp; and < as &lt;; "
+                                           + "reading stops at the first error of this kind",
+                                       de: "die Datei muss wohlgeformtes XML sein: jedes Element geschlossen, & als &amp; und < als &lt; geschrieben; "
+                                           + "das Lesen endet beim ersten Fehler dieser Art"))
             case .schema:
-                report("xml.schema", .error, line: problem.line, column: problem.column, message,
-                       hint: "the file does not match the schema \(request.options.xmlSchemaPath ?? ""); its documentation "
-                           + "says which elements a project has, in which order, and what their values look like")
+                let schema = request.options.xmlSchemaPath ?? ""
+                report("xml.schema", .error, line: problem.line, column: problem.column,
+                       Bilingual(en: message, de: "das XML entspricht nicht dem Schema: \(message)"),
+                       hint: Bilingual(en: "the file does not match the schema \(schema); its documentation "
+                                           + "says which elements a project has, in which order, and what their values look like",
+                                       de: "die Datei entspricht nicht dem Schema \(schema); dessen Dokumentation sagt, welche Elemente "
+                                           + "ein Vorhaben hat, in welcher Reihenfolge, und wie ihre Werte aussehen"))
             case .entity:
-                report("xml.entity", .error, line: problem.line, column: problem.column, message,
-                       hint: "kompass reads no DOCTYPE and no entities (they can pull in other files or expand without end): "
-                           + "remove the DOCTYPE and write characters themselves or as &#…; references")
+                report("xml.entity", .error, line: problem.line, column: problem.column,
+                       Bilingual(en: message, de: XMLImportReport.germanEntityMessage(message)),
+                       hint: Bilingual(en: "kompass reads no DOCTYPE and no entities (they can pull in other files or expand without end): "
+                                           + "remove the DOCTYPE and write characters themselves or as &#…; references",
+                                       de: "kompass liest keine DOCTYPE-Deklaration und keine Entitäten (sie können andere Dateien einbinden "
+                                           + "oder sich endlos ausdehnen): entfernen Sie die DOCTYPE-Deklaration und schreiben Sie Zeichen "
+                                           + "direkt oder als &#…;-Referenzen"))
             }
         }
         if dropped > 0 {
             report("xml.problems.truncated", .warning, line: 0,
-                   "\(dropped) more problems of the XML document are not listed",
-                   hint: "fix the listed ones first (the same mistake is often repeated), then run again")
+                   Bilingual(en: "\(dropped) more problems of the XML document are not listed",
+                             de: "\(dropped) weitere Probleme des XML-Dokuments sind nicht aufgeführt"),
+                   hint: Bilingual(en: "fix the listed ones first (the same mistake is often repeated), then run again",
+                                   de: "beheben Sie zuerst die aufgeführten (oft wiederholt sich derselbe Fehler), und starten Sie dann erneut"))
         }
     }
 
     mutating func add(_ assembler: XMLRecordAssembler) {
         if let line = assembler.openRecordLine {
             report("xml.record.incomplete", .error, line: line,
-                   "the '\(recordElement)' element starting here is cut off by an XML error; its values are not read",
-                   hint: "fix the XML error after this line; the file may have been cut off")
+                   Bilingual(en: "the '\(recordElement)' element starting here is cut off by an XML error; its values are not read",
+                             de: "das hier beginnende Element '\(recordElement)' wird von einem XML-Fehler abgeschnitten; seine Werte werden nicht gelesen"),
+                   hint: Bilingual(en: "fix the XML error after this line; the file may have been cut off",
+                                   de: "beheben Sie den XML-Fehler nach dieser Zeile; die Datei ist womöglich abgeschnitten"))
         }
         if assembler.recordCount == 0 {
             reportNoRecords(assembler)
@@ -114,27 +129,41 @@ struct XMLImportReport {
         }
         for field in request.fields.sorted() where !assembler.fieldsSeen.contains(field) {
             let kind = field.hasPrefix("@") ? "attribute '\(field.dropFirst())' of the '\(recordElement)' elements" : "element '\(field)'"
+            let kindDE = field.hasPrefix("@") ? "das Attribut '\(field.dropFirst())' der Elemente '\(recordElement)'" : "das Element '\(field)'"
             report("xml.field.absent", .warning, line: 0, field: field,
-                   "the mapping reads the \(kind), but none of the \(assembler.recordCount) records has it",
-                   hint: "check its spelling in the source's mapping (elements are read by their local name, attributes as '@name')")
+                   Bilingual(en: "the mapping reads the \(kind), but none of the \(assembler.recordCount) records has it",
+                             de: "das Mapping liest \(kindDE), aber "
+                                 + (assembler.recordCount == 1 ? "der einzige Datensatz hat es nicht" : "keiner der \(assembler.recordCount) Datensätze hat es")),
+                   hint: Bilingual(en: "check its spelling in the source's mapping (elements are read by their local name, attributes as '@name')",
+                                   de: "prüfen Sie die Schreibweise im Mapping der Quelle (Elemente werden über ihren lokalen Namen gelesen, Attribute als '@name')"))
         }
     }
 
     private mutating func reportNoRecords(_ assembler: XMLRecordAssembler) {
         let expected = "'\(recordElement)' element" + (namespace.map { " in the namespace \($0)" } ?? " in no namespace")
+        let expectedDE = "Element '\(recordElement)' " + (namespace.map { "im Namensraum \($0)" } ?? "ohne Namensraum")
         if let (elsewhere, seen) = assembler.recordNamesElsewhere.min(by: { $0.value.line < $1.value.line }) {
             report("xml.no-records", .error, line: seen.line,
-                   "no \(expected): the file has \(seen.count) '\(recordElement)' elements "
-                       + (elsewhere.map { "in the namespace \($0)" } ?? "in no namespace"),
-                   hint: elsewhere.map { "set the source's XML namespace to \($0)" }
-                       ?? "remove the source's XML namespace setting, or declare xmlns=\"\(namespace ?? "")\" in the file")
+                   Bilingual(en: "no \(expected): the file has \(seen.count) '\(recordElement)' elements "
+                                 + (elsewhere.map { "in the namespace \($0)" } ?? "in no namespace"),
+                             de: "kein \(expectedDE): die Datei hat \(seen.count) Elemente '\(recordElement)' "
+                                 + (elsewhere.map { "im Namensraum \($0)" } ?? "ohne Namensraum")),
+                   hint: elsewhere.map {
+                       Bilingual(en: "set the source's XML namespace to \($0)", de: "setzen Sie den XML-Namensraum der Quelle auf \($0)")
+                   } ?? Bilingual(en: "remove the source's XML namespace setting, or declare xmlns=\"\(namespace ?? "")\" in the file",
+                                  de: "entfernen Sie die Einstellung des XML-Namensraums der Quelle, oder deklarieren Sie xmlns=\"\(namespace ?? "")\" in der Datei"))
         } else if assembler.openRecordLine != nil {
-            report("xml.no-records", .error, line: 0, "the file has no complete \(expected)",
-                   hint: "fix the XML error that cuts off the first one")
+            report("xml.no-records", .error, line: 0,
+                   Bilingual(en: "the file has no complete \(expected)", de: "die Datei hat kein vollständiges \(expectedDE)"),
+                   hint: Bilingual(en: "fix the XML error that cuts off the first one",
+                                   de: "beheben Sie den XML-Fehler, der das erste abschneidet"))
         } else {
-            report("xml.no-records", .error, line: 0, "the file has no \(expected)",
-                   hint: "an empty source is never read as \"0 projects\": is this the right file, and is "
-                       + "'\(recordElement)' the element that holds one project?")
+            report("xml.no-records", .error, line: 0,
+                   Bilingual(en: "the file has no \(expected)", de: "die Datei hat kein \(expectedDE)"),
+                   hint: Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file, and is "
+                                       + "'\(recordElement)' the element that holds one project?",
+                                   de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist das die richtige Datei, und ist "
+                                       + "'\(recordElement)' das Element, das ein Vorhaben enthält?"))
         }
     }
 
@@ -142,29 +171,41 @@ struct XMLImportReport {
         switch thing {
         case .element(let name):
             report("source.field.unknown", .info, line: line, field: display(name),
-                   "the element '\(display(name))'\(namespaceNote(name)) is not used by the mapping",
-                   hint: "map it in the source's mapping if it should be read")
+                   Bilingual(en: "the element '\(display(name))'\(namespaceNote(name)) is not used by the mapping",
+                             de: "das Element '\(display(name))'\(namespaceNote(name, german: true)) wird vom Mapping nicht verwendet"),
+                   hint: Bilingual(en: "map it in the source's mapping if it should be read",
+                                   de: "nehmen Sie es ins Mapping der Quelle auf, wenn es gelesen werden soll"))
         case .attribute(let name, let owner):
             let field = owner.map { "\(display($0))/@\(name)" } ?? "@\(name)"
             report("source.field.unknown", .info, line: line, field: field,
                    owner == nil
-                       ? "the attribute '\(name)' of the '\(recordElement)' elements is not used by the mapping"
-                       : "the attribute '\(name)' of the '\(display(owner!))' elements is not read",
+                       ? Bilingual(en: "the attribute '\(name)' of the '\(recordElement)' elements is not used by the mapping",
+                                   de: "das Attribut '\(name)' der Elemente '\(recordElement)' wird vom Mapping nicht verwendet")
+                       : Bilingual(en: "the attribute '\(name)' of the '\(display(owner!))' elements is not read",
+                                   de: "das Attribut '\(name)' der Elemente '\(display(owner!))' wird nicht gelesen"),
                    hint: owner == nil
-                       ? "map it as '@\(name)' in the source's mapping if it should be read"
-                       : "only the attributes of the '\(recordElement)' element itself are read")
+                       ? Bilingual(en: "map it as '@\(name)' in the source's mapping if it should be read",
+                                   de: "nehmen Sie es als '@\(name)' ins Mapping der Quelle auf, wenn es gelesen werden soll")
+                       : Bilingual(en: "only the attributes of the '\(recordElement)' element itself are read",
+                                   de: "gelesen werden nur die Attribute des Elements '\(recordElement)' selbst"))
         case .structuredField(let name):
             report("xml.field.structured", .warning, line: line, field: display(name),
-                   "the element '\(display(name))' holds other elements, not text; it gives no value",
-                   hint: "map the elements inside it, e.g. each 'field' inside 'fields'")
+                   Bilingual(en: "the element '\(display(name))' holds other elements, not text; it gives no value",
+                             de: "das Element '\(display(name))' enthält andere Elemente statt Text; es ergibt keinen Wert"),
+                   hint: Bilingual(en: "map the elements inside it, e.g. each 'field' inside 'fields'",
+                                   de: "nehmen Sie die Elemente darin ins Mapping auf, z. B. jedes 'field' in 'fields'"))
         case .strayText(let name):
             report("xml.text.unread", .warning, line: line, field: display(name),
-                   "text directly inside '\(display(name))' is not read",
-                   hint: "put the text into an element the mapping reads")
+                   Bilingual(en: "text directly inside '\(display(name))' is not read",
+                             de: "Text direkt in '\(display(name))' wird nicht gelesen"),
+                   hint: Bilingual(en: "put the text into an element the mapping reads",
+                                   de: "setzen Sie den Text in ein Element, das das Mapping liest"))
         case .outsideRecords(let name):
             report("source.field.unknown", .info, line: line, field: display(name),
-                   "the element '\(display(name))'\(namespaceNote(name)) is outside every '\(recordElement)' element and is not read",
-                   hint: "values are read from inside the '\(recordElement)' elements only")
+                   Bilingual(en: "the element '\(display(name))'\(namespaceNote(name)) is outside every '\(recordElement)' element and is not read",
+                             de: "das Element '\(display(name))'\(namespaceNote(name, german: true)) steht ausserhalb jedes Elements '\(recordElement)' und wird nicht gelesen"),
+                   hint: Bilingual(en: "values are read from inside the '\(recordElement)' elements only",
+                                   de: "Werte werden nur innerhalb der Elemente '\(recordElement)' gelesen"))
         }
     }
 
@@ -173,8 +214,8 @@ struct XMLImportReport {
         name.namespaceURI == namespace ? name.localName : name.description
     }
 
-    private func namespaceNote(_ name: XMLName) -> String {
-        name.namespaceURI == nil && namespace != nil ? " (in no namespace)" : ""
+    private func namespaceNote(_ name: XMLName, german: Bool = false) -> String {
+        name.namespaceURI == nil && namespace != nil ? (german ? " (ohne Namensraum)" : " (in no namespace)") : ""
     }
 
     /// libxml2's message with the configured namespace left out of `{namespace}name`, and its most
@@ -185,5 +226,32 @@ struct XMLImportReport {
         }
         guard let namespace else { return message }
         return message.replacing("{\(namespace)}", with: "")
+    }
+
+    /// The German of `readable(message)` where kompass itself words it; nil for libxml2's own text.
+    private func germanReadable(_ message: String) -> String? {
+        message == "xmlParseEntityRef: no name" ? "ein einzelnes '&', das keine Referenz einleitet: schreiben Sie es als &amp;" : nil
+    }
+
+    /// The German of the `xml.entity` messages of `XMLStreamReader`; others in a German frame.
+    static func germanEntityMessage(_ message: String) -> String {
+        let doctype = "a document type declaration (DOCTYPE) is not allowed: remove it"
+        if message.hasPrefix(doctype) {
+            let unvalidated = message.contains("the document is not validated against the schema")
+            return "eine Dokumenttypdeklaration (DOCTYPE) ist nicht erlaubt: entfernen Sie sie"
+                + (unvalidated ? "; solange sie da ist, wird das Dokument nicht gegen das Schema geprüft" : "")
+        }
+        // "entity reference '&name;' [in attribute 'a'] is not allowed: write the character itself"
+        let prefix = "entity reference '"
+        if message.hasPrefix(prefix), let close = message.dropFirst(prefix.count).firstIndex(of: "'") {
+            let reference = message[message.index(message.startIndex, offsetBy: prefix.count)..<close]
+            var attribute = ""
+            let rest = message[message.index(after: close)...]
+            if rest.hasPrefix(" in attribute '"), let end = rest.dropFirst(15).firstIndex(of: "'") {
+                attribute = " im Attribut '\(rest[rest.index(rest.startIndex, offsetBy: 15)..<end])'"
+            }
+            return "der Entitätsverweis '\(reference)'\(attribute) ist nicht erlaubt: schreiben Sie das Zeichen selbst"
+        }
+        return "nicht erlaubte DOCTYPE-Deklaration oder Entität: \(message)"
     }
 }
