@@ -25,6 +25,7 @@ enum Commands {
             case "validate": return try validate(rest)
             case "convert": return try convert(rest)
             case "generate": return try generate(rest)
+            case "rules": return try rules(rest)
             default: throw UsageError(message: "unknown command '\(command)'", command: nil)
             }
         } catch let error as UsageError {
@@ -49,6 +50,7 @@ enum Commands {
         case "validate": HelpText.validate
         case "convert": HelpText.convert
         case "generate": HelpText.generate
+        case "rules": HelpText.rules
         default: nil
         }
     }
@@ -151,6 +153,35 @@ enum Commands {
                 + "(\(written.byteCount) bytes); run it with: kompass run --config \(directory)/kompass.json")
         }
         return .success
+    }
+
+    static func rules(_ arguments: ArraySlice<String>) throws -> ExitCode {
+        let options = try CommandOptions.parse(arguments, command: "rules", allowed: ["--lang", "--report"], positional: false)
+        if options.showHelp { Terminal.printOut(HelpText.rules); return .success }
+        let q = Escaping.json
+        switch options.report {
+        case .json:
+            let rules = Validator.catalogue.map { rule in
+                let parameters = rule.defaultParameters.sorted { $0.key < $1.key }
+                    .map { "\(q($0.key)): \(plainNumber($0.value))" }.joined(separator: ", ")
+                return "  {\"rule\": \(q(rule.id)), \"severity\": \(q(rule.defaultSeverity.rawValue)), "
+                    + "\"summary\": \(q(options.language == .de ? rule.summary.de : rule.summary.en)), \"parameters\": {\(parameters)}}"
+            }
+            Terminal.printOut("[\n" + rules.joined(separator: ",\n") + "\n]")
+        case .text:
+            for rule in Validator.catalogue {
+                let parameters = rule.defaultParameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(plainNumber($0.value))" }
+                Terminal.printOut("\(rule.id)  \(rule.defaultSeverity.rawValue)"
+                    + (parameters.isEmpty ? "" : "  (" + parameters.joined(separator: ", ") + ")"))
+                Terminal.printOut("    " + (options.language == .de ? rule.summary.de : rule.summary.en))
+            }
+        }
+        return .success
+    }
+
+    /// `15` for 15.0, `0.8` for 0.8: the form JSON and the configuration use.
+    private static func plainNumber(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     private static func finalCode(_ findings: FindingList, _ options: CommandOptions) -> ExitCode {

@@ -10,6 +10,7 @@ enum HelpText {
       kompass validate [options] [FILE…] check sources without writing anything
       kompass convert --to F --output FILE  write the portfolio in an input format
       kompass generate --projects N --format F  write a synthetic portfolio for benchmarks
+      kompass rules [--report json]       the validation rules the configuration can tune
       kompass help [COMMAND]             this text, or a command's
       kompass --version
 
@@ -79,6 +80,14 @@ enum HelpText {
       --help, -h          this text
 
     Then: kompass run --config DIR/kompass.json (publishes into DIR/output).
+    """
+
+    static let rules = """
+    kompass rules: list the rules of the validation catalogue with their default severity and
+    parameters (tune them under "validation" in the configuration; every rule: docs/rules.md).
+
+    USAGE
+      kompass rules [--report text|json] [--lang de|en]
     """
 
     static let validate = """
