@@ -11,8 +11,7 @@ public struct ControlCharacterRule: ValidationRule {
     }
 
     public func check(_ project: Project, context: ValidationContext) -> [Finding] {
-        let texts: [(ProjectField, String)] = [(.title, project.title), (.before, project.before), (.future, project.future)]
-        return texts.compactMap { field, text in
+        project.textFields.compactMap { field, text in
             guard let scalar = text.unicodeScalars.first(where: ControlCharacterRule.isControl) else { return nil }
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
             return finding(project, field,

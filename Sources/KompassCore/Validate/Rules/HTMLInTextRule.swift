@@ -11,8 +11,7 @@ public struct HTMLInTextRule: ValidationRule {
     }
 
     public func check(_ project: Project, context: ValidationContext) -> [Finding] {
-        let texts: [(ProjectField, String)] = [(.title, project.title), (.before, project.before), (.future, project.future)]
-        return texts.compactMap { field, text in
+        project.textFields.compactMap { field, text in
             guard let markup = HTMLInTextRule.firstMarkup(in: text) else { return nil }
             return finding(project, field,
                            Bilingual(en: "the \(field.rawValue) holds HTML: '\(markup)'",
