@@ -22,6 +22,9 @@ public struct PublicationSettings: Sendable, Equatable {
     public var landingPage: String
     /// The namespace of kompass's own terms and concept schemes in JSON-LD.
     public var vocabularyBase: String
+    /// Whether to publish `projects-excel.csv`, a copy of the CSV for spreadsheet users (UTF-8 BOM,
+    /// formula-like cells neutralised). The canonical `projects.csv` keeps every value as it is.
+    public var spreadsheetCopy: Bool = false
 
     public struct Publisher: Sendable, Equatable {
         public var uri: String

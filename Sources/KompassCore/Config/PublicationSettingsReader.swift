@@ -3,7 +3,7 @@ enum PublicationSettingsReader {
     static func read(_ object: JSONObject) throws -> PublicationSettings {
         try object.allowOnly(["baseURL", "organisationSlug", "datasetID", "issued", "publisher", "contact", "licence",
                               "title", "description", "keywords", "themes", "frequency", "landingPage",
-                              "vocabularyBase"])
+                              "vocabularyBase", "spreadsheetCopy"])
         var baseURL = try object.string("baseURL")
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
         guard isAbsoluteHTTPURL(baseURL) else {
@@ -69,13 +69,20 @@ enum PublicationSettingsReader {
         guard isAbsoluteHTTPURL(vocabularyBase), vocabularyBase.hasSuffix("/") || vocabularyBase.hasSuffix("#") else {
             throw object.error("vocabularyBase", "'\(vocabularyBase)' must be an absolute http(s) URL ending in '/' or '#'")
         }
-        return PublicationSettings(
+        var spreadsheetCopy = false
+        if let value = object.values["spreadsheetCopy"] {
+            guard let flag = value as? Bool else { throw object.error("spreadsheetCopy", "must be true or false") }
+            spreadsheetCopy = flag
+        }
+        var settings = PublicationSettings(
             baseURL: baseURL, organisationSlug: slug, datasetID: datasetID, issued: issued,
             publisher: .init(uri: publisherURI, name: try publisherObject.localizedText("name")),
             contact: .init(name: try contactObject.string("name"), email: email),
             licence: licence, title: try object.localizedText("title"),
             description: try object.localizedText("description"), keywords: keywords, themes: themes,
             frequency: frequency, landingPage: landingPage, vocabularyBase: vocabularyBase)
+        settings.spreadsheetCopy = spreadsheetCopy
+        return settings
     }
 
     static func isAbsoluteHTTPURL(_ text: String) -> Bool {

@@ -10,11 +10,19 @@ public struct ExportContext: Sendable {
     public var zone: TimeZone
     /// Files written earlier in this run, for the catalogue's sizes and checksums.
     public var writtenFiles: [OutputFile: WrittenFile] = [:]
+    /// When each file written earlier in this run was first published and last changed (from the
+    /// publication state: a file whose content did not change keeps its dates).
+    public var fileDates: [OutputFile: FileDates] = [:]
 
     public init(settings: PublicationSettings, referenceDate: CalendarDate, zone: TimeZone) {
         self.settings = settings
         self.referenceDate = referenceDate
         self.zone = zone
+    }
+
+    /// The dates of `file`: from the publication state, or the reference date for a new file.
+    public func dates(of file: OutputFile) -> FileDates {
+        fileDates[file] ?? FileDates(issued: referenceDate, modified: referenceDate)
     }
 
     /// The start of the reference date in the canton's zone.
@@ -27,4 +35,15 @@ public struct ExportContext: Sendable {
     public func conceptIRI<V: Vocabulary>(_ term: V) -> String { "\(schemeIRI(V.self))/\(term.code)" }
 
     public func schemeIRI<V: Vocabulary>(_ vocabulary: V.Type) -> String { settings.vocabularyBase + V.schemeCode }
+}
+
+/// When a published file first appeared and when its content last changed.
+public struct FileDates: Sendable, Equatable, Codable {
+    public var issued: CalendarDate
+    public var modified: CalendarDate
+
+    public init(issued: CalendarDate, modified: CalendarDate) {
+        self.issued = issued
+        self.modified = modified
+    }
 }

@@ -5,5 +5,11 @@
 /// context give the same bytes), and it escapes every value for its format.
 public protocol Exporter: Sendable {
     var file: OutputFile { get }
+    /// Whether this run writes the file (optional outputs are switched on in the configuration).
+    func isEnabled(in context: ExportContext) -> Bool
     func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError)
+}
+
+extension Exporter {
+    public func isEnabled(in context: ExportContext) -> Bool { true }
 }

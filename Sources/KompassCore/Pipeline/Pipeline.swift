@@ -49,14 +49,15 @@ public struct Pipeline: Sendable {
         defer { publisher.discardStaging() }
         var context = ExportContext(settings: configuration.publication, referenceDate: options.referenceDate, zone: zone)
         var files: [WrittenFile] = []
-        for exporter in Pipeline.exporters {
+        for exporter in Pipeline.exporters where exporter.isEnabled(in: context) {
             let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file))
             try exporter.export(portfolio, context: context, to: writer)
             let written = try writer.finish()
             context.writtenFiles[exporter.file] = written
             files.append(written)
         }
-        findings.append(contentsOf: SelfCheck(projectCount: portfolio.projects.count).check(staged: publisher))
+        let written = files.compactMap { OutputFile(rawValue: ($0.path as NSString).lastPathComponent) }
+        findings.append(contentsOf: SelfCheck(projectCount: portfolio.projects.count).check(staged: publisher, files: written))
         if blocks(findings, options) { return refused() }
         if options.dryRun {
             return RunReport(outcome: .dryRun, findings: findings, projectCount: portfolio.projects.count, files: files,

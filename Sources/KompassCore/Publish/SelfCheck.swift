@@ -11,15 +11,18 @@ public struct SelfCheck: Sendable {
         self.projectCount = projectCount
     }
 
-    public func check(staged publisher: Publisher) -> [Finding] {
+    /// Checks each of `files` as staged by `publisher`.
+    public func check(staged publisher: Publisher, files: [OutputFile]) -> [Finding] {
         var findings: [Finding] = []
-        for file in OutputFile.allCases {
+        for file in files {
             let path = publisher.stagingPath(for: file)
             switch file {
             case .csv: findings += checkCSV(path)
-            case .dataPackage, .jsonLD, .jsonLDContext: findings += checkJSON(path, file)
+            case .dataPackage, .jsonLD, .jsonLDContext, .csvMetadata, .catalogueJSONLD: findings += checkJSON(path, file)
             case .rss: findings += checkXML(path, file, inspect: RSSInspection())
             case .catalogue: findings += checkXML(path, file, inspect: CatalogueInspection())
+            case .atom: findings += checkXML(path, file, inspect: NoInspection())
+            case .fieldsCSV, .spreadsheetCSV, .landingPage, .catalogueTurtle: break
             }
         }
         return findings
@@ -93,6 +96,12 @@ public struct SelfCheck: Sendable {
 protocol XMLInspection {
     mutating func observe(_ event: XMLEvent)
     func problems(projectCount: Int) -> [Bilingual]
+}
+
+/// Well-formedness only.
+struct NoInspection: XMLInspection {
+    mutating func observe(_ event: XMLEvent) {}
+    func problems(projectCount: Int) -> [Bilingual] { [] }
 }
 
 /// The feed: one item per project on a first run, each with a unique guid and a pubDate.
