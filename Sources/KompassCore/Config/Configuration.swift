@@ -9,7 +9,13 @@ public struct Configuration: Sendable {
     public var path: String
     public var sources: [SourceConfiguration]
     /// The folder outputs are published to.
-    public var outputDirectory: String
+    public var outputDirectory: String {
+        didSet { if !stateDirectoryConfigured { stateDirectory = Configuration.defaultStateDirectory(for: outputDirectory) } }
+    }
+    /// The folder the publication state is kept in (`state` in the configuration); by default
+    /// `kompass-state` beside the output folder, never inside it (a web server serves the output folder).
+    public var stateDirectory: String
+    private var stateDirectoryConfigured: Bool
     public var publication: PublicationSettings
     /// How several sources are merged into one portfolio.
     public var merge: MergeSettings
@@ -23,9 +29,28 @@ public struct Configuration: Sendable {
         self.path = path
         self.sources = sources
         self.outputDirectory = outputDirectory
+        self.stateDirectory = Configuration.defaultStateDirectory(for: outputDirectory)
+        self.stateDirectoryConfigured = false
         self.publication = publication
         self.merge = merge
         self.validation = validation
+    }
+}
+
+extension Configuration {
+    /// `kompass-state` beside `output`: `config/../output` → `config/../kompass-state`.
+    public static func defaultStateDirectory(for output: String) -> String {
+        var trimmed = output
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let parent = trimmed.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if parent.isEmpty { return trimmed.hasPrefix("/") ? "/kompass-state" : "kompass-state" }
+        return parent + "/kompass-state"
+    }
+
+    /// Sets the state folder explicitly (from the configuration's `state` key).
+    public mutating func setStateDirectory(_ path: String) {
+        stateDirectory = path
+        stateDirectoryConfigured = true
     }
 }
 

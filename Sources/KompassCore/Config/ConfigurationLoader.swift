@@ -26,7 +26,7 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError(path: path, keyPath: "version",
                                      message: "version \(version) is not supported; this kompass reads versions 1 to \(Configuration.highestSupportedVersion)")
         }
-        try object.allowOnly(["$schema", "version", "sources", "merge", "validation", "output", "publication"])
+        try object.allowOnly(["$schema", "version", "sources", "merge", "validation", "output", "state", "publication"])
         let folder = (path as NSString).deletingLastPathComponent
         let resolve: (String) -> String = { relative in
             if relative.hasPrefix("/") || folder.isEmpty { return relative }
@@ -54,8 +54,10 @@ public struct ConfigurationLoader: Sendable {
         }
         let merge = try SourceConfigurationReader.readMerge(try object.optionalObject("merge"), sources: sources)
         let validation = try ValidationSettingsReader.read(try object.optionalObject("validation"))
-        return Configuration(version: version, path: path, sources: sources, outputDirectory: output,
-                             publication: publication, merge: merge, validation: validation)
+        var configuration = Configuration(version: version, path: path, sources: sources, outputDirectory: output,
+                                          publication: publication, merge: merge, validation: validation)
+        if let state = try object.optionalString("state") { configuration.setStateDirectory(resolve(state)) }
+        return configuration
     }
 
     /// The publication settings of the configuration at `path`.

@@ -45,6 +45,8 @@ public struct Pipeline: Sendable {
         }
         if blocks(findings, options) { return refused() }
 
+        let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
+        let previousState = try stateStore.load() ?? PublicationState()
         let publisher = try Publisher(outputDirectory: output)
         defer { publisher.discardStaging() }
         var context = ExportContext(settings: configuration.publication, referenceDate: options.referenceDate, zone: zone)
@@ -54,6 +56,7 @@ public struct Pipeline: Sendable {
             try exporter.export(portfolio, context: context, to: writer)
             let written = try writer.finish()
             context.writtenFiles[exporter.file] = written
+            context.fileDates[exporter.file] = previousState.dates(of: exporter.file, written: written, on: options.referenceDate)
             files.append(written)
         }
         let written = files.compactMap { OutputFile(rawValue: ($0.path as NSString).lastPathComponent) }
@@ -64,6 +67,13 @@ public struct Pipeline: Sendable {
                              outputDirectory: output)
         }
         let published = try publisher.publish(files)
+        var state = PublicationState()
+        for (file, written) in context.writtenFiles {
+            let dates = context.dates(of: file)
+            state.files[file.rawValue] = .init(sha256: written.sha256, bytes: written.byteCount, issued: dates.issued,
+                                               modified: dates.modified)
+        }
+        try stateStore.save(state)
         return RunReport(outcome: .published, findings: findings, projectCount: portfolio.projects.count,
                          files: published, outputDirectory: output)
     }
