@@ -18,7 +18,7 @@ public struct Pipeline: Sendable {
 
     /// The exporters in the order they run; the catalogue last, as it describes the others.
     public static let exporters: [any Exporter] = [
-        CSVExporter(), DataPackageExporter(), JSONLDContextExporter(), JSONLDExporter(), RSSExporter(), DCATExporter(),
+        CSVExporter(), DataPackageExporter(), JSONLDContextExporter(), JSONLDExporter(), RSSExporter(), LandingPageExporter() /* TEMP-HTML */, DCATExporter(),
     ]
 
     /// Loads and validates the sources without writing anything.

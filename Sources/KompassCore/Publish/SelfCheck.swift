@@ -13,12 +13,22 @@ public struct SelfCheck: Sendable {
 
     /// Checks each of `files` as staged by `publisher`.
     public func check(staged publisher: Publisher, files: [OutputFile]) -> [Finding] {
+        check(directory: publisher.stagingDirectory, files: files)
+    }
+
+    /// Checks each of `files` in `directory`.
+    public func check(directory: String, files: [OutputFile]) -> [Finding] {
         var findings: [Finding] = []
         for file in files {
-            let path = publisher.stagingPath(for: file)
+            let path = (directory as NSString).appendingPathComponent(file.rawValue)
             switch file {
-            case .csv: findings += checkCSV(path)
-            case .dataPackage, .jsonLD, .jsonLDContext, .csvMetadata, .catalogueJSONLD: findings += checkJSON(path, file)
+            case .csv:
+                findings += checkCSV(path)
+                findings += CSVValueCheck().problems(inFileAt: path).map { failure(.csv, $0.message, line: $0.line) }
+            case .jsonLD:
+                findings += checkJSON(path, .jsonLD)
+                findings += JSONLDKeyCheck().problems(inFileAt: path).map { failure(.jsonLD, $0) }
+            case .dataPackage, .jsonLDContext, .csvMetadata, .catalogueJSONLD: findings += checkJSON(path, file)
             case .rss: findings += checkXML(path, file, inspect: RSSInspection())
             case .catalogue: findings += checkXML(path, file, inspect: CatalogueInspection())
             case .atom: findings += checkXML(path, file, inspect: NoInspection())
@@ -108,35 +118,44 @@ struct NoInspection: XMLInspection {
 struct RSSInspection: XMLInspection {
     private var items = 0
     private var guids: [String] = []
-    private var dates = 0
-    private var inGuid = false
+    private var problemsFound: [Bilingual] = []
+    private var current: String?
     private var text = ""
 
     mutating func observe(_ event: XMLEvent) {
         switch event {
-        case .startElement(let name, _, _, _):
+        case .startElement(let name, let attributes, _, _):
             if name.localName == "item" { items += 1 }
-            if name.localName == "pubDate" { dates += 1 }
-            inGuid = name.localName == "guid"
+            if name.localName == "guid", attributes.first(where: { $0.name.localName == "isPermaLink" })?.value != "false" {
+                problemsFound.append(Bilingual(en: "a guid is not marked isPermaLink=\"false\"",
+                                               de: "eine guid ist nicht mit isPermaLink=\"false\" markiert"))
+            }
+            current = name.namespaceURI == nil ? name.localName : nil
             text = ""
         case .text(let value, _):
-            if inGuid { text += value }
+            if current != nil { text += value }
         case .endElement(let name, _):
-            if name.localName == "guid" { guids.append(text); inGuid = false }
+            guard name.namespaceURI == nil else { return }
+            switch name.localName {
+            case "guid": guids.append(text)
+            case "pubDate", "lastBuildDate":
+                if let problem = RFC822Date.problem(in: text) {
+                    problemsFound.append(Bilingual(en: "the date \(problem)", de: "das Datum \(problem)"))
+                }
+            case "link":
+                if !(text.hasPrefix("https://") || text.hasPrefix("http://")) {
+                    problemsFound.append(Bilingual(en: "the link '\(text)' is not absolute", de: "der Link '\(text)' ist nicht absolut"))
+                }
+            default: break
+            }
+            current = nil
         }
     }
 
     func problems(projectCount: Int) -> [Bilingual] {
-        var problems: [Bilingual] = []
-        if items != projectCount {
-            problems.append(Bilingual(en: "has \(items) items for \(projectCount) new projects",
-                                      de: "hat \(items) Einträge (item) für \(projectCount) neue Vorhaben"))
-        }
+        var problems = problemsFound
         if Set(guids).count != guids.count || guids.count != items {
             problems.append(Bilingual(en: "has missing or repeated guids", de: "hat fehlende oder wiederholte guids"))
-        }
-        if dates != items {
-            problems.append(Bilingual(en: "has \(dates) pubDates for \(items) items", de: "hat \(dates) pubDates für \(items) Einträge (item)"))
         }
         return problems
     }

@@ -1,4 +1,7 @@
 /// `projects.csv`: one row per project, UTF-8, `;`-separated, CRLF-free (LF line ends), one header row.
+///
+/// The canonical file keeps every value exactly as it is; `projects-excel.csv` (`SpreadsheetCSVExporter`)
+/// is the copy for spreadsheets.
 public struct CSVExporter: Exporter {
     public let file = OutputFile.csv
 
@@ -11,14 +14,19 @@ public struct CSVExporter: Exporter {
         }
     }
 
-    private static let delimiter = String(UnicodeScalar(CSVColumn.delimiter))
+    static let delimiter = String(UnicodeScalar(CSVColumn.delimiter))
 
     static func writeHeader(to writer: ByteFileWriter) throws(IOError) {
         try writer.write(CSVColumn.allCases.map(\.rawValue).joined(separator: delimiter) + "\n")
     }
 
     static func writeRow(_ project: Project, referenceYear: Int, to writer: ByteFileWriter) throws(IOError) {
-        let cells = CSVColumn.allCases.map { Escaping.csv($0.value(of: project, referenceYear: referenceYear)) }
+        let cells = values(of: project, referenceYear: referenceYear).map { Escaping.csv($0) }
         try writer.write(cells.joined(separator: delimiter) + "\n")
+    }
+
+    /// The unescaped values of a project's row, in column order.
+    static func values(of project: Project, referenceYear: Int) -> [String] {
+        CSVColumn.allCases.map { $0.value(of: project, referenceYear: referenceYear) }
     }
 }

@@ -1,5 +1,11 @@
-/// `datapackage.json`: the Frictionless Tabular Data Package that describes `projects.csv`
-/// (dialect, types, constraints, primary key), so that tools can validate the CSV.
+/// `datapackage.json`: the Frictionless Tabular Data Package that describes the two CSV files, so that
+/// tools can validate and load them:
+///
+/// - `projects` (`projects.csv`): one row per project; primary key `id`. Its Table Schema is also
+///   shipped as `schemas/kompass-input.tableschema.json` (the CSV input format), and a test keeps
+///   the two equal;
+/// - `project-fields` (`project-fields.csv`): one row per project and field of action; primary key
+///   `id` + `handlungsfeld_code`, and `id` a foreign key to `projects`.
 public struct DataPackageExporter: Exporter {
     public let file = OutputFile.dataPackage
 
@@ -19,9 +25,36 @@ public struct DataPackageExporter: Exporter {
             {"name": \(q(settings.licence.rawValue)), "path": \(q(settings.licence.uri))}
           ],
           "resources": [
+
+        """)
+        try writeResource(name: "projects", file: .csv, title: "Vorhaben",
+                          description: "Ein Vorhaben pro Zeile",
+                          fields: CSVColumn.allCases.map(\.tabularField),
+                          keys: ["\"primaryKey\": [\"id\"],"], to: writer)
+        try writer.write(",\n")
+        let primaryKey = FieldsCSVColumn.primaryKey.map { q($0.rawValue) }.joined(separator: ", ")
+        try writeResource(name: "project-fields", file: .fieldsCSV, title: "Handlungsfelder der Vorhaben",
+                          description: "Ein Vorhaben und eines seiner Handlungsfelder pro Zeile",
+                          fields: FieldsCSVColumn.allCases.map(\.tabularField),
+                          keys: [
+                              "\"primaryKey\": [\(primaryKey)],",
+                              "\"foreignKeys\": [",
+                              "  {\"fields\": [\"id\"], \"reference\": {\"resource\": \"projects\", \"fields\": [\"id\"]}}",
+                              "],",
+                          ], to: writer)
+        try writer.write("\n  ]\n}\n")
+    }
+
+    /// One tabular data resource; `keys` are the lines of the schema's key members, the last ending in a comma.
+    private func writeResource(name: String, file: OutputFile, title: String, description: String,
+                               fields: [TabularField], keys: [String], to writer: ByteFileWriter) throws(IOError) {
+        let q = Escaping.json
+        try writer.write("""
             {
-              "name": "projects",
-              "path": \(q(OutputFile.csv.rawValue)),
+              "name": \(q(name)),
+              "path": \(q(file.rawValue)),
+              "title": \(q(title)),
+              "description": \(q(description)),
               "profile": "tabular-data-resource",
               "format": "csv",
               "mediatype": "text/csv",
@@ -31,51 +64,16 @@ public struct DataPackageExporter: Exporter {
                 "fields": [
 
         """)
-        let fields = CSVColumn.allCases
-        for (index, column) in fields.enumerated() {
+        for (index, field) in fields.enumerated() {
             let separator = index + 1 < fields.count ? "," : ""
-            try writer.write("            {\"name\": \(q(column.rawValue)), \"title\": \(q(column.title)), "
-                + "\"description\": \(q(column.description)), \(schema(of: column))}\(separator)\n")
+            try writer.write("          \(field.tableSchemaField)\(separator)\n")
         }
+        try writer.write("        ],\n")
+        for line in keys { try writer.write("        \(line)\n") }
         try writer.write("""
-                ],
-                "primaryKey": ["id"],
                 "missingValues": [""]
               }
             }
-          ]
-        }
-
         """)
-    }
-
-    /// The Table Schema type and constraints of a column.
-    private func schema(of column: CSVColumn) -> String {
-        let q = Escaping.json
-        switch column {
-        case .id:
-            return "\"type\": \"string\", \"constraints\": {\"required\": true, \"unique\": true, \"pattern\": \"[a-z0-9]+(-[a-z0-9]+)*\"}"
-        case .title, .before, .future:
-            return "\"type\": \"string\", \"constraints\": {\"required\": true}"
-        case .progress:
-            return "\"type\": \"integer\", \"constraints\": {\"required\": true, \"minimum\": 0, \"maximum\": 100}"
-        case .startYear:
-            return "\"type\": \"year\", \"constraints\": {\"required\": true}"
-        case .endYear:
-            return "\"type\": \"year\""
-        case .status:
-            let codes = ProjectStatus.allCases.map { q($0.code) }.joined(separator: ", ")
-            return "\"type\": \"string\", \"constraints\": {\"required\": true, \"enum\": [\(codes)]}"
-        case .fieldsOfAction:
-            return "\"type\": \"string\", \"constraints\": {\"pattern\": \(q(listPattern(FieldOfAction.self)))}"
-        case .userGroups:
-            return "\"type\": \"string\", \"constraints\": {\"pattern\": \(q(listPattern(UserGroup.self)))}"
-        }
-    }
-
-    /// A pattern for a list of labels of one vocabulary, separated by the list separator.
-    private func listPattern<V: Vocabulary>(_ vocabulary: V.Type) -> String {
-        let term = "(" + V.allCases.map(\.label.de).joined(separator: "|") + ")"
-        return "(\(term)(\(CSVColumn.listSeparator)\(term))*)?"
     }
 }

@@ -1,0 +1,30 @@
+/// `project-fields.csv`: the long table of the fields of action, one row per project and field
+/// (`id;handlungsfeld;handlungsfeld_code`, e.g. `digital-lab;Prozesse;prozesse`), in the order of
+/// the projects and, within a project, of its fields. The same conventions as `projects.csv`:
+/// UTF-8 without BOM, `;`-separated, LF line ends, one header row, RFC 4180 quoting.
+///
+/// A project without a field of action has no row. A field listed twice for a project (the
+/// normaliser already drops repeats) gives one row, so that `id` + `handlungsfeld_code` is a key.
+public struct FieldsCSVExporter: Exporter {
+    public let file = OutputFile.fieldsCSV
+
+    public init() {}
+
+    private static let delimiter = String(UnicodeScalar(CSVColumn.delimiter))
+
+    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+        try writer.write(FieldsCSVColumn.allCases.map(\.rawValue).joined(separator: Self.delimiter) + "\n")
+        for project in portfolio.projects {
+            for field in Self.fields(of: project) {
+                let cells = FieldsCSVColumn.allCases.map { Escaping.csv($0.value(of: project, field: field)) }
+                try writer.write(cells.joined(separator: Self.delimiter) + "\n")
+            }
+        }
+    }
+
+    /// The project's fields of action in their order, each once.
+    static func fields(of project: Project) -> [FieldOfAction] {
+        var seen = Set<FieldOfAction>()
+        return project.fieldsOfAction.filter { seen.insert($0).inserted }
+    }
+}
