@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The one system call Swift's Glibc module does not expose: renameat2 with RENAME_EXCHANGE.
+        .target(name: "CKompassSystem"),
         // Safe, streaming XML reading over libxml2: no entities, no DTDs, no network.
         .target(
             name: "KompassXML",
@@ -31,7 +33,7 @@ let package = Package(
         // The pipeline: model, importers, normaliser, validators, exporters, publication. Never prints.
         .target(
             name: "KompassCore",
-            dependencies: ["KompassXML"],
+            dependencies: ["KompassXML", "CKompassSystem"],
             swiftSettings: swiftSettings
         ),
         // The command line: parses arguments, prints, maps outcomes to exit codes.

@@ -8,7 +8,7 @@ import KompassXML
 struct ExporterTests {
     static let referenceDate = CalendarDate(iso: "2026-11-30")!
     static let options = RunOptions(referenceDate: referenceDate)
-    static let fileNames = ["changes.rss", "catalog.rdf", "context.jsonld", "datapackage.json", "projects.csv", "projects.jsonld"].sorted()
+    static let fileNames = OutputFile.allCases.filter { $0 != .spreadsheetCSV }.map(\.rawValue).sorted()
 
     static func configuration(output: String) throws -> Configuration {
         var configuration = try ConfigurationLoader().load(path: TestFiles.configPath)
@@ -187,7 +187,7 @@ struct ExporterTests {
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(root["name"] as? String == "digitalisierungs-kompass")
         let resources = try #require(root["resources"] as? [[String: Any]])
-        #expect(resources.count == 1)
+        #expect(resources.count == 2)
         let resource = try #require(resources.first)
         #expect(resource["path"] as? String == "projects.csv")
         let dialect = try #require(resource["dialect"] as? [String: Any])

@@ -16,9 +16,13 @@ public struct Pipeline: Sendable {
     /// Europe/Zurich: dates in outputs are the canton's.
     public static let cantonZone = TimeZone(identifier: "Europe/Zurich") ?? TimeZone(secondsFromGMT: 3_600)!
 
-    /// The exporters in the order they run; the catalogue last, as it describes the others.
+    /// The exporters in the order they run: the data files, then what describes them (the CSV metadata
+    /// needs the CSV files' dates, the landing page links every file), the catalogue last.
     public static let exporters: [any Exporter] = [
-        CSVExporter(), DataPackageExporter(), JSONLDContextExporter(), JSONLDExporter(), RSSExporter(), LandingPageExporter() /* TEMP-HTML */, DCATExporter(),
+        CSVExporter(), FieldsCSVExporter(), SpreadsheetCSVExporter(), DataPackageExporter(), CSVMetadataExporter(),
+        JSONLDContextExporter(), JSONLDExporter(), RSSExporter(), AtomExporter(),
+        LandingPageExporter(),
+        DCATExporter(),
     ]
 
     /// Loads and validates the sources without writing anything.

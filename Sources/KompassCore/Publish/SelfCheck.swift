@@ -191,9 +191,8 @@ struct CatalogueInspection: XMLInspection {
 
     func problems(projectCount: Int) -> [Bilingual] {
         var problems: [Bilingual] = []
-        if identifiers.count != 1 {
-            problems.append(Bilingual(en: "has \(identifiers.count) dataset identifiers, not 1",
-                                      de: "hat \(identifiers.count) Datensatz-Kennungen statt 1"))
+        if identifiers.isEmpty {
+            problems.append(Bilingual(en: "has no dataset identifier", de: "hat keine Datensatz-Kennung"))
         }
         for identifier in identifiers where !CatalogueInspection.isHarvestIdentifier(identifier) {
             problems.append(Bilingual(en: "the dataset identifier '\(identifier)' is not of the form <id>@<organisation-slug>",

@@ -50,6 +50,13 @@ public struct LandingPageExporter: Exporter {
     private func head(_ context: ExportContext) -> String {
         let h = Escaping.html
         let settings = context.settings
+        // The change feeds this run wrote, for browsers and feed readers that look for them.
+        let feeds = [(OutputFile.rss, "RSS"), (OutputFile.atom, "Atom")]
+            .filter { context.writtenFiles[$0.0] != nil }
+            .map { file, name in
+                "<link rel=\"alternate\" type=\"\(file == .rss ? "application/rss+xml" : "application/atom+xml")\" "
+                    + "href=\"\(file.rawValue)\" title=\"\(h(settings.title.de)): Änderungen (\(name))\">\n"
+            }.joined()
         return """
         <!DOCTYPE html>
         <html lang="de">
@@ -59,8 +66,7 @@ public struct LandingPageExporter: Exporter {
         <title>\(h(settings.title.de))</title>
         <meta name="description" content="\(h(LandingPageExporter.singleLine(settings.description.de)))">
         <meta name="generator" content="kompass">
-        <link rel="alternate" type="application/rss+xml" href="\(OutputFile.rss.rawValue)" title="\(h(settings.title.de)): Änderungen">
-        <style>
+        \(feeds)<style>
         \(LandingPageStyle.css)
         </style>
         </head>
@@ -211,6 +217,8 @@ public struct LandingPageExporter: Exporter {
                 + "<td>\(h(entry.label))</td><td>\(h(entry.format))</td>\(sizeCell)</tr>"
         }.joined(separator: "\n")
         let licence = settings.licence
+        let attribution = licence == .by || licence == .byAsk
+            ? " Bitte nennen Sie als Quelle: \(h(settings.publisher.name.de))." : ""
         return """
         <section aria-labelledby="daten-titel">
         <h2 id="daten-titel">Daten herunterladen</h2>
@@ -230,7 +238,7 @@ public struct LandingPageExporter: Exporter {
 
         <section aria-labelledby="kontakt-titel">
         <h2 id="kontakt-titel">Lizenz und Kontakt</h2>
-        <p class="licence">Nutzungsbedingungen: <a href="\(h(licence.uri))">\(h(LandingPageExporter.licenceText(licence)))</a></p>
+        <p class="licence">Nutzungsbedingungen: <a href="\(h(licence.uri))">\(h(LandingPageExporter.licenceText(licence)))</a>\(attribution)</p>
         <p>Fragen zu den Daten beantwortet \(h(settings.contact.name)): <a href="mailto:\(h(settings.contact.email))">\(h(settings.contact.email))</a>.</p>
         </section>
 

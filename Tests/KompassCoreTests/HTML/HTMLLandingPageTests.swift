@@ -4,7 +4,7 @@ import Testing
 
 /// The landing page `index.html`, written by the exporter alone (no pipeline) into temporary folders.
 @Suite("HTML landing page")
-struct LandingPageExporterTests {
+struct HTMLLandingPageTests {
     static let referenceDate = CalendarDate(iso: "2026-11-30")!
 
     static func context() throws -> ExportContext {
@@ -85,7 +85,12 @@ struct LandingPageExporterTests {
     @Test func htmlEscapingReplacesCharactersHTMLForbids() {
         #expect(Escaping.html("plain Text äöü €") == "plain Text äöü €")
         #expect(Escaping.html("a\u{0}b\u{7}c\u{7F}d\u{85}e") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e")
-        #expect(Escaping.html("x\u{FDD0}y\u{FFFE}z\u{1FFFF}") == "x\u{FFFD}y\u{FFFD}z\u{FFFD}")
+        var nonCharacters = "x"
+        for (value, next) in [(0xFDD0, "y"), (0xFFFE, "z"), (0x1FFFF, "")] as [(UInt32, String)] {
+            nonCharacters.unicodeScalars.append(Unicode.Scalar(value)!)
+            nonCharacters += next
+        }
+        #expect(Escaping.html(nonCharacters) == "x\u{FFFD}y\u{FFFD}z\u{FFFD}")
         #expect(Escaping.html("tab\tline\ncr\r") == "tab\tline\ncr\n")
         #expect(Escaping.html("<&>\"'") == "&lt;&amp;&gt;&quot;&#39;")
         #expect(Escaping.html("😀 U+00A0\u{A0}") == "😀 U+00A0\u{A0}")
@@ -176,6 +181,8 @@ struct LandingPageExporterTests {
         #expect(text.contains("<a href=\"projects.csv\" type=\"text/csv; charset=utf-8\">projects.csv</a></th><td>Vorhaben, eine Zeile pro Vorhaben</td><td>CSV (UTF-8, Semikolon)</td><td class=\"number\">12,3 kB</td>"))
         #expect(text.contains(">projects.jsonld</a></th><td>Vorhaben als Linked Data (schema.org, SKOS)</td><td>JSON-LD</td><td class=\"number\">999 Bytes</td>"))
         #expect(text.contains(">changes.rss</a></th><td>Änderungen als Feed</td><td>RSS 2.0</td><td class=\"number\">2,3 MB</td>"))
+        #expect(text.contains("<link rel=\"alternate\" type=\"application/rss+xml\" href=\"changes.rss\""), "the feed is announced")
+        #expect(!text.contains("changes.atom"), "a feed this run did not write is not announced")
         for catalogue in ["catalog.rdf", "catalog.ttl", "catalog.jsonld"] {
             #expect(text.contains("<a href=\"\(catalogue)\""), "\(catalogue) is linked")
         }
