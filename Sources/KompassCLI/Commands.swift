@@ -68,27 +68,37 @@ enum Commands {
         let report = try pipeline.run(options: options.runOptions)
         let terminal = Terminal()
         let reporter = FindingReporter(colour: terminal.colourOnStandardError, language: options.language)
-        let shown = reporter.text(report.findings, minimum: options.quiet ? .error : options.verbose ? .info : .warning)
+        // A scheduled run that changes nothing stays silent (no terminal, no --verbose): it said all this
+        // when it published. A person at a terminal is always told.
+        let talkative = options.verbose || terminal.isInteractive
+        let minimum: Severity = options.quiet ? .error : options.verbose ? .info : (report.outcome == .unchanged && !talkative ? .error : .warning)
+        let shown = reporter.text(report.findings, minimum: minimum)
         if !shown.isEmpty { Terminal.printError(shown) }
         let summary = reporter.summary(report.findings, projects: report.projectCount)
+        let changes = ChangeList(report.changes, first: report.firstPublication)
         switch report.outcome {
         case .refused:
             Terminal.printError("kompass: nothing published (\(summary)); \(report.outputDirectory) is unchanged")
             return .dataErrors
+        case .unchanged:
+            if talkative && !options.quiet { Terminal.printOut("nothing changed: \(report.outputDirectory) stays as it is (\(summary))") }
         case .dryRun:
             if !options.quiet {
-                Terminal.printOut("dry run: \(report.files.count) files checked, nothing published (\(summary))")
+                Terminal.printOut("dry run: would publish \(report.files.count) files to \(report.outputDirectory) with \(changes.headline) (\(summary))")
+                changes.lines.forEach { Terminal.printOut("  \($0)") }
             }
         case .published:
             if options.verbose {
                 for file in report.files { Terminal.printOut("published \(file.path) (\(file.byteCount) bytes, sha256 \(file.sha256))") }
+                changes.lines.forEach { Terminal.printOut("  \($0)") }
             }
             if !options.quiet {
-                Terminal.printOut("published \(report.files.count) files to \(report.outputDirectory) (\(summary))")
+                Terminal.printOut("published \(report.files.count) files to \(report.outputDirectory) with \(changes.headline) (\(summary))")
             }
         }
         return finalCode(report.findings, options)
     }
+
 
     static func validate(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "validate", allowed: [

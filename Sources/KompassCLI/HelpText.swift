@@ -1,6 +1,8 @@
+import KompassCore
+
 /// The `--help` text of each command.
 enum HelpText {
-    static let version = "kompass 0.1.0"
+    static let version = "kompass " + KompassVersion.current
 
     static let overview = """
     kompass: the Digitalisierungs-Kompass open-data export pipeline.

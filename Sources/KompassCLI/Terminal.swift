@@ -4,11 +4,14 @@ import Foundation
 struct Terminal {
     let colourOnStandardError: Bool
     let colourOnStandardOutput: Bool
+    /// Whether a person is probably watching: standard output or error is a terminal.
+    let isInteractive: Bool
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let allowed = environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
         colourOnStandardError = allowed && isatty(2) == 1
         colourOnStandardOutput = allowed && isatty(1) == 1
+        isInteractive = isatty(1) == 1 || isatty(2) == 1
     }
 
     static func printOut(_ text: String) {

@@ -13,6 +13,10 @@ public struct ExportContext: Sendable {
     /// When each file written earlier in this run was first published and last changed (from the
     /// publication state: a file whose content did not change keeps its dates).
     public var fileDates: [OutputFile: FileDates] = [:]
+    /// The items of the change feeds, newest first (the state's earlier items and this run's new ones).
+    public var feedItems: [FeedItem] = []
+    /// The rows of the history dataset, oldest first.
+    public var history: [HistoryRow] = []
 
     public init(settings: PublicationSettings, referenceDate: CalendarDate, zone: TimeZone) {
         self.settings = settings

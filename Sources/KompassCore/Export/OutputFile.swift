@@ -5,6 +5,8 @@ public enum OutputFile: String, CaseIterable, Sendable, Codable {
     case csv = "projects.csv"
     /// The long table: one row per project and field of action.
     case fieldsCSV = "project-fields.csv"
+    /// The history: one row per project per published change of progress or status.
+    case historyCSV = "history.csv"
     /// An optional copy of `projects.csv` for spreadsheet users (BOM, formula-like cells neutralised).
     case spreadsheetCSV = "projects-excel.csv"
     /// Frictionless Data Package describing the CSV files.
@@ -25,7 +27,7 @@ public enum OutputFile: String, CaseIterable, Sendable, Codable {
     /// The IANA media type a web server should send.
     public var contentType: String {
         switch self {
-        case .csv, .fieldsCSV, .spreadsheetCSV: "text/csv; charset=utf-8"
+        case .csv, .fieldsCSV, .historyCSV, .spreadsheetCSV: "text/csv; charset=utf-8"
         case .dataPackage, .csvMetadata: "application/json"
         case .jsonLD, .jsonLDContext, .catalogueJSONLD: "application/ld+json"
         case .rss: "application/rss+xml"

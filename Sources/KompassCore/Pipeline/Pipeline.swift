@@ -19,7 +19,7 @@ public struct Pipeline: Sendable {
     /// The exporters in the order they run: the data files, then what describes them (the CSV metadata
     /// needs the CSV files' dates, the landing page links every file), the catalogue last.
     public static let exporters: [any Exporter] = [
-        CSVExporter(), FieldsCSVExporter(), SpreadsheetCSVExporter(), DataPackageExporter(), CSVMetadataExporter(),
+        CSVExporter(), FieldsCSVExporter(), HistoryCSVExporter(), SpreadsheetCSVExporter(), DataPackageExporter(), CSVMetadataExporter(),
         JSONLDContextExporter(), JSONLDExporter(), RSSExporter(), AtomExporter(),
         LandingPageExporter(),
         DCATExporter(),
@@ -40,20 +40,39 @@ public struct Pipeline: Sendable {
     }
 
     public func run(options: RunOptions) throws -> RunReport {
+        let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
+        // One run at a time: the lock is taken before anything is read or written.
+        let lock = try RunLock(directory: configuration.stateDirectory)
+        defer { withExtendedLifetime(lock) {} }
+        let previous = try stateStore.load()
+        let previousState = previous ?? PublicationState()
+
         let (portfolio, initialFindings) = try check(options: options)
         var findings = initialFindings
         let output = configuration.outputDirectory
-        func refused() -> RunReport {
-            RunReport(outcome: .refused, findings: findings, projectCount: portfolio.projects.count, files: [],
-                      outputDirectory: output)
+        func report(_ outcome: RunReport.Outcome, files: [WrittenFile] = [], changes: [ProjectChange] = []) -> RunReport {
+            RunReport(outcome: outcome, findings: findings, projectCount: portfolio.projects.count, files: files,
+                      outputDirectory: output, changes: changes, firstPublication: previous == nil)
         }
-        if blocks(findings, options) { return refused() }
+        if blocks(findings, options) { return report(.refused) }
 
-        let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
-        let previousState = try stateStore.load() ?? PublicationState()
+        let year = options.referenceDate.year
+        let snapshots = portfolio.projects.map { ProjectSnapshot($0, referenceYear: year) }
+        let changes = ChangeDetector().changes(from: previousState.projects, to: snapshots)
+        var context = ExportContext(settings: configuration.publication, referenceDate: options.referenceDate, zone: zone)
+        let projectsByID = Dictionary(portfolio.projects.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        let newItems = changes.map { FeedItem($0, date: options.referenceDate, context: context, project: projectsByID[$0.projectID]) }
+        context.feedItems = Array((newItems + previousState.feed.filter { old in !newItems.contains { $0.guid == old.guid } })
+            .prefix(PublicationState.feedLimit))
+        context.history = previousState.history + changes.compactMap { change in
+            guard [.added, .removed, .progress, .status].contains(change.kind) else { return nil }
+            let snapshot = snapshots.first { $0.id == change.projectID }
+            return HistoryRow(date: options.referenceDate, projectID: change.projectID, event: change.kind.rawValue,
+                              progress: snapshot?.progress, status: snapshot?.status)
+        }
+
         let publisher = try Publisher(outputDirectory: output)
         defer { publisher.discardStaging() }
-        var context = ExportContext(settings: configuration.publication, referenceDate: options.referenceDate, zone: zone)
         var files: [WrittenFile] = []
         for exporter in Pipeline.exporters where exporter.isEnabled(in: context) {
             let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file))
@@ -65,21 +84,37 @@ public struct Pipeline: Sendable {
         }
         let written = files.compactMap { OutputFile(rawValue: ($0.path as NSString).lastPathComponent) }
         findings.append(contentsOf: SelfCheck(projectCount: portfolio.projects.count).check(staged: publisher, files: written))
-        if blocks(findings, options) { return refused() }
-        if options.dryRun {
-            return RunReport(outcome: .dryRun, findings: findings, projectCount: portfolio.projects.count, files: files,
-                             outputDirectory: output)
-        }
+        if blocks(findings, options) { return report(.refused, changes: changes) }
+
+        let unchanged = previous != nil && changes.isEmpty
+            && Set(previousState.files.keys) == Set(written.map(\.rawValue))
+            && context.writtenFiles.allSatisfy { file, new in
+                previousState.files[file.rawValue]?.sha256 == new.sha256
+                    && FileManager.default.fileExists(atPath: publisher.publishedPath(for: file))
+            }
+        if unchanged { return report(.unchanged, changes: changes) }
+        if options.dryRun { return report(.dryRun, files: files, changes: changes) }
+
+        publisher.reuseUnchanged(context.writtenFiles, published: previousState.files)
         let published = try publisher.publish(files)
         var state = PublicationState()
+        state.publishedOn = options.referenceDate
+        state.kompassVersion = KompassVersion.current
+        state.configurationFingerprint = (try? SHA256.hex(of: ByteFileReader.readAll(path: configuration.path))) ?? ""
+        state.sources = configuration.sources.map { source in
+            .init(path: source.path, format: source.format.rawValue,
+                  sha256: (try? SHA256.hex(of: ByteFileReader.readAll(path: source.path))) ?? "")
+        }
         for (file, written) in context.writtenFiles {
             let dates = context.dates(of: file)
             state.files[file.rawValue] = .init(sha256: written.sha256, bytes: written.byteCount, issued: dates.issued,
                                                modified: dates.modified)
         }
+        state.projects = snapshots
+        state.feed = context.feedItems
+        state.history = context.history
         try stateStore.save(state)
-        return RunReport(outcome: .published, findings: findings, projectCount: portfolio.projects.count,
-                         files: published, outputDirectory: output)
+        return report(.published, files: published, changes: changes)
     }
 
     private func blocks(_ findings: FindingList, _ options: RunOptions) -> Bool {

@@ -7,6 +7,8 @@ public struct RunReport: Sendable {
         case dryRun
         /// Errors in the data (or the self-check, or warnings under `--strict`): nothing was published.
         case refused
+        /// The sources hold what was published last time: no file was touched.
+        case unchanged
     }
 
     public var outcome: Outcome
@@ -15,4 +17,8 @@ public struct RunReport: Sendable {
     /// The published (or, in a dry run, the staged) files.
     public var files: [WrittenFile]
     public var outputDirectory: String
+    /// What changed since the last publication (on a first publication: every project, added).
+    public var changes: [ProjectChange] = []
+    /// Whether there was no earlier publication.
+    public var firstPublication: Bool = false
 }

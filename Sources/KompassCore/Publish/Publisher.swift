@@ -1,18 +1,29 @@
 import Foundation
+import CKompassSystem
 
-/// Writes outputs into a staging folder inside the output folder (the same file system), and
-/// publishes them by renaming each into place. Until `publish`, the output folder is untouched.
+/// Publishes a complete set of outputs in one step.
+///
+/// Every output is written into a staging folder beside the output folder (the same file system),
+/// checked there, and the two folders are then exchanged atomically (`renameat2(RENAME_EXCHANGE)`):
+/// a reader or harvester sees either the complete old set or the complete new set, never a mix.
+/// Files whose content did not change are hard links to the published ones, so their inode and
+/// modification time stay (a web server's ETag and Last-Modified with them). A run killed at any
+/// moment leaves the published set as it was; the staging folder it leaves is removed by the next run.
 public final class Publisher {
     public let outputDirectory: String
     public let stagingDirectory: String
-    private var published = false
 
-    /// Creates the output folder if needed, removes staging left by killed runs, and makes a fresh staging folder.
+    /// Removes staging left by killed runs and makes a fresh staging folder.
     public init(outputDirectory: String) throws(IOError) {
-        self.outputDirectory = outputDirectory
-        self.stagingDirectory = (outputDirectory as NSString).appendingPathComponent(".staging-\(getpid())")
-        try Publisher.makeDirectory(outputDirectory, intermediate: true)
-        Publisher.removeAbandonedStaging(in: outputDirectory)
+        var output = outputDirectory
+        while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
+        self.outputDirectory = output
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        let prefix = ".\(name).staging-"
+        stagingDirectory = ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(prefix + "\(getpid())")
+        try Publisher.makeDirectory(parent.isEmpty ? "." : parent, intermediate: true)
+        Publisher.removeAbandonedStaging(in: parent.isEmpty ? "." : parent, prefix: prefix)
         try? FileManager.default.removeItem(atPath: stagingDirectory)
         try Publisher.makeDirectory(stagingDirectory, intermediate: false)
     }
@@ -21,20 +32,49 @@ public final class Publisher {
         (stagingDirectory as NSString).appendingPathComponent(file.rawValue)
     }
 
-    /// Moves every staged file into the output folder (each `rename(2)` is atomic) and syncs the folder.
-    public func publish(_ files: [WrittenFile]) throws(IOError) -> [WrittenFile] {
-        var moved: [WrittenFile] = []
-        for file in files {
-            let name = (file.path as NSString).lastPathComponent
-            let target = (outputDirectory as NSString).appendingPathComponent(name)
-            guard rename(file.path, target) == 0 else {
-                throw IOError(path: target, operation: "publish", reason: String(cString: strerror(errno)))
+    public func publishedPath(for file: OutputFile) -> String {
+        (outputDirectory as NSString).appendingPathComponent(file.rawValue)
+    }
+
+    /// Replaces each staged file whose content equals the published one (same checksum in the state,
+    /// same size on disk) with a hard link to the published file.
+    public func reuseUnchanged(_ files: [OutputFile: WrittenFile], published: [String: PublicationState.PublishedFile]) {
+        for (file, written) in files {
+            guard let previous = published[file.rawValue], previous.sha256 == written.sha256,
+                  let attributes = try? FileManager.default.attributesOfItem(atPath: publishedPath(for: file)),
+                  (attributes[.size] as? NSNumber)?.intValue == written.byteCount else { continue }
+            let staged = stagingPath(for: file)
+            let temporary = staged + ".link"
+            if link(publishedPath(for: file), temporary) == 0 {
+                if rename(temporary, staged) != 0 { unlink(temporary) }
             }
-            moved.append(WrittenFile(path: target, byteCount: file.byteCount, sha256: file.sha256))
         }
-        Publisher.syncDirectory(outputDirectory)
-        published = true
-        return moved
+    }
+
+    /// Makes the staged set the published one, in one step, and removes the old set.
+    public func publish(_ files: [WrittenFile]) throws(IOError) -> [WrittenFile] {
+        Publisher.syncDirectory(stagingDirectory)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw IOError(path: outputDirectory, operation: "publish into", reason: "it is not a folder")
+            }
+            guard kompass_exchange_paths(stagingDirectory, outputDirectory) == 0 else {
+                throw IOError(path: outputDirectory, operation: "publish (exchange the folders)", reason: String(cString: strerror(errno)))
+            }
+            // The staging path now holds the previous set.
+            try? FileManager.default.removeItem(atPath: stagingDirectory)
+        } else {
+            guard rename(stagingDirectory, outputDirectory) == 0 else {
+                throw IOError(path: outputDirectory, operation: "publish", reason: String(cString: strerror(errno)))
+            }
+        }
+        Publisher.syncDirectory((outputDirectory as NSString).deletingLastPathComponent)
+        return files.map { file in
+            let name = (file.path as NSString).lastPathComponent
+            return WrittenFile(path: (outputDirectory as NSString).appendingPathComponent(name), byteCount: file.byteCount,
+                               sha256: file.sha256)
+        }
     }
 
     /// Removes the staging folder and whatever is left in it.
@@ -43,28 +83,26 @@ public final class Publisher {
     }
 
     private static func makeDirectory(_ path: String, intermediate: Bool) throws(IOError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: intermediate)
         } catch {
-            var isDirectory: ObjCBool = false
-            if intermediate, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return
-            }
             throw IOError(path: path, operation: "create the folder", reason: ConfigurationLoader.reason(error))
         }
     }
 
     /// Staging folders whose process is gone were left by a killed run: never published, safe to delete.
-    private static func removeAbandonedStaging(in directory: String) {
+    private static func removeAbandonedStaging(in directory: String, prefix: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(".staging-") {
-            if let pid = Int32(name.dropFirst(".staging-".count)), pid != getpid(), kill(pid, 0) == 0 { continue }
+        for name in names where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) == 0 { continue }
             try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
         }
     }
 
     private static func syncDirectory(_ path: String) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return }
         fsync(fd)
         close(fd)

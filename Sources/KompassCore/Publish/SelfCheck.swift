@@ -32,7 +32,7 @@ public struct SelfCheck: Sendable {
             case .rss: findings += checkXML(path, file, inspect: RSSInspection())
             case .catalogue: findings += checkXML(path, file, inspect: CatalogueInspection())
             case .atom: findings += checkXML(path, file, inspect: NoInspection())
-            case .fieldsCSV, .spreadsheetCSV, .landingPage, .catalogueTurtle: break
+            case .fieldsCSV, .historyCSV, .spreadsheetCSV, .landingPage, .catalogueTurtle: break
             }
         }
         return findings

@@ -21,7 +21,7 @@ public struct AtomExporter: Exporter {
     public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         let settings = context.settings
         let x = Escaping.xml
-        let entries = ChangeFeedEntry.firstRun(portfolio, context: context)
+        let entries = ChangeFeedEntry.entries(context)
         let updated = entries.map(\.updated).max { $0.date < $1.date } ?? context.referenceTimestamp
         let selfURL = settings.url(of: file.rawValue)
         try writer.write("""

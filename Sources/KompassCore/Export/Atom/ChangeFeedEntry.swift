@@ -11,20 +11,16 @@ public struct ChangeFeedEntry: Sendable, Equatable {
     public var summary: String
     public var updated: Timestamp
 
-    /// The first run's entries: one "new" entry per project, in the portfolio's order (lazily, so
-    /// that a feed streams).
-    public static func firstRun(_ portfolio: Portfolio, context: ExportContext) -> LazyMapSequence<[Project], ChangeFeedEntry> {
-        let settings = context.settings
-        let updated = context.referenceTimestamp
-        let day = context.referenceDate.iso
-        return portfolio.projects.lazy.map { project in
-            ChangeFeedEntry(
-                id: context.projectIRI(project.id) + "#added-" + day,
-                title: "Neu: " + project.title,
-                link: settings.landingPage + "#" + project.id.rawValue,
-                summary: "Neues Vorhaben: \(project.title). Fortschritt \(project.progress) %, "
-                    + "Dauer \(project.period.displayText). In Zukunft: \(project.future)",
-                updated: updated)
+    /// The entries of the feeds: the context's feed items, newest first.
+    public static func entries(_ context: ExportContext) -> [ChangeFeedEntry] {
+        context.feedItems.map { item in
+            ChangeFeedEntry(id: item.guid, title: item.title, link: item.link, summary: item.summary,
+                            updated: Timestamp(startOf: item.date, zone: context.zone))
         }
+    }
+
+    /// The newest entry's date, or the reference date when the feed is empty.
+    public static func newest(_ context: ExportContext) -> Timestamp {
+        context.feedItems.first.map { Timestamp(startOf: $0.date, zone: context.zone) } ?? context.referenceTimestamp
     }
 }

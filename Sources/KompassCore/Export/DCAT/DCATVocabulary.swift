@@ -2,7 +2,8 @@
 enum DCATVocabulary {
     // Namespaces, bound as prefixes in that order.
     static let namespaces: [(prefix: String, iri: String)] = [
-        ("dcat", dcatNamespace), ("dct", dctNamespace), ("foaf", foafNamespace), ("vcard", vcardNamespace), ("spdx", spdxNamespace), ("xsd", XSD.namespace),
+        ("dcat", dcatNamespace), ("dct", dctNamespace), ("foaf", foafNamespace), ("vcard", vcardNamespace),
+        ("spdx", spdxNamespace), ("xsd", XSD.namespace),
     ]
     static let dcatNamespace = "http://www.w3.org/ns/dcat#"
     static let dctNamespace = "http://purl.org/dc/terms/"

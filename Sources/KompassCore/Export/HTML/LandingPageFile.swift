@@ -16,6 +16,8 @@ struct LandingPageFile {
             (label, format) = ("Vorhaben, eine Zeile pro Vorhaben", "CSV (UTF-8, Semikolon)")
         case .fieldsCSV:
             (label, format) = ("Vorhaben je Handlungsfeld (lange Tabelle)", "CSV (UTF-8, Semikolon)")
+        case .historyCSV:
+            (label, format) = ("Verlauf: Fortschritt und Status je Änderung", "CSV (UTF-8, Semikolon)")
         case .spreadsheetCSV:
             (label, format) = ("Vorhaben für Tabellenkalkulationen (Excel)", "CSV (UTF-8 mit BOM)")
         case .dataPackage:
