@@ -38,6 +38,9 @@ enum Commands {
         } catch let error as IOError {
             Terminal.printError("kompass: \(error)")
             return .ioFailure
+        } catch let error as LockError {
+            Terminal.printError("kompass: \(error)")
+            return .locked
         } catch let error as StateError {
             Terminal.printError("kompass: the publication state \(error)")
             return .ioFailure

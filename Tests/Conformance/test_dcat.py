@@ -64,6 +64,7 @@ FORMATS = {
     "projects.csv": ("CSV", "text/csv"),
     "projects-excel.csv": ("CSV", "text/csv"),
     "project-fields.csv": ("CSV", "text/csv"),
+    "history.csv": ("CSV", "text/csv"),
     "projects.jsonld": ("JSON_LD", "application/ld+json"),
     "changes.rss": ("RSS", None),
     "changes.atom": ("ATOM", "application/atom+xml"),
@@ -190,7 +191,7 @@ def test_one_catalog_with_the_portfolio_and_the_long_table(graph):
     assert set(graph.objects(catalogues.pop(), URIRef(DCAT + "dataset"))) == datasets
     identifiers = {str(graph.value(d, IDENTIFIER)) for d in datasets}
     slug = organisation_slug()
-    assert identifiers == {f"{dataset_id()}@{slug}", f"{dataset_id()}-handlungsfelder@{slug}"}
+    assert identifiers == {f"{dataset_id()}@{slug}", f"{dataset_id()}-handlungsfelder@{slug}", f"{dataset_id()}-verlauf@{slug}"}
 
 
 def test_dataset_identifiers_name_the_organisation(graph):

@@ -8,14 +8,14 @@ import Testing
         .appendingPathComponent("config/sources/digital-basel-umsetzung.txt").path
     /// Every output but the optional spreadsheet copy.
     static let outputNames = ["catalog.jsonld", "catalog.rdf", "catalog.ttl", "changes.atom", "changes.rss", "context.jsonld",
-                              "csv-metadata.json", "datapackage.json", "index.html", "project-fields.csv", "projects.csv",
+                              "csv-metadata.json", "datapackage.json", "history.csv", "index.html", "project-fields.csv", "projects.csv",
                               "projects.jsonld"]
 
     @Test func publishesEveryOutputForTheRealPortfolio() throws {
         let output = try TemporaryFolder()
         let result = try KompassProcess.run(["run", "--config", Self.config, "--output", output.url.path, "--as-of", "2026-11-30"])
         #expect(result.exitCode == 0, "stderr: \(result.standardError)")
-        #expect(result.standardOutput.contains("published \(Self.outputNames.count) files"))
+        #expect(result.standardOutput.contains("published \(Self.outputNames.count) files"), "\(result.standardOutput)")
         #expect(result.standardOutput.contains("34 projects"))
         let files = try output.snapshot()
         #expect(files.keys.sorted() == Self.outputNames)

@@ -87,9 +87,9 @@ struct ExporterTests {
             #expect(!a.isEmpty, "\(name)")
             #expect(a == b, "\(name) differs between runs")
         }
-        // A second run into the same folder replaces the files with the same bytes.
+        // A second run into the same folder finds nothing changed and leaves the files as they are.
         let before = try Self.fileNames.map { try TestFiles.bytes(atPath: (first as NSString).appendingPathComponent($0)) }
-        #expect(try Self.run(into: first).outcome == .published)
+        #expect(try Self.run(into: first).outcome == .unchanged)
         let after = try Self.fileNames.map { try TestFiles.bytes(atPath: (first as NSString).appendingPathComponent($0)) }
         #expect(before == after)
         #expect(try TestFiles.listing(first) == Self.fileNames)
@@ -294,13 +294,13 @@ struct ExporterTests {
             }
         }
         #expect(identifiers.contains("digitalisierungs-kompass@kanton-basel-stadt"))
-        #expect(sizes.keys.sorted() == ["changes.rss", "projects.csv", "projects.jsonld"])
+        #expect(sizes.keys.sorted() == ["changes.atom", "changes.rss", "history.csv", "project-fields.csv", "projects.csv", "projects.jsonld"])
         for (name, size) in sizes {
             let actual = try TestFiles.bytes(atPath: (output as NSString).appendingPathComponent(name)).count
             #expect(size == actual, "\(name)")
         }
-        #expect(startDates == ["2019-01-01"])
-        #expect(endDates == ["2030-12-31"])
+        #expect(startDates == ["2019-01-01", "2019-01-01", "2019-01-01"], "one temporal coverage per dataset")
+        #expect(endDates == ["2030-12-31", "2030-12-31", "2030-12-31"])
     }
 
     // MARK: Refusal
@@ -354,7 +354,7 @@ struct ExporterTests {
         let output = try directory.makeDirectory("public")
         let report = try Self.run(into: output, options: RunOptions(referenceDate: Self.referenceDate, dryRun: true))
         #expect(report.outcome == .dryRun)
-        #expect(report.files.count == 6)
+        #expect(report.files.count == Self.fileNames.count)
         #expect(try TestFiles.listing(output).isEmpty)
     }
 

@@ -13,7 +13,7 @@ public struct Configuration: Sendable {
         didSet { if !stateDirectoryConfigured { stateDirectory = Configuration.defaultStateDirectory(for: outputDirectory) } }
     }
     /// The folder the publication state is kept in (`state` in the configuration); by default
-    /// `kompass-state` beside the output folder, never inside it (a web server serves the output folder).
+    /// `<output>-kompass-state` beside the output folder, never inside it (a web server serves the output folder).
     public var stateDirectory: String
     private var stateDirectoryConfigured: Bool
     public var publication: PublicationSettings
@@ -38,13 +38,12 @@ public struct Configuration: Sendable {
 }
 
 extension Configuration {
-    /// `kompass-state` beside `output`: `config/../output` → `config/../kompass-state`.
+    /// `<name>-kompass-state` beside the output folder `<name>`: `config/../output` → `config/../output-kompass-state`.
+    /// Named after the output folder, so that two output folders in one place never share a state.
     public static func defaultStateDirectory(for output: String) -> String {
         var trimmed = output
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
-        let parent = trimmed.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if parent.isEmpty { return trimmed.hasPrefix("/") ? "/kompass-state" : "kompass-state" }
-        return parent + "/kompass-state"
+        return trimmed + "-kompass-state"
     }
 
     /// Sets the state folder explicitly (from the configuration's `state` key).

@@ -22,7 +22,7 @@ public struct Pipeline: Sendable {
         CSVExporter(), FieldsCSVExporter(), HistoryCSVExporter(), SpreadsheetCSVExporter(), DataPackageExporter(), CSVMetadataExporter(),
         JSONLDContextExporter(), JSONLDExporter(), RSSExporter(), AtomExporter(),
         LandingPageExporter(),
-        DCATExporter(),
+        DCATExporter(), DCATTurtleExporter(), DCATJSONLDExporter(),
     ]
 
     /// Loads and validates the sources without writing anything.

@@ -31,6 +31,14 @@ enum ExportHarness {
                        into directory: TemporaryDirectory) throws -> (path: String, bytes: [UInt8]) {
         let path = directory.file(exporter.file.rawValue)
         let writer = try ByteFileWriter(path: path)
+        var context = context
+        if context.feedItems.isEmpty {
+            // As on a first publication: every project is new.
+            context.feedItems = portfolio.projects.map { project in
+                FeedItem(ProjectChange(kind: .added, projectID: project.id.rawValue, title: project.title),
+                         date: context.referenceDate, context: context, project: project)
+            }
+        }
         try exporter.export(portfolio, context: context, to: writer)
         let written = try writer.finish()
         let bytes = try TestFiles.bytes(atPath: path)

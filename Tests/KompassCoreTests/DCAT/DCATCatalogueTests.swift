@@ -11,7 +11,7 @@ struct DCATCatalogueTests {
     static let dcat = "http://www.w3.org/ns/dcat#"
     static let dct = "http://purl.org/dc/terms/"
     static let spdx = "http://spdx.org/rdf/terms#"
-    static let describable: [OutputFile] = [.csv, .jsonLD, .rss, .atom, .spreadsheetCSV, .fieldsCSV]
+    static let describable: [OutputFile] = [.csv, .jsonLD, .rss, .atom, .spreadsheetCSV, .fieldsCSV, .historyCSV]
 
     static func dcat(_ local: String) -> IRI { try! IRI(dcat + local) }
     static func dct(_ local: String) -> IRI { try! IRI(dct + local) }
@@ -80,6 +80,7 @@ struct DCATCatalogueTests {
         let datasets = Self.datasets(graph)
         var expectedDatasets = ["\(base)/dataset/digitalisierungs-kompass"]
         if context.writtenFiles[.fieldsCSV] != nil { expectedDatasets.append("\(base)/dataset/digitalisierungs-kompass-handlungsfelder") }
+        if context.writtenFiles[.historyCSV] != nil { expectedDatasets.append("\(base)/dataset/digitalisierungs-kompass-verlauf") }
         #expect(datasets == expectedDatasets.map { .iri(try! IRI($0)) })
 
         // Distributions: exactly the describable files written, each with the size and SHA-256 of the file on disk.
@@ -150,7 +151,7 @@ struct DCATCatalogueTests {
         let settings = try Self.settings()
         let graph = try DCATCatalogue.graph(Self.portfolio(), context: Self.context(settings))
         let datasets = Self.datasets(graph)
-        #expect(datasets.count == 2)
+        #expect(datasets.count == 3)
         let catalogue = RDFNode.iri(try IRI("\(settings.baseURL)/catalog"))
         #expect(graph.objects(catalogue, Self.dcat("dataset")) == datasets.map(\.term))
         for dataset in datasets {
@@ -260,6 +261,7 @@ struct DCATCatalogueTests {
             "digitalisierungs-kompass@kanton-basel-stadt", "digitalisierungs-kompass-csv", "digitalisierungs-kompass-jsonld",
             "digitalisierungs-kompass-rss", "digitalisierungs-kompass-atom",
             "digitalisierungs-kompass-handlungsfelder@kanton-basel-stadt", "digitalisierungs-kompass-handlungsfelder-csv",
+            "digitalisierungs-kompass-verlauf@kanton-basel-stadt", "digitalisierungs-kompass-verlauf-csv",
         ])
     }
 
@@ -342,7 +344,8 @@ struct DCATCatalogueTests {
         let xml = try RDFXMLSerializer().string(graph)
         let events = try RDFXMLSerializerTests.events(xml)
         #expect(RDFXMLSerializerTests.texts(events, "title").contains(title))
-        #expect(RDFXMLSerializerTests.texts(events, "fn") == [settings.contact.name, settings.contact.name])
+        #expect(RDFXMLSerializerTests.texts(events, "fn") == [settings.contact.name, settings.contact.name, settings.contact.name],
+                "one contact point per dataset")
 
         let turtle = try TurtleSerializer().string(graph)
         #expect(turtle.contains(#"dct:title "Kompass \"2026\" <Basel> & Co.\nzweite Zeile \\ Ende"@de"#))

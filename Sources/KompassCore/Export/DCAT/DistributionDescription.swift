@@ -71,6 +71,17 @@ struct DistributionDescription: Sendable {
             it: "Una riga per progetto e campo d'azione, UTF-8, separata da punto e virgola; descritta da datapackage.json.",
             en: "One row per project and field of action, UTF-8, semicolon-separated; described by datapackage.json."),
         fileType: "CSV", mediaType: "text/csv")
+
+    static let historyCSV = DistributionDescription(
+        file: .historyCSV, code: "csv",
+        title: LocalizedText(de: "Verlauf der Vorhaben als CSV", fr: "Historique des projets en CSV",
+                             it: "Cronologia dei progetti in CSV", en: "History of the projects as CSV"),
+        description: LocalizedText(
+            de: "Eine Zeile pro Vorhaben und publizierter Änderung von Fortschritt oder Status, mit Datum; UTF-8, durch Semikolon getrennt.",
+            fr: "Une ligne par projet et modification publiée de l'avancement ou du statut, avec la date ; UTF-8, séparée par des points-virgules.",
+            it: "Una riga per progetto e modifica pubblicata dell'avanzamento o dello stato, con la data; UTF-8, separata da punto e virgola.",
+            en: "One row per project and published change of progress or status, with its date; UTF-8, semicolon-separated."),
+        fileType: "CSV", mediaType: "text/csv")
 }
 
 /// How the catalogue describes one dataset: its identifier suffix, texts and candidate distributions.
@@ -84,8 +95,8 @@ struct DatasetDescription: Sendable {
     var extraKeywords: LocalizedText?
     var distributions: [DistributionDescription]
 
-    /// The portfolio (`projects.csv` and the same projects in other formats), then the long table of the
-    /// fields of action. The spreadsheet copy is described only when the configuration switches it on.
+    /// The portfolio (`projects.csv` and the same projects in other formats), the long table of the
+    /// fields of action, and the history of progress and status. The spreadsheet copy is described only when the configuration switches it on.
     static func all(spreadsheetCopy: Bool) -> [DatasetDescription] {
         [
             DatasetDescription(
@@ -105,6 +116,20 @@ struct DatasetDescription: Sendable {
                     en: "The fields of action of the Digitalisation Compass projects as a long table: one row per project and field of action, with the project's identifier as in projects.csv, the field of action and its code. The fields of action can thus be filtered, counted and joined without splitting a list."),
                 extraKeywords: LocalizedText(de: "handlungsfelder", fr: "champs-d-action", it: "campi-d-azione", en: "fields-of-action"),
                 distributions: [.fieldsCSV]),
+            DatasetDescription(
+                idSuffix: "-verlauf",
+                title: LocalizedText(
+                    de: "Digitalisierungs-Kompass: Verlauf von Fortschritt und Status",
+                    fr: "Boussole de la numérisation : historique de l'avancement et du statut",
+                    it: "Bussola della digitalizzazione: cronologia dell'avanzamento e dello stato",
+                    en: "Digitalisation Compass: history of progress and status"),
+                description: LocalizedText(
+                    de: "Wie sich Fortschritt und Status der Vorhaben des Digitalisierungs-Kompasses entwickeln: eine Zeile pro Vorhaben und publizierter Änderung, mit dem Datum der Publikation.",
+                    fr: "L'évolution de l'avancement et du statut des projets de la Boussole de la numérisation : une ligne par projet et modification publiée, avec la date de publication.",
+                    it: "L'evoluzione dell'avanzamento e dello stato dei progetti della Bussola della digitalizzazione: una riga per progetto e modifica pubblicata, con la data di pubblicazione.",
+                    en: "How the progress and status of the Digitalisation Compass projects develop: one row per project and published change, with the date of publication."),
+                extraKeywords: LocalizedText(de: "verlauf", fr: "historique", it: "cronologia", en: "history"),
+                distributions: [.historyCSV]),
         ]
     }
 }
