@@ -26,6 +26,8 @@ enum Commands {
             case "convert": return try convert(rest)
             case "generate": return try generate(rest)
             case "rules": return try rules(rest)
+            case "diff": return try diff(rest)
+            case "status": return try status(rest)
             default: throw UsageError(message: "unknown command '\(command)'", command: nil)
             }
         } catch let error as UsageError {
@@ -57,6 +59,8 @@ enum Commands {
         case "convert": HelpText.convert
         case "generate": HelpText.generate
         case "rules": HelpText.rules
+        case "diff": HelpText.diff
+        case "status": HelpText.status
         default: nil
         }
     }
@@ -191,6 +195,63 @@ enum Commands {
                     + (parameters.isEmpty ? "" : "  (" + parameters.joined(separator: ", ") + ")"))
                 Terminal.printOut("    " + (options.language == .de ? rule.summary.de : rule.summary.en))
             }
+        }
+        return .success
+    }
+
+    static func diff(_ arguments: ArraySlice<String>) throws -> ExitCode {
+        let options = try CommandOptions.parse(arguments, command: "diff", allowed: [
+            "--config", "--source", "--format", "--report", "--as-of", "--lang", "--output",
+        ], positional: false)
+        if options.showHelp { Terminal.printOut(HelpText.diff); return .success }
+        let pipeline = Pipeline(configuration: try options.configuration())
+        let (changes, findings, first) = try pipeline.diff(options: options.runOptions)
+        let reporter = FindingReporter(colour: Terminal().colourOnStandardError, language: options.language)
+        let shown = reporter.text(findings, minimum: .error)
+        if !shown.isEmpty { Terminal.printError(shown) }
+        switch options.report {
+        case .json:
+            let q = Escaping.json
+            func optional(_ value: String?) -> String { value.map(q) ?? "null" }
+            let items = changes.map { change in
+                "    {\"project\": \(q(change.projectID)), \"change\": \(q(change.kind.rawValue)), \"title\": \(q(change.title)), "
+                    + "\"before\": \(optional(change.before)), \"after\": \(optional(change.after))}"
+            }
+            Terminal.printOut("{\n  \"firstPublication\": \(first),\n  \"errors\": \(findings.count(of: .error)),\n  \"changes\": [\n"
+                + items.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "  ]\n}")
+        case .text:
+            let list = ChangeList(changes, first: first)
+            if changes.isEmpty {
+                Terminal.printOut("no change against the last publication")
+            } else {
+                Terminal.printOut("\(list.headline) against the last publication:")
+                list.lines.forEach { Terminal.printOut("  \($0)") }
+            }
+        }
+        return findings.hasErrors ? .dataErrors : .success
+    }
+
+    static func status(_ arguments: ArraySlice<String>) throws -> ExitCode {
+        let options = try CommandOptions.parse(arguments, command: "status", allowed: ["--config", "--output", "--report"],
+                                               positional: false)
+        if options.showHelp { Terminal.printOut(HelpText.status); return .success }
+        let configuration = try options.configuration()
+        let store = PublicationStateStore(directory: configuration.stateDirectory)
+        guard let state = try store.load() else {
+            Terminal.printOut("nothing published yet into \(configuration.outputDirectory) (no state in \(store.path))")
+            return .success
+        }
+        let currentConfig = (try? SHA256.hex(of: ByteFileReader.readAll(path: configuration.path))) ?? ""
+        Terminal.printOut("published into \(configuration.outputDirectory) on \(state.publishedOn?.iso ?? "?") by kompass \(state.kompassVersion)")
+        Terminal.printOut("configuration \(configuration.path): sha256 \(state.configurationFingerprint.prefix(16))…"
+            + (currentConfig == state.configurationFingerprint ? " (unchanged since)" : " (changed since: the next run recomputes every output)"))
+        Terminal.printOut("\(state.projects.count) projects, \(state.feed.count) feed items, \(state.history.count) history rows")
+        Terminal.printOut("sources:")
+        for source in state.sources { Terminal.printOut("  \(source.path) (\(source.format)) sha256 \(source.sha256)") }
+        Terminal.printOut("files:")
+        for name in state.files.keys.sorted() {
+            let file = state.files[name]!
+            Terminal.printOut("  \(name)  \(file.bytes) bytes  modified \(file.modified.iso)  issued \(file.issued.iso)  sha256 \(file.sha256)")
         }
         return .success
     }

@@ -13,6 +13,8 @@ enum HelpText {
       kompass convert --to F --output FILE  write the portfolio in an input format
       kompass generate --projects N --format F  write a synthetic portfolio for benchmarks
       kompass rules [--report json]       the validation rules the configuration can tune
+      kompass diff [--report json]        what a run would change against the last publication
+      kompass status                      what was published when, from which sources
       kompass help [COMMAND]             this text, or a command's
       kompass --version
 
@@ -82,6 +84,25 @@ enum HelpText {
       --help, -h          this text
 
     Then: kompass run --config DIR/kompass.json (publishes into DIR/output).
+    """
+
+    static let diff = """
+    kompass diff: the changes between the sources now and the last publication (projects added and
+    removed, progress, status, duration, title, texts, classification). Writes nothing.
+
+    USAGE
+      kompass diff [--config PATH] [--source FILE [--format F]]... [--output DIR] [--report text|json]
+                   [--as-of YYYY-MM-DD] [--lang de|en]
+
+    Exit code 1 when the sources have errors (they are printed), else 0.
+    """
+
+    static let status = """
+    kompass status: what the last publication published, when, by which kompass and configuration,
+    from which sources, with which checksums.
+
+    USAGE
+      kompass status [--config PATH] [--output DIR]
     """
 
     static let rules = """

@@ -39,6 +39,15 @@ public struct Pipeline: Sendable {
         return (loaded.portfolio, findings)
     }
 
+    /// What a run would change: the sources now against the last publication. Reads, writes nothing.
+    public func diff(options: RunOptions) throws -> (changes: [ProjectChange], findings: FindingList, firstPublication: Bool) {
+        let previous = try PublicationStateStore(directory: configuration.stateDirectory).load()
+        let (portfolio, findings) = try check(options: options)
+        let snapshots = portfolio.projects.map { ProjectSnapshot($0, referenceYear: options.referenceDate.year) }
+        let changes = ChangeDetector().changes(from: previous?.projects ?? [], to: snapshots)
+        return (changes, findings, previous == nil)
+    }
+
     public func run(options: RunOptions) throws -> RunReport {
         let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
         // One run at a time: the lock is taken before anything is read or written.
