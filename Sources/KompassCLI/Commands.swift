@@ -68,11 +68,19 @@ enum Commands {
     static func run(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "run", allowed: [
             "--config", "--source", "--format", "--output", "--as-of", "--dry-run", "--strict", "--quiet", "-q",
-            "--verbose", "-v", "--warnings-exit", "--lang",
+            "--verbose", "-v", "--warnings-exit", "--lang", "--log-format",
         ], positional: false)
         if options.showHelp { Terminal.printOut(HelpText.run); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
         let report = try pipeline.run(options: options.runOptions)
+        if options.jsonLog {
+            let minimum: Severity = options.quiet ? .error : options.verbose ? .info : .warning
+            for finding in report.findings.sortedByLocation where finding.severity >= minimum {
+                Terminal.printError(JSONLog.finding(finding, language: options.language))
+            }
+            Terminal.printError(JSONLog.summary(report))
+            return report.outcome == .refused ? .dataErrors : finalCode(report.findings, options)
+        }
         let terminal = Terminal()
         let reporter = FindingReporter(colour: terminal.colourOnStandardError, language: options.language)
         // A scheduled run that changes nothing stays silent (no terminal, no --verbose): it said all this

@@ -30,7 +30,8 @@ enum HelpText {
 
     USAGE
       kompass [run] [--config PATH] [--source FILE [--format F]]... [--output DIR]
-                    [--as-of YYYY-MM-DD] [--dry-run] [--strict] [--warnings-exit] [--quiet | --verbose]
+                    [--as-of YYYY-MM-DD] [--dry-run] [--strict] [--warnings-exit] [--lang de|en]
+                    [--log-format text|json] [--quiet | --verbose]
 
     OPTIONS
       --config PATH       the configuration (default: config/kompass.json)
@@ -43,11 +44,15 @@ enum HelpText {
       --dry-run           do everything except publishing; the output folder is not touched
       --strict            treat warnings as errors
       --warnings-exit     exit 5 instead of 0 when the run succeeded with warnings
+      --lang de|en        the language of findings (default: German with a German locale)
+      --log-format F      text (default) or json: one JSON object per line on standard error
       --quiet, -q         print errors only
-      --verbose, -v       print info findings and every published file
+      --verbose, -v       print info findings, the changes and every published file
       --help, -h          this text
 
     Any error in the data means nothing is published and the output folder stays as it was.
+    A run whose sources hold what was published changes nothing (and, without a terminal or
+    --verbose, prints nothing). Only one run publishes at a time (exit code 4 for the other).
     """
 
     static let convert = """

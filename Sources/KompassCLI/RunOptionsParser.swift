@@ -17,6 +17,8 @@ struct CommandOptions {
     var warningsExit = false
     var report = ReportFormat.text
     var showHelp = false
+    /// `--log-format json`: findings and the summary as JSON lines on standard error.
+    var jsonLog = false
     /// The language of reports: `--lang`, else German when the locale is German, else English.
     var language = ReportLanguage(environment: ProcessInfo.processInfo.environment)
     /// `generate --projects N --seed S`.
@@ -100,6 +102,12 @@ struct CommandOptions {
                     throw UsageError(message: "--lang takes de or en, not '\(text)'", command: command)
                 }
                 options.language = language
+            case "--log-format":
+                let text = try value()
+                guard text == "text" || text == "json" else {
+                    throw UsageError(message: "--log-format takes text or json, not '\(text)'", command: command)
+                }
+                options.jsonLog = text == "json"
             case "--dry-run": options.dryRun = true
             case "--strict": options.strict = true
             case "--quiet", "-q": options.quiet = true

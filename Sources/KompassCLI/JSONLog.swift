@@ -1,0 +1,42 @@
+import Foundation
+import KompassCore
+
+/// `--log-format json`: one JSON object per line on standard error, for schedulers and log
+/// collectors: `time`, `level`, `event` and the event's fields.
+struct JSONLog {
+    static func line(level: String, event: String, fields: [(String, String)]) -> String {
+        let q = Escaping.json
+        let time = ISO8601DateFormatter().string(from: Date())
+        let rest = fields.map { "\(q($0.0)): \($0.1)" }
+        return "{" + (["\"time\": \(q(time))", "\"level\": \(q(level))", "\"event\": \(q(event))"] + rest).joined(separator: ", ") + "}"
+    }
+
+    static func finding(_ finding: Finding, language: ReportLanguage) -> String {
+        let q = Escaping.json
+        var fields: [(String, String)] = [("rule", q(finding.ruleID))]
+        if let location = finding.location {
+            fields.append(("file", q(location.file)))
+            fields.append(("line", String(location.line)))
+            if let column = location.column { fields.append(("column", String(column))) }
+        }
+        if let project = finding.projectID { fields.append(("project", q(project))) }
+        fields.append(("message", q(finding.message(in: language))))
+        if let hint = finding.hint(in: language) { fields.append(("hint", q(hint))) }
+        return line(level: finding.severity.rawValue, event: "finding", fields: fields)
+    }
+
+    static func summary(_ report: RunReport) -> String {
+        let q = Escaping.json
+        let outcome: String = switch report.outcome {
+        case .published: "published"
+        case .unchanged: "unchanged"
+        case .dryRun: "dry-run"
+        case .refused: "refused"
+        }
+        return line(level: report.outcome == .refused ? "error" : "info", event: "run.finished", fields: [
+            ("outcome", q(outcome)), ("output", q(report.outputDirectory)), ("projects", String(report.projectCount)),
+            ("files", String(report.files.count)), ("changes", String(report.changes.count)),
+            ("errors", String(report.findings.count(of: .error))), ("warnings", String(report.findings.count(of: .warning))),
+        ])
+    }
+}

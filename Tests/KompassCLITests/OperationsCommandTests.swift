@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// The steward's commands around publication: diff, status, dry run, JSON logs, and the quiet
+/// unchanged run.
+@Suite struct OperationsCommandTests {
+    static func changedPage(in folder: TemporaryFolder) throws -> String {
+        let text = try String(contentsOfFile: RunCommandTests.realPortfolio, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[14] = "40%"  // the Digital Lab: 30% → 40%
+        try lines.joined(separator: "\n").write(toFile: folder.path("page.txt"), atomically: true, encoding: .utf8)
+        return folder.path("page.txt")
+    }
+
+    @Test func diffStatusAndDryRunNameTheChange() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.path("output")
+        let first = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--as-of", "2026-11-30"])
+        #expect(first.exitCode == 0)
+        #expect(first.standardOutput.contains("the first publication (34 projects)"))
+        let page = try Self.changedPage(in: folder)
+
+        let diff = try KompassProcess.run(["diff", "--config", RunCommandTests.config, "--output", output, "--source", page])
+        #expect(diff.exitCode == 0)
+        #expect(diff.standardOutput.contains("1 change against the last publication"))
+        #expect(diff.standardOutput.contains("digital-lab: progress 30% → 40%"))
+
+        let before = try String(contentsOfFile: folder.path("output/changes.rss"), encoding: .utf8)
+        let dry = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--source", page,
+                                          "--dry-run", "--as-of", "2026-12-01"])
+        #expect(dry.exitCode == 0)
+        #expect(dry.standardOutput.contains("dry run: would publish"))
+        #expect(dry.standardOutput.contains("digital-lab: progress 30% → 40%"))
+        #expect(try String(contentsOfFile: folder.path("output/changes.rss"), encoding: .utf8) == before)
+
+        let status = try KompassProcess.run(["status", "--config", RunCommandTests.config, "--output", output])
+        #expect(status.exitCode == 0)
+        #expect(status.standardOutput.contains("on 2026-11-30"))
+        #expect(status.standardOutput.contains("34 projects, 34 feed items, 34 history rows"))
+        #expect(status.standardOutput.contains("projects.csv"))
+    }
+
+    @Test func anUnchangedScheduledRunPrintsNothing() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.path("output")
+        _ = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--as-of", "2026-11-30"])
+        let again = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--as-of", "2026-12-01"])
+        #expect(again.exitCode == 0)
+        #expect(again.standardOutput.isEmpty)
+        #expect(again.standardError.isEmpty)
+        let verbose = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--as-of", "2026-12-01", "--verbose"])
+        #expect(verbose.standardOutput.contains("nothing changed"))
+    }
+
+    @Test func jsonLogsOneObjectPerLine() throws {
+        let folder = try TemporaryFolder()
+        let result = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", folder.path("output"),
+                                             "--as-of", "2026-11-30", "--log-format", "json"])
+        #expect(result.exitCode == 0)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 10)  // 9 warnings and the summary
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["time"] is String && object?["level"] is String && object?["event"] is String)
+        }
+        let last = try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any]
+        #expect(last?["event"] as? String == "run.finished")
+        #expect(last?["outcome"] as? String == "published")
+    }
+}
