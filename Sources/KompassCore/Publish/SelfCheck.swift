@@ -169,13 +169,24 @@ struct CatalogueInspection: XMLInspection {
     private var identifiers: [String] = []
     private var distributions = 0
     private var licences = 0
+    private var untypedDates: [String] = []
     private var text = ""
+    private static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    /// Properties whose value is a date: an untyped one is silently dropped by the harvester.
+    private static let dateProperties: Set<XMLName> = [
+        XMLName(namespaceURI: dct, localName: "issued"), XMLName(namespaceURI: dct, localName: "modified"),
+        XMLName(namespaceURI: dcat, localName: "startDate"), XMLName(namespaceURI: dcat, localName: "endDate"),
+    ]
 
     mutating func observe(_ event: XMLEvent) {
         switch event {
-        case .startElement(let name, _, let isEmpty, _):
+        case .startElement(let name, let attributes, let isEmpty, let line):
             if name == XMLName(namespaceURI: Self.dcat, localName: "Distribution") { distributions += 1 }
             if name == XMLName(namespaceURI: Self.dct, localName: "license") { licences += 1 }
+            if Self.dateProperties.contains(name),
+               !attributes.contains(where: { $0.name == XMLName(namespaceURI: Self.rdf, localName: "datatype") }) {
+                untypedDates.append("\(name.localName) (line \(line))")
+            }
             text = ""
             if !isEmpty { depth.append(name) }
         case .text(let value, _):
@@ -197,6 +208,10 @@ struct CatalogueInspection: XMLInspection {
         for identifier in identifiers where !CatalogueInspection.isHarvestIdentifier(identifier) {
             problems.append(Bilingual(en: "the dataset identifier '\(identifier)' is not of the form <id>@<organisation-slug>",
                                       de: "die Datensatz-Kennung '\(identifier)' hat nicht die Form <id>@<organisation-slug>"))
+        }
+        for date in untypedDates {
+            problems.append(Bilingual(en: "the date \(date) has no datatype: harvesters drop untyped dates",
+                                      de: "das Datum \(date) hat keinen Datentyp: Harvester verwerfen Daten ohne Typ"))
         }
         if distributions == 0 || licences != distributions {
             problems.append(Bilingual(en: "has \(licences) licences for \(distributions) distributions",

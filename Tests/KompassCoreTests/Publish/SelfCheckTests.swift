@@ -54,6 +54,28 @@ import Testing
         #expect(findings.contains { $0.ruleID == "self-check.projects.jsonld" && $0.message.contains("'progresPercent'") })
     }
 
+    @Test func catalogueWithAnUntypedDate() throws {
+        let findings = try Self.findings(after: .catalogue) { text in
+            guard let range = text.range(of: "<dct:modified rdf:datatype=\"http://www.w3.org/2001/XMLSchema#date\">") else { return text }
+            return text.replacingCharacters(in: range, with: "<dct:modified>")
+        }
+        #expect(findings.contains { $0.ruleID == "self-check.catalog.rdf" && $0.message.contains("has no datatype") })
+    }
+
+    @Test func catalogueWithALicenceMissing() throws {
+        let findings = try Self.findings(after: .catalogue) { text in
+            guard let range = text.range(of: "    <dct:license rdf:resource=\"http://dcat-ap.ch/vocabulary/licenses/terms_by\"/>\n") else { return text }
+            return text.replacingCharacters(in: range, with: "")
+        }
+        #expect(findings.contains { $0.ruleID == "self-check.catalog.rdf" && $0.message.contains("licences for") })
+    }
+
+    @Test func catalogueWithAnIdentifierOfTheWrongForm() throws {
+        let findings = try Self.findings(after: .catalogue) { $0.replacingOccurrences(of: "@kanton-basel-stadt</dct:identifier>",
+                                                                                      with: "@Kanton Basel-Stadt</dct:identifier>") }
+        #expect(findings.contains { $0.ruleID == "self-check.catalog.rdf" && $0.message.contains("not of the form") })
+    }
+
     @Test func feedWithARepeatedGuid() throws {
         let findings = try Self.findings(after: .rss) { text in
             let guids = text.split(separator: "\n").filter { $0.contains("<guid") }
