@@ -72,7 +72,11 @@ enum Commands {
         ], positional: false)
         if options.showHelp { Terminal.printOut(HelpText.run); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
-        let report = try pipeline.run(options: options.runOptions)
+        var runOptions = options.runOptions
+        let indicator = ProgressIndicator(enabled: isatty(2) == 1 && !options.quiet && !options.jsonLog)
+        runOptions.progress = indicator.show
+        let report = try pipeline.run(options: runOptions)
+        indicator.clear()
         if options.jsonLog {
             let minimum: Severity = options.quiet ? .error : options.verbose ? .info : .warning
             for finding in report.findings.sortedByLocation where finding.severity >= minimum {

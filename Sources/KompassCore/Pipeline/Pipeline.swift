@@ -56,6 +56,7 @@ public struct Pipeline: Sendable {
         let previous = try stateStore.load()
         let previousState = previous ?? PublicationState()
 
+        options.progress?("reading and validating the sources")
         let (portfolio, initialFindings) = try check(options: options)
         var findings = initialFindings
         let output = configuration.outputDirectory
@@ -84,6 +85,7 @@ public struct Pipeline: Sendable {
         defer { publisher.discardStaging() }
         var files: [WrittenFile] = []
         for exporter in Pipeline.exporters where exporter.isEnabled(in: context) {
+            options.progress?("writing \(exporter.file.rawValue)")
             let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file))
             try exporter.export(portfolio, context: context, to: writer)
             let written = try writer.finish()
@@ -92,6 +94,7 @@ public struct Pipeline: Sendable {
             files.append(written)
         }
         let written = files.compactMap { OutputFile(rawValue: ($0.path as NSString).lastPathComponent) }
+        options.progress?("checking the outputs")
         findings.append(contentsOf: SelfCheck(projectCount: portfolio.projects.count).check(staged: publisher, files: written))
         if blocks(findings, options) { return report(.refused, changes: changes) }
 
@@ -104,6 +107,7 @@ public struct Pipeline: Sendable {
         if unchanged { return report(.unchanged, changes: changes) }
         if options.dryRun { return report(.dryRun, files: files, changes: changes) }
 
+        options.progress?("publishing")
         publisher.reuseUnchanged(context.writtenFiles, published: previousState.files)
         let published = try publisher.publish(files)
         var state = PublicationState()

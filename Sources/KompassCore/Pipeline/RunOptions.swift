@@ -6,6 +6,9 @@ public struct RunOptions: Sendable {
     public var dryRun: Bool
     /// Warnings count as errors.
     public var strict: Bool
+    /// Told the stage a run is in (reading, validating, writing a file, publishing), for a progress
+    /// indicator; the library itself never prints.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(referenceDate: CalendarDate, dryRun: Bool = false, strict: Bool = false) {
         self.referenceDate = referenceDate
