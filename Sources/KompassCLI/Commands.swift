@@ -108,6 +108,9 @@ enum Commands {
             }
         case .published:
             if options.verbose {
+                for timing in report.stageTimings {
+                    Terminal.printOut("  \(timing.stage): \(String(format: "%.3f", timing.seconds)) s")
+                }
                 for file in report.files { Terminal.printOut("published \(file.path) (\(file.byteCount) bytes, sha256 \(file.sha256))") }
                 changes.lines.forEach { Terminal.printOut("  \($0)") }
             }

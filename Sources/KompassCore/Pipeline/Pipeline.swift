@@ -49,6 +49,18 @@ public struct Pipeline: Sendable {
     }
 
     public func run(options: RunOptions) throws -> RunReport {
+        var clock = StageClock()
+        var options = options
+        let outer = options.progress
+        options.progress = { stage in outer?(stage) }
+        let report = try run(options: options, clock: &clock)
+        var timed = report
+        timed.stageTimings = clock.finish()
+        return timed
+    }
+
+    private func run(options: RunOptions, clock: inout StageClock) throws -> RunReport {
+        clock.start("lock, read the state")
         let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
         // One run at a time: the lock is taken before anything is read or written.
         let lock = try RunLock(directory: configuration.stateDirectory)
@@ -57,7 +69,9 @@ public struct Pipeline: Sendable {
         let previousState = previous ?? PublicationState()
 
         options.progress?("reading and validating the sources")
+        clock.start("read, normalise, validate")
         let (portfolio, initialFindings) = try check(options: options)
+        clock.start("compare with the last publication")
         var findings = initialFindings
         let output = configuration.outputDirectory
         func report(_ outcome: RunReport.Outcome, files: [WrittenFile] = [], changes: [ProjectChange] = []) -> RunReport {
@@ -71,12 +85,17 @@ public struct Pipeline: Sendable {
         let changes = ChangeDetector().changes(from: previousState.projects, to: snapshots)
         var context = ExportContext(settings: configuration.publication, referenceDate: options.referenceDate, zone: zone)
         let projectsByID = Dictionary(portfolio.projects.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-        let newItems = changes.map { FeedItem($0, date: options.referenceDate, context: context, project: projectsByID[$0.projectID]) }
-        context.feedItems = Array((newItems + previousState.feed.filter { old in !newItems.contains { $0.guid == old.guid } })
+        // The feeds keep the newest items only: build items for as many changes as they can hold.
+        let newItems = changes.prefix(PublicationState.feedLimit).map {
+            FeedItem($0, date: options.referenceDate, context: context, project: projectsByID[$0.projectID])
+        }
+        let newGuids = Set(newItems.map(\.guid))
+        context.feedItems = Array((newItems + previousState.feed.filter { !newGuids.contains($0.guid) })
             .prefix(PublicationState.feedLimit))
+        let snapshotsByID = Dictionary(snapshots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         context.history = previousState.history + changes.compactMap { change in
             guard [.added, .removed, .progress, .status].contains(change.kind) else { return nil }
-            let snapshot = snapshots.first { $0.id == change.projectID }
+            let snapshot = snapshotsByID[change.projectID]
             return HistoryRow(date: options.referenceDate, projectID: change.projectID, event: change.kind.rawValue,
                               progress: snapshot?.progress, status: snapshot?.status)
         }
@@ -86,6 +105,7 @@ public struct Pipeline: Sendable {
         var files: [WrittenFile] = []
         for exporter in Pipeline.exporters where exporter.isEnabled(in: context) {
             options.progress?("writing \(exporter.file.rawValue)")
+            clock.start("write \(exporter.file.rawValue)")
             let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file))
             try exporter.export(portfolio, context: context, to: writer)
             let written = try writer.finish()
@@ -95,6 +115,7 @@ public struct Pipeline: Sendable {
         }
         let written = files.compactMap { OutputFile(rawValue: ($0.path as NSString).lastPathComponent) }
         options.progress?("checking the outputs")
+        clock.start("self-check")
         findings.append(contentsOf: SelfCheck(projectCount: portfolio.projects.count).check(staged: publisher, files: written))
         if blocks(findings, options) { return report(.refused, changes: changes) }
 
@@ -108,6 +129,7 @@ public struct Pipeline: Sendable {
         if options.dryRun { return report(.dryRun, files: files, changes: changes) }
 
         options.progress?("publishing")
+        clock.start("publish")
         publisher.reuseUnchanged(context.writtenFiles, published: previousState.files)
         let published = try publisher.publish(files)
         var state = PublicationState()

@@ -21,4 +21,12 @@ public struct RunReport: Sendable {
     public var changes: [ProjectChange] = []
     /// Whether there was no earlier publication.
     public var firstPublication: Bool = false
+    /// How long each stage took, in the order they ran (for `--verbose` and the benchmarks).
+    public var stageTimings: [StageTiming] = []
+}
+
+/// The wall time of one stage of a run.
+public struct StageTiming: Sendable, Equatable {
+    public var stage: String
+    public var seconds: Double
 }
