@@ -7,66 +7,93 @@ public enum Escaping {
     public static func xml(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xEF })
         else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case "\r": out += "&#13;"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            case 0x27: out += Array("&apos;".utf8)
+            case 0x09, 0x0A: out.append(byte)
+            case 0x0D: out += Array("&#13;".utf8)
+            case 0x00..<0x20: out += replacementCharacter
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                out += replacementCharacter  // U+FFFE, U+FFFF
+                index += 2
+            default: out.append(byte)
             }
+            index += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// U+FFFD in UTF-8.
+    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     /// One CSV cell (RFC 4180): quoted when it holds the delimiter, a quote, a line break,
     /// or leading or trailing white space; quotes inside are doubled.
     public static func csv(_ text: String, delimiter: UInt8 = UInt8(ascii: ";")) -> String {
         let needsQuotes = text.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || text.utf8.first.map(isSpaceByte) == true || text.utf8.last.map(isSpaceByte) == true
             || text.first?.isWhitespace == true || text.last?.isWhitespace == true
         guard needsQuotes else { return text }
-        var out = "\""
-        for character in text {
-            if character == "\"" { out += "\"\"" } else { out.append(character) }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            out.append(byte)
+            if byte == 0x22 { out.append(0x22) }
         }
-        out += "\""
-        return out
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static func isSpaceByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     /// A JSON string literal with its quotes. Control characters are escaped, and so are U+2028
     /// and U+2029 so that the text is also safe inside a script.
     public static func json(_ text: String) -> String {
-        var out = "\""
+        var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        let hex = Array("0123456789abcdef".utf8)
+        var iterator = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        func emit(_ byte: UInt8) {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x00..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            default: out.append(byte)
             }
         }
-        out += "\""
-        return out
+        while let byte = iterator.next() {
+            // U+2028 and U+2029 (E2 80 A8/A9) are escaped so that the text is also safe inside a script.
+            if byte == 0xE2 || !pending.isEmpty {
+                pending.append(byte)
+                if pending.count == 3 {
+                    if pending[1] == 0x80 && (pending[2] == 0xA8 || pending[2] == 0xA9) {
+                        out += Array((pending[2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    } else {
+                        out += pending
+                    }
+                    pending.removeAll(keepingCapacity: true)
+                } else if pending.count == 2 && pending[1] != 0x80 {
+                    out += pending
+                    pending.removeAll(keepingCapacity: true)
+                }
+                continue
+            }
+            emit(byte)
+        }
+        out += pending
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }
