@@ -122,8 +122,10 @@ public struct Pipeline: Sendable {
         let unchanged = previous != nil && changes.isEmpty
             && Set(previousState.files.keys) == Set(written.map(\.rawValue))
             && context.writtenFiles.allSatisfy { file, new in
+                // The files on disk, not only the state: a run killed after publishing and before saving
+                // its state leaves a state that no longer describes the published files.
                 previousState.files[file.rawValue]?.sha256 == new.sha256
-                    && FileManager.default.fileExists(atPath: publisher.publishedPath(for: file))
+                    && SHA256.hex(ofFileAt: publisher.publishedPath(for: file)) == new.sha256
             }
         if unchanged { return report(.unchanged, changes: changes) }
         if options.dryRun { return report(.dryRun, files: files, changes: changes) }

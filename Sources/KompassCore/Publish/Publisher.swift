@@ -36,13 +36,14 @@ public final class Publisher {
         (outputDirectory as NSString).appendingPathComponent(file.rawValue)
     }
 
-    /// Replaces each staged file whose content equals the published one (same checksum in the state,
-    /// same size on disk) with a hard link to the published file.
+    /// Replaces each staged file whose content equals the published one (the same checksum in the state
+    /// and on disk) with a hard link to the published file.
     public func reuseUnchanged(_ files: [OutputFile: WrittenFile], published: [String: PublicationState.PublishedFile]) {
         for (file, written) in files {
             guard let previous = published[file.rawValue], previous.sha256 == written.sha256,
                   let attributes = try? FileManager.default.attributesOfItem(atPath: publishedPath(for: file)),
-                  (attributes[.size] as? NSNumber)?.intValue == written.byteCount else { continue }
+                  (attributes[.size] as? NSNumber)?.intValue == written.byteCount,
+                  SHA256.hex(ofFileAt: publishedPath(for: file)) == written.sha256 else { continue }
             let staged = stagingPath(for: file)
             let temporary = staged + ".link"
             if link(publishedPath(for: file), temporary) == 0 {

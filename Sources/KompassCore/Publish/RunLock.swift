@@ -31,8 +31,14 @@ public final class RunLock {
         let recorded = RunLock.readHolder(fd)
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let reason = errno
+            // The holder writes its name right after taking the lock: read it now, briefly waiting for it.
+            var holder = RunLock.readHolder(fd)
+            for _ in 0..<50 where holder == nil && reason == EWOULDBLOCK {
+                usleep(2_000)
+                holder = RunLock.readHolder(fd)
+            }
             close(fd)
-            if reason == EWOULDBLOCK { throw LockError.held(path: path, holder: recorded) }
+            if reason == EWOULDBLOCK { throw LockError.held(path: path, holder: holder) }
             throw IOError(path: path, operation: "lock", reason: String(cString: strerror(reason)))
         }
         descriptor = fd

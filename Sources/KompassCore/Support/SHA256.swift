@@ -82,6 +82,18 @@ public struct SHA256: Sendable {
         return hexString(hasher.finalize())
     }
 
+    /// The digest of a file's content as lowercase hex, read in chunks; nil when it cannot be read.
+    public static func hex(ofFileAt path: String) -> String? {
+        guard let reader = try? ByteFileReader(path: path) else { return nil }
+        var hasher = SHA256()
+        do {
+            try reader.forEachChunk { hasher.update(buffer: $0) }
+        } catch {
+            return nil
+        }
+        return hexString(hasher.finalize())
+    }
+
     public static func hexString(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
