@@ -78,7 +78,8 @@ public struct SHA256: Sendable {
     /// The digest of `bytes` as lowercase hex.
     public static func hex(of bytes: some Sequence<UInt8>) -> String {
         var hasher = SHA256()
-        hasher.update(bytes)
+        let contiguous = Array(bytes)
+        contiguous.withUnsafeBytes { hasher.update(buffer: $0) }
         return hexString(hasher.finalize())
     }
 
@@ -121,7 +122,13 @@ public struct SHA256: Sendable {
     }
 
     private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            compress(block, schedule: schedule)
+        }
+    }
+
+    /// One block, with the message schedule in caller-provided scratch memory (no allocation per block).
+    private mutating func compress(_ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16
                 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
