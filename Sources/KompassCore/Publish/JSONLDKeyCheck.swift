@@ -1,31 +1,92 @@
-import Foundation
-
 /// Reads `projects.jsonld` back and checks that every key of every node is a keyword or a term of the
 /// document's own context: processors silently drop a key the context does not map.
+///
+/// Streams the file through the JSON tokenizer (memory stays flat however large the file): the inline
+/// `@context`, which comes first, gives the terms (and which of them are language maps, whose keys are
+/// language tags); every later key is checked against them.
 struct JSONLDKeyCheck {
+    private enum Role: Equatable {
+        case node
+        case context
+        case termDefinition(String)
+        case languageMap
+    }
+
     func problems(inFileAt path: String) -> [Bilingual] {
-        guard let bytes = try? ByteFileReader.readAll(path: path),
-              let document = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let context = document["@context"] as? [String: Any] else {
-            return [Bilingual(en: "has no inline @context object", de: "hat kein eingebettetes @context-Objekt")]
-        }
-        let terms = Set(context.keys)
-        // The keys inside a language map (`"prefLabel": {"de": …}`) are language tags, not terms.
-        let languageMaps = Set(context.compactMap { term, definition in
-            (definition as? [String: Any])?["@container"] as? String == "@language" ? term : nil
-        })
+        guard let reader = try? ByteFileReader(path: path) else { return [] }  // reported by the JSON check
+        var tokenizer = JSONTokenizer()
+        tokenizer.decodesText = true
+        var terms: Set<String> = []
+        var languageMaps: Set<String> = []
         var unmapped: [String: Int] = [:]
-        func visit(_ value: Any) {
-            if let object = value as? [String: Any] {
-                for (key, inner) in object where key != "@context" {
-                    if !key.hasPrefix("@") && !terms.contains(key) && !key.contains(":") { unmapped[key, default: 0] += 1 }
-                    if !languageMaps.contains(key) { visit(inner) }
+        var sawContext = false
+        var stack: [Role] = []
+        var pendingRole: Role?
+        var lastKey = ""
+        var failed = false
+
+        func consume() {
+            while !failed, let token = (try? tokenizer.next()) ?? nil {
+                let role = stack.last ?? .node
+                switch token.kind {
+                case .beginObject, .beginArray:
+                    let next: Role
+                    if let pendingRole {
+                        next = pendingRole
+                    } else if case .termDefinition = role, token.kind == .beginArray {
+                        next = role
+                    } else {
+                        next = role == .context ? .context : (role == .languageMap ? .languageMap : .node)
+                    }
+                    stack.append(token.kind == .beginArray && next != .languageMap ? (role == .context ? .context : next) : next)
+                    pendingRole = nil
+                case .endObject, .endArray:
+                    if !stack.isEmpty { stack.removeLast() }
+                    pendingRole = nil
+                case .key:
+                    let key = tokenizer.text
+                    lastKey = key
+                    pendingRole = nil
+                    switch role {
+                    case .context:
+                        terms.insert(key)
+                        pendingRole = .termDefinition(key)
+                    case .termDefinition, .languageMap:
+                        break
+                    case .node:
+                        if key == "@context" {
+                            sawContext = true
+                            pendingRole = .context
+                        } else if languageMaps.contains(key) {
+                            pendingRole = .languageMap
+                        } else if !key.hasPrefix("@") && !terms.contains(key) && !key.contains(":") {
+                            unmapped[key, default: 0] += 1
+                        }
+                    }
+                case .string:
+                    if case .termDefinition(let term) = role, lastKey == "@container", tokenizer.text == "@language" {
+                        languageMaps.insert(term)
+                    }
+                    pendingRole = nil
+                case .number, .true, .false, .null:
+                    pendingRole = nil
                 }
-            } else if let array = value as? [Any] {
-                array.forEach(visit)
             }
         }
-        visit(document)
+
+        do {
+            try reader.forEachChunk { chunk in
+                tokenizer.feed(chunk)
+                consume()
+            }
+        } catch {
+            failed = true
+        }
+        tokenizer.finish()
+        consume()
+        guard sawContext else {
+            return [Bilingual(en: "has no inline @context object", de: "hat kein eingebettetes @context-Objekt")]
+        }
         return unmapped.keys.sorted().map { key in
             Bilingual(en: "the key '\(key)' (\(unmapped[key]!)×) is not mapped by the context: JSON-LD processors would drop it",
                       de: "der Schlüssel '\(key)' (\(unmapped[key]!)×) ist im Kontext nicht definiert: JSON-LD-Prozessoren würden ihn verwerfen")

@@ -46,15 +46,37 @@ public struct SelfCheck: Sendable {
                                 de: "das ist ein Fehler von kompass, nicht der Daten: bitte melden Sie ihn zusammen mit den Eingabedaten"))
     }
 
+    /// Reads a JSON output back through the streaming tokenizer: syntax and encoding, with the position
+    /// of the first error, in flat memory however large the file.
     private func checkJSON(_ path: String, _ file: OutputFile) -> [Finding] {
-        do {
-            let bytes = try ByteFileReader.readAll(path: path)
-            _ = try JSONSerialization.jsonObject(with: Data(bytes))
-            return []
-        } catch {
-            let reason = ConfigurationLoader.reason(error)
-            return [failure(file, Bilingual(en: "is not valid JSON: \(reason)", de: "ist kein gültiges JSON: \(reason)"))]
+        guard let reader = try? ByteFileReader(path: path) else {
+            return [failure(file, Bilingual(en: "cannot be read back", de: "kann nicht zurückgelesen werden"))]
         }
+        var tokenizer = JSONTokenizer()
+        tokenizer.decodesText = false
+        var problem: JSONSyntaxError?
+        func drain() {
+            while problem == nil {
+                do {
+                    guard try tokenizer.next() != nil else { return }
+                } catch {
+                    problem = error
+                }
+            }
+        }
+        do {
+            try reader.forEachChunk { chunk in
+                tokenizer.feed(chunk)
+                drain()
+            }
+        } catch {
+            return [failure(file, Bilingual(en: "cannot be read back", de: "kann nicht zurückgelesen werden"))]
+        }
+        tokenizer.finish()
+        drain()
+        guard let problem else { return [] }
+        return [failure(file, Bilingual(en: "is not valid JSON: \(problem.message)", de: "ist kein gültiges JSON: \(problem.messageDE)"),
+                        line: problem.line, column: problem.column)]
     }
 
     private func checkCSV(_ path: String) -> [Finding] {

@@ -76,6 +76,11 @@ import Testing
         #expect(findings.contains { $0.ruleID == "self-check.catalog.rdf" && $0.message.contains("not of the form") })
     }
 
+    @Test func jsonLDThatIsNotJSON() throws {
+        let findings = try Self.findings(after: .jsonLD) { $0.replacingOccurrences(of: "\"progressPercent\": 30,", with: "\"progressPercent\": 30,,") }
+        #expect(findings.contains { $0.ruleID == "self-check.projects.jsonld" && $0.message.contains("is not valid JSON") && ($0.location?.line ?? 0) > 1 })
+    }
+
     @Test func feedWithARepeatedGuid() throws {
         let findings = try Self.findings(after: .rss) { text in
             let guids = text.split(separator: "\n").filter { $0.contains("<guid") }
