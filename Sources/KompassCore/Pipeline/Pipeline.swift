@@ -103,7 +103,20 @@ public struct Pipeline: Sendable {
         let publisher = try Publisher(outputDirectory: output)
         defer { publisher.discardStaging() }
         var files: [WrittenFile] = []
-        for exporter in Pipeline.exporters where exporter.isEnabled(in: context) {
+        let enabled = Pipeline.exporters.filter { $0.isEnabled(in: context) }
+        // The data files first, at the same time (they read nothing of each other); then, in order, the
+        // files that describe them (the CSV metadata, the landing page, the catalogue).
+        let independent = enabled.filter { !$0.describesOtherFiles }
+        options.progress?("writing the data files")
+        clock.start("write the data files (\(independent.count), concurrently)")
+        let independentFiles = try ConcurrentExport.run(independent, portfolio: portfolio, context: context,
+                                                        path: publisher.stagingPath(for:))
+        for (exporter, written) in zip(independent, independentFiles) {
+            context.writtenFiles[exporter.file] = written
+            context.fileDates[exporter.file] = previousState.dates(of: exporter.file, written: written, on: options.referenceDate)
+            files.append(written)
+        }
+        for exporter in enabled where exporter.describesOtherFiles {
             options.progress?("writing \(exporter.file.rawValue)")
             clock.start("write \(exporter.file.rawValue)")
             let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file))

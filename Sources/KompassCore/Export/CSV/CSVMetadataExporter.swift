@@ -16,6 +16,7 @@
 ///
 /// Table URLs are relative to this file: the CSV files sit in the same folder.
 public struct CSVMetadataExporter: Exporter {
+    public var describesOtherFiles: Bool { true }
     public let file = OutputFile.csvMetadata
 
     public init() {}

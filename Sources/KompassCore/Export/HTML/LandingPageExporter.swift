@@ -11,6 +11,7 @@
 /// focus, colours with AA contrast (see `LandingPageStyle`). Streams project by project; every
 /// value is escaped; the same portfolio and context give the same bytes.
 public struct LandingPageExporter: Exporter {
+    public var describesOtherFiles: Bool { true }
     public let file = OutputFile.landingPage
 
     public init() {}
