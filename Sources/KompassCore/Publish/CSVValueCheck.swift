@@ -1,34 +1,6 @@
-/// Reads `projects.csv` back and checks every cell against its column's declared type, the way the
-/// Table Schema in `datapackage.json` declares it: a harvester or a validator that finds a value of the
-/// wrong type rejects the row.
+/// The declared type of each column of `projects.csv`, as the Table Schema in `datapackage.json`
+/// declares it: a harvester or a validator that finds a value of the wrong type rejects the row.
 struct CSVValueCheck {
-    struct Problem {
-        var line: Int
-        var message: Bilingual
-    }
-
-    func problems(inFileAt path: String) -> [Problem] {
-        guard let bytes = try? ByteFileReader.readAll(path: path) else { return [] }  // reported by the structural check
-        var tokenizer = CSVTokenizer(delimiter: CSVColumn.delimiter)
-        var problems: [Problem] = []
-        var isHeader = true
-        bytes.withUnsafeBytes { raw in
-            tokenizer.feed(raw) { row in
-                defer { isHeader = false }
-                guard !isHeader else { return }
-                for (column, cell) in zip(CSVColumn.allCases, row.cells) {
-                    let text = String(decoding: cell.bytes, as: UTF8.self)
-                    if let problem = CSVValueCheck.check(text, in: column) {
-                        problems.append(Problem(line: cell.line, message: Bilingual(
-                            en: "the column '\(column.rawValue)' holds '\(text.truncated(40))', \(problem.en)",
-                            de: "die Spalte '\(column.rawValue)' enthält '\(text.truncated(40))', \(problem.de)")))
-                    }
-                }
-            }
-        }
-        return problems
-    }
-
     /// What is wrong with `text` as a value of `column`, or nil.
     static func check(_ text: String, in column: CSVColumn) -> Bilingual? {
         switch column {

@@ -24,7 +24,6 @@ public struct SelfCheck: Sendable {
             switch file {
             case .csv:
                 findings += checkCSV(path)
-                findings += CSVValueCheck().problems(inFileAt: path).map { failure(.csv, $0.message, line: $0.line) }
             case .jsonLD:
                 findings += checkJSON(path, .jsonLD)
                 findings += JSONLDKeyCheck().problems(inFileAt: path).map { failure(.jsonLD, $0) }
@@ -79,34 +78,56 @@ public struct SelfCheck: Sendable {
                         line: problem.line, column: problem.column)]
     }
 
+    /// Reads `projects.csv` back in one streaming pass: syntax, header, row count, cells per row, and
+    /// every cell against its column's declared type (`CSVValueCheck`).
     private func checkCSV(_ path: String) -> [Finding] {
-        let bytes: [UInt8]
-        do { bytes = try ByteFileReader.readAll(path: path) } catch {
+        guard let reader = try? ByteFileReader(path: path) else {
+            return [failure(.csv, Bilingual(en: "cannot be read back", de: "kann nicht zurückgelesen werden"))]
+        }
+        let columns = CSVColumn.allCases
+        var tokenizer = CSVTokenizer(delimiter: CSVColumn.delimiter)
+        var findings: [Finding] = []
+        var rowCount = 0
+        func consume(_ row: CSVTokenizer.Row) {
+            rowCount += 1
+            if rowCount == 1 {
+                let header = row.cells.map { String(decoding: $0.bytes, as: UTF8.self) }
+                if header != columns.map(\.rawValue) {
+                    let shown = header.joined(separator: ";")
+                    findings.append(failure(.csv, Bilingual(en: "the header is '\(shown)'", de: "die Kopfzeile lautet '\(shown)'"), line: 1))
+                }
+                return
+            }
+            if row.cells.count != columns.count {
+                findings.append(failure(.csv, Bilingual(en: "the row has \(row.cells.count) cells, not \(columns.count)",
+                                                        de: "die Zeile hat \(row.cells.count) Zellen statt \(columns.count)"),
+                                        line: row.line))
+            }
+            for (column, cell) in zip(columns, row.cells) {
+                let text = String(decoding: cell.bytes, as: UTF8.self)
+                if let problem = CSVValueCheck.check(text, in: column) {
+                    findings.append(failure(.csv, Bilingual(
+                        en: "the column '\(column.rawValue)' holds '\(text.truncated(40))', \(problem.en)",
+                        de: "die Spalte '\(column.rawValue)' enthält '\(text.truncated(40))', \(problem.de)"), line: cell.line))
+                }
+            }
+        }
+        do {
+            try reader.forEachChunk { chunk in tokenizer.feed(chunk, consume) }
+        } catch {
             return [failure(.csv, Bilingual(en: "cannot be read back: \(error)", de: "kann nicht zurückgelesen werden: \(error)"))]
         }
-        var tokenizer = CSVTokenizer(delimiter: CSVColumn.delimiter)
-        var rows: [CSVTokenizer.Row] = []
-        bytes.withUnsafeBytes { raw in tokenizer.feed(raw) { rows.append($0) } }
-        tokenizer.finish { rows.append($0) }
-        var findings = tokenizer.problems.map {
+        tokenizer.finish(consume)
+        findings += tokenizer.problems.map {
             failure(.csv, Bilingual(en: $0.message, de: $0.messageDE), line: $0.line, column: $0.column)
         }
-        let header = rows.first.map { $0.cells.map { String(decoding: $0.bytes, as: UTF8.self) } } ?? []
-        if header != CSVColumn.allCases.map(\.rawValue) {
-            let shown = header.joined(separator: ";")
-            findings.append(failure(.csv, Bilingual(en: "the header is '\(shown)'", de: "die Kopfzeile lautet '\(shown)'"), line: 1))
-        }
-        if rows.count - 1 != projectCount {
-            findings.append(failure(.csv, Bilingual(en: "has \(rows.count - 1) data rows for \(projectCount) projects",
-                                                    de: "hat \(rows.count - 1) Datenzeilen für \(projectCount) Vorhaben")))
-        }
-        for row in rows where row.cells.count != CSVColumn.allCases.count {
-            findings.append(failure(.csv, Bilingual(en: "the row has \(row.cells.count) cells, not \(CSVColumn.allCases.count)",
-                                                    de: "die Zeile hat \(row.cells.count) Zellen statt \(CSVColumn.allCases.count)"),
-                                    line: row.line))
+        if rowCount - 1 != projectCount {
+            findings.append(failure(.csv, Bilingual(en: "has \(rowCount - 1) data rows for \(projectCount) projects",
+                                                    de: "hat \(rowCount - 1) Datenzeilen für \(projectCount) Vorhaben")))
         }
         return findings
     }
+
 
     private func checkXML(_ path: String, _ file: OutputFile, inspect: some XMLInspection) -> [Finding] {
         let reader: XMLStreamReader
