@@ -41,7 +41,7 @@ public struct PublicationStateStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(state)
-        removeAbandonedPartialFiles()
+        AbandonedFiles.remove(in: directory, prefix: "state.json.partial-")
         let temporary = path + ".partial-\(getpid())"
         let writer = try ByteFileWriter(path: temporary)
         try writer.write(Array(data) + [0x0A])
@@ -50,18 +50,6 @@ public struct PublicationStateStore: Sendable {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw IOError(path: path, operation: "write", reason: reason)
-        }
-    }
-}
-
-extension PublicationStateStore {
-    /// `state.json.partial-<pid>` left by a run killed while saving: never the state, safe to delete.
-    func removeAbandonedPartialFiles() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        let prefix = "state.json.partial-"
-        for name in names where name.hasPrefix(prefix) {
-            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) == 0 { continue }
-            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
         }
     }
 }

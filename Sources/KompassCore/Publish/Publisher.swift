@@ -23,7 +23,7 @@ public final class Publisher {
         let prefix = ".\(name).staging-"
         stagingDirectory = ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(prefix + "\(getpid())")
         try Publisher.makeDirectory(parent.isEmpty ? "." : parent, intermediate: true)
-        Publisher.removeAbandonedStaging(in: parent.isEmpty ? "." : parent, prefix: prefix)
+        AbandonedFiles.remove(in: parent.isEmpty ? "." : parent, prefix: prefix)
         try? FileManager.default.removeItem(atPath: stagingDirectory)
         try Publisher.makeDirectory(stagingDirectory, intermediate: false)
     }
@@ -90,15 +90,6 @@ public final class Publisher {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: intermediate)
         } catch {
             throw IOError(path: path, operation: "create the folder", reason: ConfigurationLoader.reason(error))
-        }
-    }
-
-    /// Staging folders whose process is gone were left by a killed run: never published, safe to delete.
-    private static func removeAbandonedStaging(in directory: String, prefix: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) == 0 { continue }
-            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
         }
     }
 
