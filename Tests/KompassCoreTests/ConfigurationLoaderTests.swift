@@ -157,6 +157,15 @@ struct ConfigurationLoaderTests {
         try Self.expectError(try Self.editing(["publication", "vocabularyBase"], "https://example.org/vocab"), keyPath: "publication.vocabularyBase")
         try Self.expectError(try Self.editing(["publication"], "not an object"), keyPath: "publication")
         try Self.expectError(try Self.editing(["output"], "   "), keyPath: "output")
+        try Self.expectError(try Self.editing(["publication", "landingPageLimit"], 0), keyPath: "publication.landingPageLimit")
+        try Self.expectError(try Self.editing(["publication", "landingPageLimit"], 2.5), keyPath: "publication.landingPageLimit")
+    }
+
+    @Test func landingPageLimitDefaultsAndCanBeSet() throws {
+        let defaults = try Self.load(try Self.realObject()).get()
+        #expect(defaults.publication.landingPageLimit == PublicationSettings.defaultLandingPageLimit)
+        let set = try Self.load(try Self.editing(["publication", "landingPageLimit"], 500)).get()
+        #expect(set.publication.landingPageLimit == 500)
     }
 
     @Test func badSourceFormat() throws {

@@ -11,7 +11,8 @@ public struct FeedItem: Sendable, Equatable, Codable {
     public init(_ change: ProjectChange, date: CalendarDate, context: ExportContext, project: Project?) {
         let settings = context.settings
         let iri = ProjectID(change.projectID).map(context.projectIRI) ?? "\(settings.baseURL)/project/\(change.projectID)"
-        link = settings.landingPage + "#" + change.projectID
+        let onPage = context.landingPageProjectIDs?.contains(change.projectID) ?? true
+        link = onPage ? settings.landingPage + "#" + change.projectID : settings.landingPage
         self.date = date
         let detail = [change.kind.rawValue, change.after?.filter { $0.isLetter || $0.isNumber } ?? ""]
             .filter { !$0.isEmpty }.joined(separator: "-")

@@ -25,6 +25,11 @@ public struct PublicationSettings: Sendable, Equatable {
     /// Whether to publish `projects-excel.csv`, a copy of the CSV for spreadsheet users (UTF-8 BOM,
     /// formula-like cells neutralised). The canonical `projects.csv` keeps every value as it is.
     public var spreadsheetCopy: Bool = false
+    /// At most this many projects are shown one by one on the landing page; a larger portfolio is
+    /// summarised there and read in full from the data files (a page of 100,000 projects helps nobody
+    /// and weighs hundreds of megabytes).
+    public var landingPageLimit: Int = PublicationSettings.defaultLandingPageLimit
+    public static let defaultLandingPageLimit = 2_000
 
     public struct Publisher: Sendable, Equatable {
         public var uri: String

@@ -3,7 +3,7 @@ enum PublicationSettingsReader {
     static func read(_ object: JSONObject) throws -> PublicationSettings {
         try object.allowOnly(["baseURL", "organisationSlug", "datasetID", "issued", "publisher", "contact", "licence",
                               "title", "description", "keywords", "themes", "frequency", "landingPage",
-                              "vocabularyBase", "spreadsheetCopy"])
+                              "vocabularyBase", "spreadsheetCopy", "landingPageLimit"])
         var baseURL = try object.string("baseURL")
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
         guard isAbsoluteHTTPURL(baseURL) else {
@@ -74,6 +74,11 @@ enum PublicationSettingsReader {
             guard let flag = value as? Bool else { throw object.error("spreadsheetCopy", "must be true or false") }
             spreadsheetCopy = flag
         }
+        var landingPageLimit = PublicationSettings.defaultLandingPageLimit
+        if object.values["landingPageLimit"] != nil {
+            landingPageLimit = try object.integer("landingPageLimit")
+            guard landingPageLimit >= 1 else { throw object.error("landingPageLimit", "must be at least 1") }
+        }
         var settings = PublicationSettings(
             baseURL: baseURL, organisationSlug: slug, datasetID: datasetID, issued: issued,
             publisher: .init(uri: publisherURI, name: try publisherObject.localizedText("name")),
@@ -82,6 +87,7 @@ enum PublicationSettingsReader {
             description: try object.localizedText("description"), keywords: keywords, themes: themes,
             frequency: frequency, landingPage: landingPage, vocabularyBase: vocabularyBase)
         settings.spreadsheetCopy = spreadsheetCopy
+        settings.landingPageLimit = landingPageLimit
         return settings
     }
 

@@ -17,6 +17,10 @@ public struct ExportContext: Sendable {
     public var feedItems: [FeedItem] = []
     /// The rows of the history dataset, oldest first.
     public var history: [HistoryRow] = []
+    /// The projects the landing page shows one by one, when it cannot show all of them (more than
+    /// `settings.landingPageLimit`); nil when it shows every project. Feed items link to a project's
+    /// anchor only when the page has it.
+    public var landingPageProjectIDs: Set<String>?
 
     public init(settings: PublicationSettings, referenceDate: CalendarDate, zone: TimeZone) {
         self.settings = settings

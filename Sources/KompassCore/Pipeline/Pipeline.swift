@@ -25,8 +25,9 @@ public struct Pipeline: Sendable {
         DCATExporter(), DCATTurtleExporter(), DCATJSONLDExporter(),
     ]
 
-    /// Loads and validates the sources without writing anything.
-    public func check(options: RunOptions) throws -> (portfolio: Portfolio, findings: FindingList) {
+    /// Loads and validates the sources without writing anything. `stage` is told each step as it begins.
+    public func check(options: RunOptions, stage: (String) -> Void = { _ in }) throws -> (portfolio: Portfolio, findings: FindingList) {
+        stage("read, normalise")
         let loaded = try PortfolioLoader(merge: configuration.merge).load(configuration.sources)
         var findings = FindingList(loaded.findings)
         var context = ValidationContext(referenceDate: options.referenceDate)
@@ -35,7 +36,7 @@ public struct Pipeline: Sendable {
             context.previouslyPublished = identifiers
             context.previouslyPublishedSource = published.csvPath
         }
-        findings.append(contentsOf: Validator(settings: configuration.validation).validate(loaded.portfolio, context: context))
+        findings.append(contentsOf: Validator(settings: configuration.validation).validate(loaded.portfolio, context: context, stage: stage))
         return (loaded.portfolio, findings)
     }
 
@@ -69,8 +70,7 @@ public struct Pipeline: Sendable {
         let previousState = previous ?? PublicationState()
 
         options.progress?("reading and validating the sources")
-        clock.start("read, normalise, validate")
-        let (portfolio, initialFindings) = try check(options: options)
+        let (portfolio, initialFindings) = try check(options: options) { clock.start($0) }
         clock.start("compare with the last publication")
         var findings = initialFindings
         let output = configuration.outputDirectory
@@ -84,6 +84,9 @@ public struct Pipeline: Sendable {
         let snapshots = portfolio.projects.map { ProjectSnapshot($0, referenceYear: year) }
         let changes = ChangeDetector().changes(from: previousState.projects, to: snapshots)
         var context = ExportContext(settings: configuration.publication, referenceDate: options.referenceDate, zone: zone)
+        if portfolio.projects.count > configuration.publication.landingPageLimit {
+            context.landingPageProjectIDs = Set(portfolio.projects.prefix(configuration.publication.landingPageLimit).map(\.id.rawValue))
+        }
         let projectsByID = Dictionary(portfolio.projects.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         // The feeds keep the newest items only: build items for as many changes as they can hold.
         let newItems = changes.prefix(PublicationState.feedLimit).map {

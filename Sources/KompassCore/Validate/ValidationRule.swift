@@ -13,6 +13,9 @@ public protocol ValidationRule: Sendable {
     static var summary: Bilingual { get }
     /// Tunable parameters and their defaults, e.g. `["afterYears": 1]`.
     static var defaultParameters: [String: Double] { get }
+    /// True for the rules that look at the portfolio as a whole (duplicates, near-duplicates): the
+    /// run times them one by one, so that their cost at scale can be watched.
+    static var checksPortfolio: Bool { get }
 
     /// The rule with its effective severity and parameters (defaults where the configuration is silent).
     init(severity: Severity, parameters: [String: Double])
@@ -25,6 +28,7 @@ public protocol ValidationRule: Sendable {
 
 extension ValidationRule {
     public static var defaultParameters: [String: Double] { [:] }
+    public static var checksPortfolio: Bool { false }
 
     /// The rule with its defaults.
     public init() {

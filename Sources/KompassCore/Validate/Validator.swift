@@ -35,14 +35,20 @@ public struct Validator: Sendable {
         VanishedProjectRule.self,
     ]
 
-    public func validate(_ portfolio: Portfolio, context: ValidationContext) -> [Finding] {
+    /// Every rule over `portfolio`: first each project through the per-project rules, then the
+    /// portfolio through the rules that compare projects. `stage` is told each step as it begins
+    /// (the run's timings name each portfolio rule).
+    public func validate(_ portfolio: Portfolio, context: ValidationContext,
+                         stage: (String) -> Void = { _ in }) -> [Finding] {
         var findings: [Finding] = []
+        stage("validate each project")
         for project in portfolio.projects {
             for rule in rules {
                 findings += rule.check(project, context: context)
             }
         }
-        for rule in rules {
+        for rule in rules where type(of: rule).checksPortfolio {
+            stage("validate the portfolio: \(rule.id)")
             findings += rule.check(portfolio: portfolio, context: context)
         }
         return findings

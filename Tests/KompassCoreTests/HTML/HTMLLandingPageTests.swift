@@ -122,6 +122,35 @@ struct HTMLLandingPageTests {
         #expect(Self.occurrences(of: "<progress ", in: text) == 34)
     }
 
+    @Test func beyondTheLimitThePageShowsTheFirstProjectsAndSaysSo() throws {
+        let portfolio = try Self.realPortfolio()
+        var context = try Self.context()
+        context.settings.landingPageLimit = 10
+        let text = try Self.renderText(portfolio, context: context)
+        #expect(Self.occurrences(of: "<article class=\"project\"", in: text) == 10)
+        #expect(Self.occurrences(of: "<tr><th scope=\"row\">", in: text) == 10)
+        for (index, project) in portfolio.projects.enumerated() {
+            #expect(text.contains("id=\"\(project.id.rawValue)\"") == (index < 10), "anchor of \(project.id) only among the first ten")
+        }
+        #expect(text.contains("Diese Seite zeigt die ersten 10 von 34 Vorhaben."))
+        #expect(text.contains("<caption>Die ersten 10 Vorhaben mit Fortschritt"))
+        // The summary still counts every project.
+        #expect(text.contains("<dt>Vorhaben</dt><dd>34</dd>"))
+
+        context.settings.landingPageLimit = 34
+        let whole = try Self.renderText(portfolio, context: context)
+        #expect(!whole.contains("Diese Seite zeigt die ersten"))
+        #expect(Self.occurrences(of: "<article class=\"project\"", in: whole) == 34)
+    }
+
+    @Test func feedItemsLinkAnAnchorOnlyWhenThePageShowsTheProject() throws {
+        var context = try Self.context()
+        let change = ProjectChange(kind: .added, projectID: "abc", title: "A")
+        #expect(FeedItem(change, date: Self.referenceDate, context: context, project: nil).link == context.settings.landingPage + "#abc")
+        context.landingPageProjectIDs = ["xyz"]
+        #expect(FeedItem(change, date: Self.referenceDate, context: context, project: nil).link == context.settings.landingPage)
+    }
+
     @Test func theDocumentHasItsFrame() throws {
         let text = try Self.renderText(try Self.realPortfolio(), context: Self.context())
         #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"))

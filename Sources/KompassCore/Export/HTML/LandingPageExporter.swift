@@ -22,9 +22,15 @@ public struct LandingPageExporter: Exporter {
         try writer.write(header(context))
         try writer.write("<main id=\"inhalt\" tabindex=\"-1\">\n<div class=\"wrap\">\n")
         try writer.write(summary(portfolio, referenceYear: year))
+        // Beyond the limit, the page shows the first projects and says where the rest is.
+        let shown = portfolio.projects.prefix(context.settings.landingPageLimit)
+        if shown.count < portfolio.projects.count {
+            try writer.write(limitNote(shown: shown.count, total: portfolio.projects.count, context))
+        }
 
-        try writer.write(overviewTableStart(referenceYear: year))
-        for project in portfolio.projects {
+        try writer.write(overviewTableStart(referenceYear: year,
+                                            caption: shown.count < portfolio.projects.count ? "Die ersten \(shown.count) Vorhaben" : "Alle Vorhaben"))
+        for project in shown {
             try writer.write(overviewRow(project, referenceYear: year))
         }
         try writer.write("</tbody>\n</table>\n</div>\n</section>\n\n")
@@ -35,7 +41,7 @@ public struct LandingPageExporter: Exporter {
         <div class="projects">
 
         """)
-        for project in portfolio.projects {
+        for project in shown {
             try writer.write(section(for: project, referenceYear: year))
         }
         try writer.write("</div>\n</section>\n\n")
@@ -128,11 +134,18 @@ public struct LandingPageExporter: Exporter {
         """
     }
 
-    private func overviewTableStart(referenceYear: Int) -> String {
+    private func limitNote(shown: Int, total: Int, _ context: ExportContext) -> String {
+        let csv = context.writtenFiles[.csv] != nil
+            ? "<a href=\"\(OutputFile.csv.rawValue)\">\(OutputFile.csv.rawValue)</a>" : OutputFile.csv.rawValue
+        return "<p class=\"note\"><strong>Auszug:</strong> Diese Seite zeigt die ersten \(shown) von \(total) Vorhaben. "
+            + "Alle Vorhaben mit allen Werten enthält die Datei \(csv) (siehe «Daten herunterladen»).</p>\n"
+    }
+
+    private func overviewTableStart(referenceYear: Int, caption: String) -> String {
         """
         <div class="table-scroll">
         <table>
-        <caption>Alle Vorhaben mit Fortschritt, Dauer und Status (Stand \(referenceYear))</caption>
+        <caption>\(caption) mit Fortschritt, Dauer und Status (Stand \(referenceYear))</caption>
         <thead>
         <tr><th scope="col">Vorhaben</th><th scope="col" class="number">Fortschritt</th><th scope="col">Dauer</th><th scope="col">Status</th></tr>
         </thead>

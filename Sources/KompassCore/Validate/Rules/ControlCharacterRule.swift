@@ -12,6 +12,7 @@ public struct ControlCharacterRule: ValidationRule {
 
     public func check(_ project: Project, context: ValidationContext) -> [Finding] {
         project.textFields.compactMap { field, text in
+            guard ControlCharacterRule.mayHoldControl(text) else { return nil }
             guard let scalar = text.unicodeScalars.first(where: ControlCharacterRule.isControl) else { return nil }
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
             return finding(project, field,
@@ -20,6 +21,12 @@ public struct ControlCharacterRule: ValidationRule {
                            hint: Bilingual(en: "remove it: it is invisible and breaks XML outputs (often pasted from another program)",
                                            de: "entfernen Sie es: es ist unsichtbar und macht XML-Ausgaben ungültig (oft aus einem anderen Programm eingefügt)"))
         }
+    }
+
+    /// False when the UTF-8 bytes cannot hold a control character: no byte below 0x20 but the line
+    /// break, no DEL, no lead byte of C1 (0xC2) or of U+FFFE/U+FFFF (0xEF). One pass, no decoding.
+    static func mayHoldControl(_ text: String) -> Bool {
+        text.utf8.contains { byte in (byte < 0x20 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 || byte == 0xEF }
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

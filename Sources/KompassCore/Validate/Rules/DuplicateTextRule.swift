@@ -3,6 +3,7 @@
 /// index that stays linear in the number of projects.
 public struct DuplicateTextRule: ValidationRule {
     public static let id = "text.duplicate"
+    public static let checksPortfolio = true
     public static let defaultSeverity = Severity.warning
     public static let summary = Bilingual(
         en: "No two projects have identical or nearly identical texts (estimated word-shingle similarity at or above `threshold`, default 0.8).",

@@ -1,6 +1,7 @@
 /// `portfolio.vanished`: a project that was published last time is still in the sources.
 public struct VanishedProjectRule: ValidationRule {
     public static let id = "portfolio.vanished"
+    public static let checksPortfolio = true
     public static let defaultSeverity = Severity.warning
     public static let summary = Bilingual(
         en: "Every project of the last published portfolio is still in the sources (harvesters delete what disappears).",
