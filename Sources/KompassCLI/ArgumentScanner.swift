@@ -14,6 +14,18 @@ struct ArgumentScanner {
         remaining.popFirst()
     }
 
+    /// The values after an option that takes several (`--retire a b c`): every argument up to the next
+    /// option; at least one.
+    mutating func values(for option: String) throws -> [String] {
+        var values: [String] = []
+        while let next = remaining.first, !next.hasPrefix("-") {
+            values.append(next)
+            remaining.removeFirst()
+        }
+        guard !values.isEmpty else { throw UsageError(message: "\(option) needs at least one value", command: command) }
+        return values
+    }
+
     /// The value of the option just read; `--name=value` or `--name value`.
     mutating func value(for option: String) throws -> String {
         guard let value = remaining.popFirst(), !value.hasPrefix("--") else {

@@ -68,7 +68,8 @@ enum Commands {
     static func run(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "run", allowed: [
             "--config", "--source", "--format", "--output", "--as-of", "--dry-run", "--strict", "--quiet", "-q",
-            "--verbose", "-v", "--warnings-exit", "--lang", "--log-format",
+            "--verbose", "-v", "--warnings-exit", "--lang", "--log-format", "--retire", "--full",
+            "--examples", "--max-findings",
         ], positional: false)
         if options.showHelp { Terminal.printOut(HelpText.run); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
@@ -79,14 +80,14 @@ enum Commands {
         indicator.clear()
         if options.jsonLog {
             let minimum: Severity = options.quiet ? .error : options.verbose ? .info : .warning
-            for finding in report.findings.sortedByLocation where finding.severity >= minimum {
-                Terminal.printError(JSONLog.finding(finding, language: options.language))
+            for entry in options.reporter(colour: false).entries(report.findings, minimum: minimum).shown {
+                Terminal.printError(JSONLog.finding(entry, language: options.language))
             }
             Terminal.printError(JSONLog.summary(report))
             return report.outcome == .refused ? .dataErrors : finalCode(report.findings, options)
         }
         let terminal = Terminal()
-        let reporter = FindingReporter(colour: terminal.colourOnStandardError, language: options.language)
+        let reporter = options.reporter(colour: terminal.colourOnStandardError)
         // A scheduled run that changes nothing stays silent (no terminal, no --verbose): it said all this
         // when it published. A person at a terminal is always told.
         let talkative = options.verbose || terminal.isInteractive
@@ -125,11 +126,12 @@ enum Commands {
     static func validate(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "validate", allowed: [
             "--config", "--format", "--report", "--as-of", "--lang", "--strict", "--warnings-exit", "--quiet", "-q", "--verbose", "-v",
+            "--retire", "--examples", "--max-findings",
         ], positional: true)
         if options.showHelp { Terminal.printOut(HelpText.validate); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
         let (portfolio, findings) = try pipeline.check(options: options.runOptions)
-        let reporter = FindingReporter(colour: Terminal().colourOnStandardOutput, language: options.language)
+        let reporter = options.reporter(colour: Terminal().colourOnStandardOutput)
         switch options.report {
         case .json:
             Terminal.printOut(reporter.json(findings, projects: portfolio.projects.count))
@@ -154,8 +156,8 @@ enum Commands {
             throw UsageError(message: "convert needs --output FILE", command: "convert")
         }
         let pipeline = Pipeline(configuration: try options.configuration())
-        let (portfolio, findings) = try pipeline.check(options: options.runOptions)
-        let reporter = FindingReporter(colour: Terminal().colourOnStandardError, language: options.language)
+        let (portfolio, findings) = try pipeline.check(options: options.runOptions, previous: .some(nil))
+        let reporter = options.reporter(colour: Terminal().colourOnStandardError)
         let shown = reporter.text(findings, minimum: options.quiet ? .error : .warning)
         if !shown.isEmpty { Terminal.printError(shown) }
         if findings.hasErrors {
@@ -216,12 +218,13 @@ enum Commands {
 
     static func diff(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "diff", allowed: [
-            "--config", "--source", "--format", "--report", "--as-of", "--lang", "--output",
+            "--config", "--source", "--format", "--report", "--as-of", "--lang", "--output", "--retire",
+            "--examples", "--max-findings",
         ], positional: false)
         if options.showHelp { Terminal.printOut(HelpText.diff); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
         let (changes, findings, first) = try pipeline.diff(options: options.runOptions)
-        let reporter = FindingReporter(colour: Terminal().colourOnStandardError, language: options.language)
+        let reporter = options.reporter(colour: Terminal().colourOnStandardError)
         let shown = reporter.text(findings, minimum: .error)
         if !shown.isEmpty { Terminal.printError(shown) }
         switch options.report {
@@ -256,11 +259,14 @@ enum Commands {
             Terminal.printOut("nothing published yet into \(configuration.outputDirectory) (no state in \(store.path))")
             return .success
         }
-        let currentConfig = (try? SHA256.hex(of: ByteFileReader.readAll(path: configuration.path))) ?? ""
-        Terminal.printOut("published into \(configuration.outputDirectory) on \(state.publishedOn?.iso ?? "?") by kompass \(state.kompassVersion)")
+        let currentConfig = Pipeline(configuration: configuration).configurationFingerprint()
+        Terminal.printOut("published into \(configuration.outputDirectory) on \(state.publishedOn?.iso ?? "?") by kompass \(state.kompassVersion)"
+            + (state.kompassVersion == KompassVersion.current ? "" : " (this is kompass \(KompassVersion.current): the next run publishes every file anew)"))
         Terminal.printOut("configuration \(configuration.path): sha256 \(state.configurationFingerprint.prefix(16))…"
             + (currentConfig == state.configurationFingerprint ? " (unchanged since)" : " (changed since: the next run recomputes every output)"))
-        Terminal.printOut("\(state.projects.count) projects, \(state.feed.count) feed items, \(state.history.count) history rows")
+        Terminal.printOut("\(state.projects.count) projects, \(state.feed.count) feed items, \(state.history.count) history rows, "
+            + "\(state.retired.count) retired (identifiers reserved)")
+        for retired in state.retired { Terminal.printOut("  retired \(retired.id) on \(retired.retiredOn.iso): \(retired.title)") }
         Terminal.printOut("sources:")
         for source in state.sources { Terminal.printOut("  \(source.path) (\(source.format)) sha256 \(source.sha256)") }
         Terminal.printOut("files:")

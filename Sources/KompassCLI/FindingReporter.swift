@@ -6,27 +6,84 @@ import KompassCore
 struct FindingReporter {
     var colour: Bool
     var language: ReportLanguage
+    /// How many places a grouped entry lists (`--examples`).
+    var examples = FindingReporter.defaultExamples
+    /// At most this many entries; 0 means no cap (`--max-findings`).
+    var maxEntries = FindingReporter.defaultMaxEntries
+
+    static let defaultExamples = 5
+    static let defaultMaxEntries = 200
+
+    /// The entries shown: at or above `minimum`, grouped, and capped. When capping, errors are kept
+    /// before warnings and warnings before infos; the kept entries stay in location order.
+    func entries(_ findings: FindingList, minimum: Severity) -> (shown: [FindingGroup], total: Int) {
+        let all = findings.entries(examples: examples, minimum: minimum)
+        guard maxEntries > 0, all.count > maxEntries else { return (all, all.count) }
+        let kept = all.enumerated().sorted { a, b in
+            a.element.first.severity != b.element.first.severity
+                ? a.element.first.severity > b.element.first.severity : a.offset < b.offset
+        }.prefix(maxEntries).map(\.offset).sorted()
+        return (kept.map { all[$0] }, all.count)
+    }
+
+    /// The first line of a capped report, or nil.
+    func cappedLine(shown: Int, total: Int) -> String? {
+        guard shown < total else { return nil }
+        return language == .de
+            ? "Bericht gekürzt: \(shown) von \(total) Einträgen (Fehler zuerst); --max-findings 0 zeigt alle"
+            : "report capped: \(shown) of \(total) entries shown (errors first); --max-findings 0 shows all"
+    }
 
     /// Per file a header with its counts, then `path:line:column: severity: message (field) [project] {rule}`
-    /// and an indented hint: the form editors and terminals turn into links.
+    /// and an indented hint: the form editors and terminals turn into links. A group of one rule says
+    /// how many findings it stands for and lists its first places.
     func text(_ findings: FindingList, minimum: Severity = .info) -> String {
-        let shown = findings.sortedByLocation.filter { $0.severity >= minimum }
+        let (shown, total) = entries(findings, minimum: minimum)
         var lines: [String] = []
+        if let capped = cappedLine(shown: shown.count, total: total) { lines.append(capped) }
         var currentFile: String?? = .none
-        for finding in shown {
+        for entry in shown {
+            let finding = entry.first
             let file = finding.location?.file
             if currentFile != .some(file) {
                 currentFile = .some(file)
-                let inFile = FindingList(shown.filter { $0.location?.file == file })
-                lines.append((file ?? label("(the run as a whole)", "(der Lauf als Ganzes)")) + ": " + counts(inFile))
+                lines.append((file ?? label("(the run as a whole)", "(der Lauf als Ganzes)")) + ": " + counts(findings, inFile: file, minimum: minimum))
             }
             let place = finding.location.map { "\($0): " } ?? ""
             let field = finding.location?.field.map { " (\($0))" } ?? ""
             let project = finding.projectID.map { " [\($0)]" } ?? ""
-            lines.append("\(place)\(paint(finding.severity)): \(finding.message(in: language))\(field)\(project) {\(finding.ruleID)}")
+            let times = entry.isGroup ? "\(entry.count)× " : ""
+            lines.append("\(place)\(paint(finding.severity)): \(times)\(finding.message(in: language))\(field)\(project) {\(finding.ruleID)}")
+            if entry.isGroup {
+                let places = entry.examples.dropFirst().map(placeText)
+                let more = entry.count - entry.examples.count
+                let also = places.isEmpty ? "" : label("also at ", "auch bei ") + places.joined(separator: ", ")
+                let rest = more > 0 ? label("\(more) more", "\(more) weitere") : ""
+                lines.append("    " + [also, rest].filter { !$0.isEmpty }.joined(separator: label(" and ", " und ")))
+            }
             if let hint = finding.hint(in: language) { lines.append("    \(label("hint", "Vorschlag")): \(hint)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `line:column [project]` of a further place of a group.
+    private func placeText(_ finding: Finding) -> String {
+        let place = finding.location.map { location in location.column.map { "\(location.line):\($0)" } ?? "\(location.line)" } ?? "?"
+        return place + (finding.projectID.map { " [\($0)]" } ?? "")
+    }
+
+    /// The counts of one file's findings (all of them, not only those listed).
+    private func counts(_ findings: FindingList, inFile file: String?, minimum: Severity) -> String {
+        var perSeverity: [Severity: Int] = [:]
+        var seen: Set<FindingList.GroupKey> = []
+        for finding in findings.all where finding.location?.file == file && finding.severity >= minimum {
+            let key = FindingList.GroupKey(finding)
+            if seen.insert(key).inserted { perSeverity[finding.severity, default: 0] += findings.groupCount(of: finding) }
+        }
+        return [Severity.error, .warning, .info].map { severity in
+            let n = perSeverity[severity, default: 0]
+            return "\(n) \(word(severity, n))"
+        }.joined(separator: ", ")
     }
 
     private func label(_ english: String, _ german: String) -> String {
@@ -58,22 +115,33 @@ struct FindingReporter {
         return "\(projects) \(noun): \(counts(findings))"
     }
 
-    /// The JSON report (schemas/report.schema.json).
+    /// The JSON report (schemas/report.schema.json): one object per entry; a group carries its
+    /// `count` and, in `locations`, the places it lists (the first is the entry's own).
     func json(_ findings: FindingList, projects: Int) -> String {
         let q = Escaping.json
         func optional(_ value: String?) -> String { value.map(q) ?? "null" }
         func optional(_ value: Int?) -> String { value.map(String.init) ?? "null" }
-        let items = findings.sortedByLocation.map { finding in
-            """
+        func place(_ finding: Finding) -> String {
+            "{\"file\": \(optional(finding.location?.file)), \"line\": \(optional(finding.location.map(\.line))), "
+                + "\"column\": \(optional(finding.location?.column)), \"field\": \(optional(finding.location?.field ?? finding.field?.rawValue)), "
+                + "\"project\": \(optional(finding.projectID))}"
+        }
+        let (shown, total) = entries(findings, minimum: .info)
+        let items = shown.map { entry in
+            let finding = entry.first
+            return """
                 {"rule": \(q(finding.ruleID)), "severity": \(q(finding.severity.rawValue)), \
             "file": \(optional(finding.location?.file)), "line": \(optional(finding.location.map(\.line))), \
             "column": \(optional(finding.location?.column)), "field": \(optional(finding.location?.field ?? finding.field?.rawValue)), \
             "project": \(optional(finding.projectID)), "message": \(q(finding.message(in: language))), \
-            "hint": \(optional(finding.hint(in: language)))}
+            "hint": \(optional(finding.hint(in: language))), "count": \(entry.count), \
+            "locations": [\(entry.examples.map(place).joined(separator: ", "))]}
             """
         }
+        let capped = shown.count < total ? "{\"shown\": \(shown.count), \"total\": \(total)}" : "null"
         return """
         {
+          "capped": \(capped),
           "language": \(q(language.rawValue)),
           "projects": \(projects),
           "summary": {"error": \(findings.count(of: .error)), "warning": \(findings.count(of: .warning)), "info": \(findings.count(of: .info))},

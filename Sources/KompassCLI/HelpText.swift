@@ -31,7 +31,8 @@ enum HelpText {
     USAGE
       kompass [run] [--config PATH] [--source FILE [--format F]]... [--output DIR]
                     [--as-of YYYY-MM-DD] [--dry-run] [--strict] [--warnings-exit] [--lang de|en]
-                    [--log-format text|json] [--quiet | --verbose]
+                    [--log-format text|json] [--quiet | --verbose] [--retire ID|FILE...] [--full]
+                    [--examples N] [--max-findings N]
 
     OPTIONS
       --config PATH       the configuration (default: config/kompass.json)
@@ -42,15 +43,23 @@ enum HelpText {
       --output DIR        publish into DIR instead of the configured output folder
       --as-of DATE        the reference date ("today") for date rules and output dates
       --dry-run           do everything except publishing; the output folder is not touched
-      --strict            treat warnings as errors
+      --strict            treat warnings (and tolerated header spellings) as errors
+      --retire ID...      the projects (or published files) named here leave the publication on
+                          purpose; without it a published project missing from the sources stops
+                          the run (shrink guard). A retired identifier is never used again.
+      --full              publish every file anew instead of trusting the stored checksums (dates
+                          and the feed still change only where content changed)
       --warnings-exit     exit 5 instead of 0 when the run succeeded with warnings
       --lang de|en        the language of findings (default: German with a German locale)
+      --examples N        findings of one rule in one file are grouped; list N places each (default 5)
+      --max-findings N    report at most N findings (groups); the first line says when (default 200)
       --log-format F      text (default) or json: one JSON object per line on standard error
       --quiet, -q         print errors only
       --verbose, -v       print info findings, the changes and every published file
       --help, -h          this text
 
     Any error in the data means nothing is published and the output folder stays as it was.
+    So does a published project that is missing from the sources and not named with --retire.
     A run whose sources hold what was published changes nothing (and, without a terminal or
     --verbose, prints nothing). Only one run publishes at a time (exit code 4 for the other).
     """
@@ -97,7 +106,9 @@ enum HelpText {
 
     USAGE
       kompass diff [--config PATH] [--source FILE [--format F]]... [--output DIR] [--report text|json]
-                   [--as-of YYYY-MM-DD] [--lang de|en]
+                   [--as-of YYYY-MM-DD] [--lang de|en] [--retire ID...]
+
+    --retire ID... previews the removals a run would be asked to make (see kompass help run).
 
     Exit code 1 when the sources have errors (they are printed), else 0.
     """
@@ -123,7 +134,8 @@ enum HelpText {
 
     USAGE
       kompass validate [--config PATH] [--format F] [--report text|json] [--as-of YYYY-MM-DD]
-                       [--strict] [--warnings-exit] [FILE…]
+                       [--strict] [--warnings-exit] [--retire ID...] [--examples N] [--max-findings N]
+                       [FILE…]
 
     OPTIONS
       --config PATH       the configuration (default: config/kompass.json)
@@ -131,8 +143,12 @@ enum HelpText {
       --format F          the format of the files: page-text, csv, json, jsonl, xml
       --report FORMAT     text (default) or json (schema: schemas/report.schema.json)
       --as-of DATE        the reference date ("today") for date rules
-      --strict            treat warnings as errors
+      --strict            treat warnings (and tolerated header spellings) as errors
       --warnings-exit     exit 5 instead of 0 when there are warnings but no errors
+      --retire ID...      removals from the last publication that are intended (shrink guard)
+      --examples N        findings of one rule in one file are grouped; list N places each (default 5)
+      --max-findings N    report at most N entries, errors first; the first line says so (default 200;
+                          0: all)
       --help, -h          this text
 
     Exit code 0 when no error was found, 1 when one was.

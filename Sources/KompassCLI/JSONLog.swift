@@ -11,9 +11,12 @@ struct JSONLog {
         return "{" + (["\"time\": \(q(time))", "\"level\": \(q(level))", "\"event\": \(q(event))"] + rest).joined(separator: ", ") + "}"
     }
 
-    static func finding(_ finding: Finding, language: ReportLanguage) -> String {
+    /// One entry of the report: a finding, or a group with its `count` (then `file`/`line`/`column`
+    /// are its first place).
+    static func finding(_ entry: FindingGroup, language: ReportLanguage) -> String {
         let q = Escaping.json
-        var fields: [(String, String)] = [("rule", q(finding.ruleID))]
+        let finding = entry.first
+        var fields: [(String, String)] = [("rule", q(finding.ruleID)), ("count", String(entry.count))]
         if let location = finding.location {
             fields.append(("file", q(location.file)))
             fields.append(("line", String(location.line)))

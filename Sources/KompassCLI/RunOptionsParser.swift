@@ -12,6 +12,13 @@ struct CommandOptions {
     var asOf: CalendarDate?
     var dryRun = false
     var strict = false
+    /// `--retire ID…`: removals from the publication that are intended.
+    var retire: Set<String> = []
+    /// `--full`: publish every file anew.
+    var full = false
+    /// `--examples N`: places listed per grouped finding; `--max-findings N`: entries per report (0: all).
+    var examples = FindingReporter.defaultExamples
+    var maxFindings = FindingReporter.defaultMaxEntries
     var quiet = false
     var verbose = false
     var warningsExit = false
@@ -108,6 +115,18 @@ struct CommandOptions {
                     throw UsageError(message: "--log-format takes text or json, not '\(text)'", command: command)
                 }
                 options.jsonLog = text == "json"
+            case "--retire":
+                // `--retire a b`, `--retire a,b`, `--retire=a,b`, or the option repeated.
+                let values = try inline.map { [$0] } ?? scanner.values(for: option)
+                for name in values.flatMap({ $0.split(separator: ",") }) { options.retire.insert(String(name)) }
+            case "--full": options.full = true
+            case "--examples", "--max-findings":
+                let text = try value()
+                guard let number = Int(text), number >= (option == "--examples" ? 1 : 0) else {
+                    throw UsageError(message: "\(option) takes a whole number from \(option == "--examples" ? 1 : 0), not '\(text)'",
+                                     command: command)
+                }
+                if option == "--examples" { options.examples = number } else { options.maxFindings = number }
             case "--dry-run": options.dryRun = true
             case "--strict": options.strict = true
             case "--quiet", "-q": options.quiet = true
@@ -124,6 +143,11 @@ struct CommandOptions {
             throw UsageError(message: "--quiet and --verbose exclude each other", command: command)
         }
         return options
+    }
+
+    /// The reporter of findings these options ask for.
+    func reporter(colour: Bool) -> FindingReporter {
+        FindingReporter(colour: colour, language: language, examples: examples, maxEntries: maxFindings)
     }
 
     /// The configuration with the command line's replacements applied.
@@ -151,6 +175,10 @@ struct CommandOptions {
     }
 
     var runOptions: RunOptions {
-        RunOptions(referenceDate: asOf ?? CalendarDate.today(in: Pipeline.cantonZone), dryRun: dryRun, strict: strict)
+        var options = RunOptions(referenceDate: asOf ?? CalendarDate.today(in: Pipeline.cantonZone), dryRun: dryRun, strict: strict)
+        options.retire = retire
+        options.full = full
+        options.findingsRetainedPerGroup = max(FindingList.defaultRetainPerGroup, examples)
+        return options
     }
 }

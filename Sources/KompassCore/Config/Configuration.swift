@@ -21,6 +21,8 @@ public struct Configuration: Sendable {
     public var merge: MergeSettings
     /// Rule id → how the configuration tunes that rule of the validation catalogue.
     public var validation: [String: RuleSettings]
+    /// How the shrink guard is tuned (`guard`).
+    public var guardSettings = GuardSettings()
 
     public init(version: Int, path: String, sources: [SourceConfiguration], outputDirectory: String,
                 publication: PublicationSettings, merge: MergeSettings = MergeSettings(),
@@ -64,6 +66,10 @@ public struct SourceConfiguration: Sendable, Equatable {
     /// Which source field feeds which domain field; the page text's is built in.
     public var mapping: FieldMapping
     public var options: SourceOptions
+    /// Projects this source says have ended (`retired`): their removal from the publication is intended.
+    public var retired: [String] = []
+    /// The mapping's own file, when the configuration names one (part of the configuration's fingerprint).
+    public var mappingFile: String?
 
     public init(name: String? = nil, path: String, format: SourceFormat, register: String? = nil,
                 mapping: FieldMapping? = nil, options: SourceOptions? = nil) {

@@ -26,7 +26,7 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError(path: path, keyPath: "version",
                                      message: "version \(version) is not supported; this kompass reads versions 1 to \(Configuration.highestSupportedVersion)")
         }
-        try object.allowOnly(["$schema", "version", "sources", "merge", "validation", "output", "state", "publication"])
+        try object.allowOnly(["$schema", "version", "sources", "merge", "validation", "output", "state", "publication", "guard"])
         let folder = (path as NSString).deletingLastPathComponent
         let resolve: (String) -> String = { relative in
             if relative.hasPrefix("/") || folder.isEmpty { return relative }
@@ -57,6 +57,15 @@ public struct ConfigurationLoader: Sendable {
         var configuration = Configuration(version: version, path: path, sources: sources, outputDirectory: output,
                                           publication: publication, merge: merge, validation: validation)
         if let state = try object.optionalString("state") { configuration.setStateDirectory(resolve(state)) }
+        if let guardObject = try object.optionalObject("guard") {
+            try guardObject.allowOnly(["maxShrink"])
+            if let value = guardObject.values["maxShrink"] {
+                guard let number = value as? NSNumber, !JSONObject.isBoolean(number), (0...1).contains(number.doubleValue) else {
+                    throw guardObject.error("maxShrink", "must be a share from 0 to 1 (0.25 is a quarter)")
+                }
+                configuration.guardSettings.maxShrink = number.doubleValue
+            }
+        }
         return configuration
     }
 

@@ -1,7 +1,7 @@
 /// Reads one entry of `sources` and the `merge` settings.
 enum SourceConfigurationReader {
     static func read(_ source: JSONObject, resolve: (String) -> String) throws -> SourceConfiguration {
-        try source.allowOnly(["name", "path", "format", "register", "mapping", "csv", "json", "xml"])
+        try source.allowOnly(["name", "path", "format", "register", "mapping", "csv", "json", "xml", "retired"])
         let file = try source.string("path")
         let format: SourceFormat
         if let formatText = try source.optionalString("format") {
@@ -55,9 +55,19 @@ enum SourceConfigurationReader {
             if xml.values["namespace"] != nil { options.xmlNamespace = try xml.optionalString("namespace") }
             options.xmlSchemaPath = try xml.optionalString("schema").map(resolve)
         }
-        return SourceConfiguration(name: try source.optionalString("name"), path: resolve(file), format: format,
-                                   register: try source.optionalString("register").map(resolve), mapping: mapping,
-                                   options: options)
+        var configuration = SourceConfiguration(name: try source.optionalString("name"), path: resolve(file), format: format,
+                                                register: try source.optionalString("register").map(resolve), mapping: mapping,
+                                                options: options)
+        configuration.mappingFile = (source.values["mapping"] as? String).map(resolve)
+        if let retired = try source.optionalArray("retired") {
+            configuration.retired = try retired.enumerated().map { index, element in
+                guard let id = element as? String, !id.isEmpty else {
+                    throw source.error("retired[\(index)]", "must be a project identifier (a non-empty string)")
+                }
+                return id
+            }
+        }
+        return configuration
     }
 
     static func readMerge(_ object: JSONObject?, sources: [SourceConfiguration]) throws -> MergeSettings {

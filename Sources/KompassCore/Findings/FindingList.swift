@@ -1,28 +1,72 @@
-/// The findings of a run, in the order they were found.
+/// The findings of a run, in the order they were found, with memory bounded by the kinds of problem
+/// rather than by the size of the input.
+///
+/// Findings of one rule, severity and file form a group. The list counts every finding of every
+/// group, but keeps only the first `retainPerGroup` of each (1,000 identical warnings in a million-row
+/// source are one group: counted in full, a few examples kept). Reports show a group that has more
+/// findings than they list as one entry with its count and its first locations (`entries`).
 public struct FindingList: Sendable, Equatable {
+    /// The findings kept, in the order they were found: every finding of a group up to `retainPerGroup`.
     public private(set) var all: [Finding] = []
+    public let retainPerGroup: Int
+    private var groupCounts: [GroupKey: Int] = [:]
+    private var severityCounts: [Severity: Int] = [:]
 
-    public init(_ findings: [Finding] = []) {
-        all = findings
+    /// How many findings of one group are kept by default: far more than a report lists.
+    public static let defaultRetainPerGroup = 100
+
+    /// The group of a finding: the same rule at the same severity in the same file.
+    public struct GroupKey: Hashable, Sendable {
+        public var ruleID: String
+        public var severity: Severity
+        public var file: String?
+
+        public init(_ finding: Finding) {
+            ruleID = finding.ruleID
+            severity = finding.severity
+            file = finding.location?.file
+        }
+    }
+
+    public init(_ findings: [Finding] = [], retainPerGroup: Int = FindingList.defaultRetainPerGroup) {
+        self.retainPerGroup = max(1, retainPerGroup)
+        append(contentsOf: findings)
     }
 
     public mutating func append(_ finding: Finding) {
-        all.append(finding)
+        let key = GroupKey(finding)
+        let count = groupCounts[key, default: 0] + 1
+        groupCounts[key] = count
+        severityCounts[finding.severity, default: 0] += 1
+        if count <= retainPerGroup { all.append(finding) }
     }
 
     public mutating func append(contentsOf findings: some Sequence<Finding>) {
-        all.append(contentsOf: findings)
+        for finding in findings { append(finding) }
     }
 
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var hasErrors: Bool { severityCounts[.error, default: 0] > 0 }
 
+    /// Every finding of `severity`, kept or only counted.
     public func count(of severity: Severity) -> Int {
-        all.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        severityCounts[severity, default: 0]
+    }
+
+    /// Every finding, kept or only counted.
+    public var totalCount: Int { severityCounts.values.reduce(0, +) }
+
+    /// How many findings the group of `finding` has, kept or only counted.
+    public func groupCount(of finding: Finding) -> Int {
+        groupCounts[GroupKey(finding), default: 0]
     }
 
     /// Sorted for reports: by file, then line, then column, keeping the found order otherwise.
     public var sortedByLocation: [Finding] {
-        all.enumerated().sorted { a, b in
+        FindingList.sortedByLocation(all)
+    }
+
+    static func sortedByLocation(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { a, b in
             let la = a.element.location, lb = b.element.location
             let keyA = (la?.file ?? "", la?.line ?? 0, la?.column ?? 0)
             let keyB = (lb?.file ?? "", lb?.line ?? 0, lb?.column ?? 0)
@@ -30,4 +74,51 @@ public struct FindingList: Sendable, Equatable {
             return a.offset < b.offset
         }.map(\.element)
     }
+
+    /// The entries of a report at or above `minimum`, in location order: a group with more findings
+    /// than `examples` is one entry (its first `examples` findings by location, and its full count);
+    /// a smaller group gives one entry per finding. `examples` should not exceed `retainPerGroup`.
+    public func entries(examples: Int, minimum: Severity = .info) -> [FindingGroup] {
+        var byKey: [GroupKey: [Finding]] = [:]
+        var order: [GroupKey] = []
+        for finding in all where finding.severity >= minimum {
+            let key = GroupKey(finding)
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(finding)
+        }
+        var entries: [FindingGroup] = []
+        for key in order {
+            let members = FindingList.sortedByLocation(byKey[key] ?? [])
+            let total = groupCounts[key, default: members.count]
+            if total > max(1, examples) || total > members.count {
+                entries.append(FindingGroup(examples: Array(members.prefix(max(1, examples))), count: total))
+            } else {
+                entries += members.map { FindingGroup(examples: [$0], count: 1) }
+            }
+        }
+        return entries.enumerated().sorted { a, b in
+            let la = a.element.first.location, lb = b.element.first.location
+            let keyA = (la?.file ?? "", la?.line ?? 0, la?.column ?? 0)
+            let keyB = (lb?.file ?? "", lb?.line ?? 0, lb?.column ?? 0)
+            if keyA != keyB { return keyA < keyB }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+/// One entry of a report: a finding, or a group of findings of one rule in one file with its count
+/// and the first few of them.
+public struct FindingGroup: Sendable, Equatable {
+    /// The findings listed, first by location; never empty.
+    public var examples: [Finding]
+    /// How many findings the entry stands for (at least `examples.count`).
+    public var count: Int
+
+    public init(examples: [Finding], count: Int) {
+        self.examples = examples
+        self.count = count
+    }
+
+    public var first: Finding { examples[0] }
+    public var isGroup: Bool { count > 1 }
 }

@@ -25,25 +25,43 @@ public struct Pipeline: Sendable {
         DCATExporter(), DCATTurtleExporter(), DCATJSONLDExporter(),
     ]
 
-    /// Loads and validates the sources without writing anything. `stage` is told each step as it begins.
-    public func check(options: RunOptions, stage: (String) -> Void = { _ in }) throws -> (portfolio: Portfolio, findings: FindingList) {
+    /// Loads and validates the sources without writing anything, and puts the run before the shrink
+    /// guard (against `previous`, or the stored state when none is given). `stage` is told each step as it begins.
+    public func check(options: RunOptions, previous: PublicationState?? = nil,
+                      stage: (String) -> Void = { _ in }) throws -> (portfolio: Portfolio, findings: FindingList) {
+        try check(options: options, previous: previous, stage: stage).checked
+    }
+
+    private func check(options: RunOptions, previous: PublicationState??,
+                       stage: (String) -> Void) throws -> (checked: (portfolio: Portfolio, findings: FindingList), verdict: ShrinkGuard.Verdict) {
         stage("read, normalise")
         let loaded = try PortfolioLoader(merge: configuration.merge).load(configuration.sources)
-        var findings = FindingList(loaded.findings)
-        var context = ValidationContext(referenceDate: options.referenceDate)
-        let published = PublishedPortfolio(outputDirectory: configuration.outputDirectory)
-        if let identifiers = published.projectIDs() {
-            context.previouslyPublished = identifiers
-            context.previouslyPublishedSource = published.csvPath
+        var findings = FindingList(loaded.findings, retainPerGroup: options.findingsRetainedPerGroup)
+        let context = ValidationContext(referenceDate: options.referenceDate)
+        Validator(settings: configuration.validation).validate(loaded.portfolio, context: context, stage: stage) {
+            findings.append($0)
         }
-        findings.append(contentsOf: Validator(settings: configuration.validation).validate(loaded.portfolio, context: context, stage: stage))
-        return (loaded.portfolio, findings)
+        stage("shrink guard")
+        let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
+        let last = try previous ?? stateStore.load()
+        let run = ShrinkGuard.Run(projects: loaded.portfolio.projects.map { ($0.id.rawValue, $0.title) },
+                                  files: Set(plannedFiles().map(\.rawValue)), retiredOnCommandLine: options.retire,
+                                  retiredInSources: Set(configuration.sources.flatMap(\.retired)))
+        let verdict = ShrinkGuard(settings: configuration.guardSettings).check(run, against: last, stateFile: stateStore.path)
+        findings.append(contentsOf: verdict.findings)
+        return ((loaded.portfolio, findings), verdict)
+    }
+
+    /// The files a run with this configuration writes.
+    public func plannedFiles() -> [OutputFile] {
+        let context = ExportContext(settings: configuration.publication, referenceDate: CalendarDate(iso: "2000-01-01")!, zone: zone)
+        return Pipeline.exporters.filter { $0.isEnabled(in: context) }.map(\.file)
     }
 
     /// What a run would change: the sources now against the last publication. Reads, writes nothing.
     public func diff(options: RunOptions) throws -> (changes: [ProjectChange], findings: FindingList, firstPublication: Bool) {
         let previous = try PublicationStateStore(directory: configuration.stateDirectory).load()
-        let (portfolio, findings) = try check(options: options)
+        let (portfolio, findings) = try check(options: options, previous: .some(previous))
         let snapshots = portfolio.projects.map { ProjectSnapshot($0, referenceYear: options.referenceDate.year) }
         let changes = ChangeDetector().changes(from: previous?.projects ?? [], to: snapshots)
         return (changes, findings, previous == nil)
@@ -70,7 +88,7 @@ public struct Pipeline: Sendable {
         let previousState = previous ?? PublicationState()
 
         options.progress?("reading and validating the sources")
-        let (portfolio, initialFindings) = try check(options: options) { clock.start($0) }
+        let ((portfolio, initialFindings), verdict) = try check(options: options, previous: .some(previous)) { clock.start($0) }
         clock.start("compare with the last publication")
         var findings = initialFindings
         let output = configuration.outputDirectory
@@ -135,7 +153,12 @@ public struct Pipeline: Sendable {
         findings.append(contentsOf: SelfCheck(projectCount: portfolio.projects.count).check(staged: publisher, files: written))
         if blocks(findings, options) { return report(.refused, changes: changes) }
 
-        let unchanged = previous != nil && changes.isEmpty
+        // A full run, a new kompass version or a changed configuration trusts no stored checksum:
+        // every file is published anew (its dates still change only where its content did).
+        let full = options.full || previous.map {
+            $0.kompassVersion != KompassVersion.current || $0.configurationFingerprint != configurationFingerprint()
+        } ?? false
+        let unchanged = !full && previous != nil && changes.isEmpty
             && Set(previousState.files.keys) == Set(written.map(\.rawValue))
             && context.writtenFiles.allSatisfy { file, new in
                 // The files on disk, not only the state: a run killed after publishing and before saving
@@ -148,12 +171,12 @@ public struct Pipeline: Sendable {
 
         options.progress?("publishing")
         clock.start("publish")
-        publisher.reuseUnchanged(context.writtenFiles, published: previousState.files)
+        if !full { publisher.reuseUnchanged(context.writtenFiles, published: previousState.files) }
         let published = try publisher.publish(files)
         var state = PublicationState()
         state.publishedOn = options.referenceDate
         state.kompassVersion = KompassVersion.current
-        state.configurationFingerprint = (try? SHA256.hex(of: ByteFileReader.readAll(path: configuration.path))) ?? ""
+        state.configurationFingerprint = configurationFingerprint()
         state.sources = configuration.sources.map { source in
             .init(path: source.path, format: source.format.rawValue,
                   sha256: (try? SHA256.hex(of: ByteFileReader.readAll(path: source.path))) ?? "")
@@ -166,8 +189,19 @@ public struct Pipeline: Sendable {
         state.projects = snapshots
         state.feed = context.feedItems
         state.history = context.history
+        state.retired = previousState.retired + verdict.retiring.map {
+            RetiredProject(id: $0.id, title: $0.title, retiredOn: options.referenceDate)
+        }
         try stateStore.save(state)
         return report(.published, files: published, changes: changes)
+    }
+
+    /// SHA-256 over the configuration file and the mapping files it names: a changed mapping or
+    /// setting makes the next run publish anew.
+    public func configurationFingerprint() -> String {
+        let files = [configuration.path] + configuration.sources.compactMap(\.mappingFile)
+        let bytes = files.flatMap { (try? ByteFileReader.readAll(path: $0)) ?? [] }
+        return SHA256.hex(of: bytes)
     }
 
     private func blocks(_ findings: FindingList, _ options: RunOptions) -> Bool {

@@ -17,6 +17,8 @@ public struct PublicationState: Sendable, Equatable, Codable {
     /// The feed's items, newest first, at most `feedLimit`.
     public var feed: [FeedItem]
     public var history: [HistoryRow]
+    /// Projects retired by name, oldest first: their identifiers stay reserved.
+    public var retired: [RetiredProject]
 
     /// How many items the feeds keep.
     public static let feedLimit = 100
@@ -31,6 +33,7 @@ public struct PublicationState: Sendable, Equatable, Codable {
         projects = []
         feed = []
         history = []
+        retired = []
     }
 
     /// One published file.
@@ -64,7 +67,7 @@ public struct PublicationState: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, publishedOn, kompassVersion, configurationFingerprint, sources, files, projects, feed, history
+        case version, publishedOn, kompassVersion, configurationFingerprint, sources, files, projects, feed, history, retired
     }
 
     public init(from decoder: any Decoder) throws {
@@ -78,5 +81,6 @@ public struct PublicationState: Sendable, Equatable, Codable {
         projects = try container.decodeIfPresent([ProjectSnapshot].self, forKey: .projects) ?? []
         feed = try container.decodeIfPresent([FeedItem].self, forKey: .feed) ?? []
         history = try container.decodeIfPresent([HistoryRow].self, forKey: .history) ?? []
+        retired = try container.decodeIfPresent([RetiredProject].self, forKey: .retired) ?? []
     }
 }

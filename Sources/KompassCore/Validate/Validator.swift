@@ -25,6 +25,7 @@ public struct Validator: Sendable {
         BlankTextRule.self,
         ControlCharacterRule.self,
         HTMLInTextRule.self,
+        FormulaLikeTextRule.self,
         CompletedAheadRule.self,
         OverdueRule.self,
         ProgressBeforeStartRule.self,
@@ -32,7 +33,6 @@ public struct Validator: Sendable {
         DuplicateIdentifierRule.self,
         DuplicateTitleRule.self,
         DuplicateTextRule.self,
-        VanishedProjectRule.self,
     ]
 
     /// Every rule over `portfolio`: first each project through the per-project rules, then the
@@ -41,16 +41,22 @@ public struct Validator: Sendable {
     public func validate(_ portfolio: Portfolio, context: ValidationContext,
                          stage: (String) -> Void = { _ in }) -> [Finding] {
         var findings: [Finding] = []
+        validate(portfolio, context: context, stage: stage) { findings.append($0) }
+        return findings
+    }
+
+    /// The same, handing each finding to `report` as it is found (a `FindingList` keeps memory bounded).
+    public func validate(_ portfolio: Portfolio, context: ValidationContext, stage: (String) -> Void = { _ in },
+                         report: (Finding) -> Void) {
         stage("validate each project")
         for project in portfolio.projects {
             for rule in rules {
-                findings += rule.check(project, context: context)
+                rule.check(project, context: context).forEach(report)
             }
         }
         for rule in rules where type(of: rule).checksPortfolio {
             stage("validate the portfolio: \(rule.id)")
-            findings += rule.check(portfolio: portfolio, context: context)
+            rule.check(portfolio: portfolio, context: context).forEach(report)
         }
-        return findings
     }
 }

@@ -128,7 +128,7 @@ struct HTMLLandingPageTests {
         context.settings.landingPageLimit = 10
         let text = try Self.renderText(portfolio, context: context)
         #expect(Self.occurrences(of: "<article class=\"project\"", in: text) == 10)
-        #expect(Self.occurrences(of: "<tr><th scope=\"row\">", in: text) == 10)
+        #expect(Self.occurrences(of: "<tr><th scope=\"row\"><a href=\"#", in: text) == 10)
         for (index, project) in portfolio.projects.enumerated() {
             #expect(text.contains("id=\"\(project.id.rawValue)\"") == (index < 10), "anchor of \(project.id) only among the first ten")
         }
