@@ -207,6 +207,42 @@ import Testing
         #expect(json.standardOutput.split(separator: "\n").dropFirst().first?.contains("\"capped\"") == true)
     }
 
+    @Test func anExcelDamagedCopyGivesOneFindingPerDamageWithLineAndColumn() throws {
+        let folder = try Self.folder()
+        var lines = [Self.header] + Self.ids.enumerated().map { index, id in
+            Self.row(id, number: index + 1, title: index == 3 ? "3-4" : nil)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder.path("portfolio.csv"), atomically: true, encoding: .utf8)
+        #expect(try Self.run(folder).exitCode == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path("out-kompass-state/accepted/0-portfolio.csv")))
+        let before = try Self.published(folder)
+
+        // What Excel does on the way back: a leading zero lost, an umlaut turned into ?, a text into a date.
+        lines[1] = "870" + lines[1].dropFirst("0870".count)
+        lines[2] = lines[2].replacingOccurrences(of: ";Bevölkerung", with: ";Bev?lkerung")
+        lines[4] = lines[4].replacingOccurrences(of: ";3-4;", with: ";03.04.2026;")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder.path("portfolio.csv"), atomically: true, encoding: .utf8)
+        /// The 1-based byte column where `cell` starts on `line`.
+        func column(of cell: String, in line: String) -> Int {
+            let range = line.range(of: cell)!
+            return line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1
+        }
+        let result = try Self.run(folder, date: "2026-12-01")
+        #expect(result.exitCode == 1)
+        let path = folder.path("portfolio.csv")
+        let expected = [
+            "\(path):2:1: error: ", "{excel.leading-zero}",
+            "\(path):3:\(column(of: "Bev?lkerung", in: lines[2])): error: ", "{excel.lost-character}",
+            "\(path):5:\(column(of: "03.04.2026", in: lines[4])): error: ", "{excel.date}",
+        ]
+        for pair in stride(from: 0, to: expected.count, by: 2) {
+            let found = result.standardError.split(separator: "\n").filter { $0.hasPrefix(expected[pair]) && $0.hasSuffix(expected[pair + 1]) }
+            #expect(found.count == 1, "\(expected[pair]) … \(expected[pair + 1]) in \(result.standardError)")
+        }
+        #expect(result.standardError.contains("saved by Excel"))
+        #expect(try Self.published(folder) == before)
+    }
+
     @Test func fullPublishesEveryFileAnewButKeepsDatesAndFeed() throws {
         let folder = try Self.folder()
         #expect(try Self.run(folder).exitCode == 0)

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a source's mapping: inline in the configuration, or a JSON file named there.
 ///
 /// ```json
-/// { "fields": { "id": "ID", "progress": "Fortschritt", "startYear": "Beginn", … },
+/// { "fields": { "id": "ID", "title": ["Titel", "Bezeichnung"], "progress": "Fortschritt", "startYear": "Beginn", … },
 ///   "listSeparator": ",", "progressForm": "percent",
 ///   "synonyms": { "userGroups": { "Bevoelkerung": "Bevölkerung" } } }
 /// ```
@@ -31,13 +31,7 @@ enum MappingReader {
         try mappingObject.allowOnly(["$schema", "fields", "listSeparator", "progressForm", "synonyms"])
         let fieldsObject = try mappingObject.object("fields")
         try fieldsObject.allowOnly(Set(FieldMapping.Target.allCases.map(\.rawValue)))
-        var fields: [FieldMapping.Target: String] = [:]
-        for target in FieldMapping.Target.allCases {
-            if let name = try fieldsObject.optionalString(target.rawValue) {
-                guard !name.trimmingWhitespace().isEmpty else { throw fieldsObject.error(target.rawValue, "must not be empty") }
-                fields[target] = name
-            }
-        }
+        let (fields, columnSynonyms) = try columnNames(in: fieldsObject)
         if fields[.period] != nil && (fields[.startYear] != nil || fields[.endYear] != nil) {
             throw fieldsObject.error("period", "map either period or startYear/endYear, not both")
         }
@@ -67,6 +61,55 @@ enum MappingReader {
         }
         return FieldMapping(sourceFields: fields, listSeparator: try mappingObject.optionalString("listSeparator"),
                             progressForm: form, fieldOfActionSynonyms: synonyms["fieldsOfAction"] ?? [:],
-                            userGroupSynonyms: synonyms["userGroups"] ?? [:])
+                            userGroupSynonyms: synonyms["userGroups"] ?? [:], columnSynonyms: columnSynonyms)
+    }
+
+    /// The `fields` object: per target one name (`"title": "Titel"`) or a list of names whose first is the
+    /// canonical one and the others accepted synonyms (`"title": ["Titel", "Bezeichnung"]`).
+    ///
+    /// No name may be given twice, in one target or in two: CSV headers are matched ignoring surrounding
+    /// spaces and case, so names that differ only in those would make a header ambiguous and count as the same.
+    private static func columnNames(in fieldsObject: JSONObject)
+        throws -> (fields: [FieldMapping.Target: String], synonyms: [String: String]) {
+        var fields: [FieldMapping.Target: String] = [:]
+        var synonyms: [String: String] = [:]
+        // The name as headers are compared (trimmed, lowercased) → the key path that named it first.
+        var namedAt: [String: (keyPath: String, name: String)] = [:]
+        for target in FieldMapping.Target.allCases {
+            let key = target.rawValue
+            guard let value = fieldsObject.values[key], !(value is NSNull) else { continue }
+            var names: [(name: String, key: String)] = []
+            if let name = value as? String {
+                names = [(name, key)]
+            } else if let array = value as? [Any] {
+                guard !array.isEmpty else {
+                    throw fieldsObject.error(key, "must name at least one column: its name first, then any synonyms")
+                }
+                for (index, element) in array.enumerated() {
+                    guard let name = element as? String else {
+                        throw fieldsObject.error("\(key)[\(index)]", "must be a string (a column name)")
+                    }
+                    names.append((name, "\(key)[\(index)]"))
+                }
+            } else {
+                throw fieldsObject.error(key, "must be a string (the column's name) or an array of strings (its name, then its synonyms)")
+            }
+            for (position, entry) in names.enumerated() {
+                let compared = entry.name.trimmingWhitespace().lowercased()
+                guard !compared.isEmpty else { throw fieldsObject.error(entry.key, "must not be empty") }
+                if let earlier = namedAt[compared] {
+                    let same = earlier.name == entry.name ? "" : " (names are compared ignoring case and surrounding spaces)"
+                    throw fieldsObject.error(entry.key, "'\(entry.name)' is already named at "
+                        + fieldsObject.key(earlier.keyPath) + same + "; give each name to one field, once")
+                }
+                namedAt[compared] = (entry.key, entry.name)
+                if position == 0 {
+                    fields[target] = entry.name
+                } else {
+                    synonyms[entry.name] = names[0].name
+                }
+            }
+        }
+        return (fields, synonyms)
     }
 }

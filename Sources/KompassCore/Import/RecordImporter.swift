@@ -22,11 +22,21 @@ public struct ImportRequest: Sendable {
     public var fields: Set<String>
     /// Format-specific settings.
     public var options: SourceOptions
+    /// Other names the source may give a field: synonym → the name in `fields` it stands for (the mapping's
+    /// `columnSynonyms`). Records carry values under the name in `fields`. The CSV importer uses them to read
+    /// its header; other importers read the names in `fields` only.
+    public var synonyms: [String: String]
+    /// Whether a header read only through a tolerance (surrounding spaces, another case, a synonym, a BOM)
+    /// is an error instead of an info finding: the `--strict` run.
+    public var strictHeaders: Bool
 
-    public init(path: String, fields: Set<String>, options: SourceOptions = SourceOptions()) {
+    public init(path: String, fields: Set<String>, options: SourceOptions = SourceOptions(),
+                synonyms: [String: String] = [:], strictHeaders: Bool = false) {
         self.path = path
         self.fields = fields
         self.options = options
+        self.synonyms = synonyms
+        self.strictHeaders = strictHeaders
     }
 }
 

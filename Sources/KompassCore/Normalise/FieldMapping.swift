@@ -29,8 +29,13 @@ public struct FieldMapping: Sendable, Equatable {
         case fraction
     }
 
-    /// Target → the source's own field name.
+    /// Target → the source's own field name: the canonical name of its column, key or element.
     public var sourceFields: [Target: String]
+    /// Other names a source may give a column: synonym → the canonical name in `sourceFields` it stands for
+    /// (a mapping writes `"title": ["Titel", "Bezeichnung"]`: `Titel` is canonical, `Bezeichnung` a synonym).
+    /// The CSV importer matches header cells through them and reports each use; records always carry values
+    /// under the canonical name, so nothing downstream needs to know about synonyms.
+    public var columnSynonyms: [String: String]
     /// Splits a single text value of a list field (fields of action, user groups) into terms;
     /// nil when the source gives lists natively (JSON arrays, repeated XML elements, page bullets).
     public var listSeparator: String?
@@ -40,16 +45,24 @@ public struct FieldMapping: Sendable, Equatable {
     public var userGroupSynonyms: [String: String]
 
     public init(sourceFields: [Target: String], listSeparator: String? = nil, progressForm: ProgressForm = .percent,
-                fieldOfActionSynonyms: [String: String] = [:], userGroupSynonyms: [String: String] = [:]) {
+                fieldOfActionSynonyms: [String: String] = [:], userGroupSynonyms: [String: String] = [:],
+                columnSynonyms: [String: String] = [:]) {
         self.sourceFields = sourceFields
+        self.columnSynonyms = columnSynonyms
         self.listSeparator = listSeparator
         self.progressForm = progressForm
         self.fieldOfActionSynonyms = fieldOfActionSynonyms
         self.userGroupSynonyms = userGroupSynonyms
     }
 
-    /// The source field names this mapping reads.
+    /// The source field names this mapping reads (the canonical names; synonyms are in `columnSynonyms`).
     public var usedSourceFields: Set<String> { Set(sourceFields.values) }
+
+    /// The names a target's column may have: the canonical name first, then its synonyms (sorted).
+    public func columnNames(of target: Target) -> [String] {
+        guard let canonical = sourceFields[target] else { return [] }
+        return [canonical] + columnSynonyms.filter { $0.value == canonical }.keys.sorted()
+    }
 
     /// The page text: its headings. It has no identifier and no title (the register supplies them).
     public static let pageText = FieldMapping(sourceFields: [

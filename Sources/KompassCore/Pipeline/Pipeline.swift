@@ -35,8 +35,10 @@ public struct Pipeline: Sendable {
     private func check(options: RunOptions, previous: PublicationState??,
                        stage: (String) -> Void) throws -> (checked: (portfolio: Portfolio, findings: FindingList), verdict: ShrinkGuard.Verdict) {
         stage("read, normalise")
-        let loaded = try PortfolioLoader(merge: configuration.merge).load(configuration.sources)
+        let loaded = try PortfolioLoader(merge: configuration.merge).load(configuration.sources, strictHeaders: options.strict)
         var findings = FindingList(loaded.findings, retainPerGroup: options.findingsRetainedPerGroup)
+        stage("compare CSV sources with their accepted copies")
+        findings.append(contentsOf: try spreadsheetDamage())
         let context = ValidationContext(referenceDate: options.referenceDate)
         Validator(settings: configuration.validation).validate(loaded.portfolio, context: context, stage: stage) {
             findings.append($0)
@@ -50,6 +52,40 @@ public struct Pipeline: Sendable {
         let verdict = ShrinkGuard(settings: configuration.guardSettings).check(run, against: last, stateFile: stateStore.path)
         findings.append(contentsOf: verdict.findings)
         return ((loaded.portfolio, findings), verdict)
+    }
+
+    /// The largest accepted CSV copy kompass keeps and compares (Excel itself stops at 1,048,576 rows; a
+    /// bigger file did not come from a spreadsheet, and holding its copy would cost memory at scale).
+    public static let acceptedCopyLimit = 64 * 1_024 * 1_024
+
+    /// The CSV sources against the copies accepted at the last publication: what a round trip through
+    /// Excel did to them (`excel.*`), one finding per damaged cell.
+    private func spreadsheetDamage() throws -> [Finding] {
+        let store = AcceptedSourceStore(stateDirectory: configuration.stateDirectory)
+        var findings: [Finding] = []
+        for (index, source) in configuration.sources.enumerated() where source.format == .csv {
+            guard store.hasAccepted(forSourceAt: source.path, index: index) else { continue }
+            let accepted = store.acceptedPath(forSourceAt: source.path, index: index)
+            guard Pipeline.fileSize(accepted) <= Pipeline.acceptedCopyLimit,
+                  Pipeline.fileSize(source.path) <= Pipeline.acceptedCopyLimit,
+                  SHA256.hex(ofFileAt: accepted) != SHA256.hex(ofFileAt: source.path) else { continue }
+            findings += try SpreadsheetDamageCheck().compare(current: source.path, accepted: accepted, options: source.options,
+                                                             idColumn: source.mapping.sourceFields[.id])
+        }
+        return findings
+    }
+
+    /// Keeps a copy of each CSV source of a publication, for the next run's comparison.
+    private func acceptSources() throws {
+        let store = AcceptedSourceStore(stateDirectory: configuration.stateDirectory)
+        for (index, source) in configuration.sources.enumerated()
+            where source.format == .csv && Pipeline.fileSize(source.path) <= Pipeline.acceptedCopyLimit {
+            try store.accept(sourceAt: source.path, index: index)
+        }
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? Int.max
     }
 
     /// The files a run with this configuration writes.
@@ -179,7 +215,7 @@ public struct Pipeline: Sendable {
         state.configurationFingerprint = configurationFingerprint()
         state.sources = configuration.sources.map { source in
             .init(path: source.path, format: source.format.rawValue,
-                  sha256: (try? SHA256.hex(of: ByteFileReader.readAll(path: source.path))) ?? "")
+                  sha256: SHA256.hex(ofFileAt: source.path) ?? "")
         }
         for (file, written) in context.writtenFiles {
             let dates = context.dates(of: file)
@@ -193,6 +229,7 @@ public struct Pipeline: Sendable {
             RetiredProject(id: $0.id, title: $0.title, retiredOn: options.referenceDate)
         }
         try stateStore.save(state)
+        try acceptSources()
         return report(.published, files: published, changes: changes)
     }
 

@@ -14,7 +14,9 @@ public struct PortfolioLoader: Sendable {
         public var incompleteProjects: Int
     }
 
-    public func load(_ sources: [SourceConfiguration]) throws -> Result {
+    /// `strictHeaders`: a CSV header read only through a tolerance (spaces, case, a synonym, a BOM) is an
+    /// error instead of an info finding (the `--strict` run).
+    public func load(_ sources: [SourceConfiguration], strictHeaders: Bool = false) throws -> Result {
         var findings: [Finding] = []
         var perSource: [SourceDrafts] = []
         for source in sources {
@@ -22,10 +24,10 @@ public struct PortfolioLoader: Sendable {
             let sourceFindings: [Finding]
             switch source.format {
             case .pageText: (drafts, sourceFindings) = try readPageText(source)
-            case .csv: (drafts, sourceFindings) = try read(source, with: CSVImporter())
-            case .json: (drafts, sourceFindings) = try read(source, with: JSONImporter())
-            case .jsonl: (drafts, sourceFindings) = try read(source, with: JSONImporter(lines: true))
-            case .xml: (drafts, sourceFindings) = try read(source, with: XMLImporter())
+            case .csv: (drafts, sourceFindings) = try read(source, with: CSVImporter(), strictHeaders: strictHeaders)
+            case .json: (drafts, sourceFindings) = try read(source, with: JSONImporter(), strictHeaders: strictHeaders)
+            case .jsonl: (drafts, sourceFindings) = try read(source, with: JSONImporter(lines: true), strictHeaders: strictHeaders)
+            case .xml: (drafts, sourceFindings) = try read(source, with: XMLImporter(), strictHeaders: strictHeaders)
             }
             findings += sourceFindings
             perSource.append(SourceDrafts(source: source, drafts: drafts))
@@ -46,11 +48,13 @@ public struct PortfolioLoader: Sendable {
     }
 
     /// Streams one structured source through its importer and the normaliser.
-    private func read(_ source: SourceConfiguration, with importer: some RecordImporter) throws -> ([DraftProject], [Finding]) {
+    private func read(_ source: SourceConfiguration, with importer: some RecordImporter,
+                      strictHeaders: Bool) throws -> ([DraftProject], [Finding]) {
         let normaliser = Normaliser(mapping: source.mapping)
         var drafts: [DraftProject] = []
         var findings: [Finding] = []
-        let request = ImportRequest(path: source.path, fields: source.mapping.usedSourceFields, options: source.options)
+        let request = ImportRequest(path: source.path, fields: source.mapping.usedSourceFields, options: source.options,
+                                    synonyms: source.mapping.columnSynonyms, strictHeaders: strictHeaders)
         let sourceFindings = try importer.read(request) { record in
             let (draft, recordFindings) = normaliser.draft(record)
             drafts.append(draft)
@@ -60,6 +64,9 @@ public struct PortfolioLoader: Sendable {
                 return finding
             }
         }
+        // A column missing from the header is named once there, not once more per row.
+        let absent = Set(sourceFindings.filter { $0.ruleID == "csv.header.missing" }.compactMap(\.location?.field))
+        if !absent.isEmpty { findings.removeAll { $0.ruleID == "value.missing" && absent.contains($0.location?.field ?? "") } }
         return (drafts, sourceFindings + findings)
     }
 

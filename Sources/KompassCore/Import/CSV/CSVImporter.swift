@@ -4,6 +4,11 @@
 /// The delimiter (`;`, `,` or tab) is detected from the header unless configured, and the encoding
 /// (UTF-8 with or without BOM, or Windows-1252) is detected unless configured; both choices are
 /// reported. Only the columns the mapping uses are decoded.
+///
+/// Header names are matched tolerantly but never silently: ignoring surrounding spaces, case and a BOM, and
+/// through the mapping's column synonyms. Each tolerance used is a finding (`csv.header.spaces`,
+/// `csv.header.case`, `csv.header.synonym`, `csv.header.bom`): info, or error when `request.strictHeaders`.
+/// Values are handed on under the mapping's canonical name, so the normaliser finds them.
 public struct CSVImporter: RecordImporter {
     public init() {}
 
@@ -41,9 +46,13 @@ struct CSVReadState {
     private var findings: [Finding] = []
     private var decoder: TextDecoder
     private var header: [String]?
-    private var columnsWanted: [(index: Int, name: String)] = []
+    /// The columns read: their index, the canonical name their values are keyed by, and the name the
+    /// header gives them (trimmed), which the values' locations carry.
+    private var columnsWanted: [(index: Int, name: String, written: String)] = []
     private var records = 0
     private var sawBOM = false
+    /// A BOM to report with the header (not when `csv.encoding.bom` already warns about it).
+    private var bomToReport = false
     private var delimiter: UInt8 = UInt8(ascii: ";")
 
     init(request: ImportRequest) {
@@ -73,6 +82,7 @@ struct CSVReadState {
                                        de: "entfernen Sie \"encoding\" aus der Konfiguration der Quelle, damit kompass sie als UTF-8 liest"))
             } else {
                 decoder = TextDecoder(encoding: .utf8)
+                bomToReport = true
             }
         }
         if let configured = request.options.csvDelimiter {
@@ -134,56 +144,163 @@ struct CSVReadState {
                                    de: "ergänzen Sie die fehlenden Zellen (eine leere Zelle ist nichts zwischen zwei Trennzeichen)"))
         }
         var record = RawRecord(location: SourceLocation(file: file, line: row.line))
-        for (index, name) in columnsWanted where index < row.cells.count {
+        for (index, name, written) in columnsWanted where index < row.cells.count {
             let cell = row.cells[index]
-            guard let text = decode(cell, field: name) else { continue }
+            guard let text = decode(cell, field: written) else { continue }
             if text.isEmpty { continue }
-            record.append(RawValue(text, at: SourceLocation(file: file, line: cell.line, column: cell.column, field: name)), to: name)
+            // Keyed by the canonical name (what the mapping and the normaliser know); the location carries the
+            // header as the file writes it, because a value's location points into the file: the steward looks
+            // for that column there. The one header finding of a tolerance links the two names.
+            record.append(RawValue(text, at: SourceLocation(file: file, line: cell.line, column: cell.column, field: written)), to: name)
         }
         records += 1
         try emit(record)
     }
 
     private mutating func readHeader(_ row: CSVTokenizer.Row) {
+        let resolver = CSVHeaderResolver(fields: request.fields, synonyms: request.synonyms)
         var names: [String] = []
-        var seen: [String: Int] = [:]
+        // The canonical name a column is read as (or, for a column the mapping does not read, its name) → the
+        // first column that has it.
+        var seen: [String: (index: Int, name: String)] = [:]
         for (index, cell) in row.cells.enumerated() {
-            let name = (decode(cell, field: nil) ?? "").trimmingWhitespace()
+            let written = decode(cell, field: nil) ?? ""
+            let name = written.trimmingWhitespace()
             names.append(name)
+            let match = name.isEmpty ? nil : resolver.match(written)
+            if index == 0 && bomToReport {
+                reportBOM(before: written, match: match, line: row.line, column: cell.column)
+            }
             if name.isEmpty {
                 report("csv.header.empty", .error, line: row.line, column: cell.column,
                        Bilingual(en: "column \(index + 1) of the header has no name",
                                  de: "Spalte \(index + 1) der Kopfzeile hat keinen Namen"),
                        hint: Bilingual(en: "give every column a name", de: "geben Sie jeder Spalte einen Namen"))
-            } else if let earlier = seen[name] {
-                report("csv.header.duplicate", .error, line: row.line, column: cell.column, field: name,
-                       Bilingual(en: "the column name '\(name)' appears twice (columns \(earlier + 1) and \(index + 1))",
-                                 de: "der Spaltenname '\(name)' kommt zweimal vor (Spalten \(earlier + 1) und \(index + 1))"),
-                       hint: Bilingual(en: "give every column its own name; kompass does not guess which one is meant",
-                                       de: "geben Sie jeder Spalte einen eigenen Namen; kompass rät nicht, welche gemeint ist"))
-            } else {
-                seen[name] = index
+                continue
             }
-        }
-        header = names
-        for (name, index) in seen.sorted(by: { $0.value < $1.value }) {
-            if request.fields.contains(name) {
-                columnsWanted.append((index, name))
+            let key = match?.canonical ?? name
+            if let earlier = seen[key] {
+                reportDuplicate(earlier: earlier, index: index, name: name, readAs: match?.canonical, line: row.line, column: cell.column)
+                continue
+            }
+            seen[key] = (index, name)
+            if let match {
+                columnsWanted.append((index, match.canonical, name))
+                reportTolerances(match, written: written, index: index, line: row.line, column: cell.column)
             } else {
-                report("source.field.unknown", .info, line: row.line, column: row.cells[index].column, field: name,
+                report("source.field.unknown", .info, line: row.line, column: cell.column, field: name,
                        Bilingual(en: "the column '\(name)' is not used by the mapping",
                                  de: "die Spalte '\(name)' wird vom Mapping nicht verwendet"),
                        hint: Bilingual(en: "map it in the source's mapping if it should be read",
                                        de: "nehmen Sie sie ins Mapping der Quelle auf, wenn sie gelesen werden soll"))
             }
         }
-        for name in request.fields.sorted() where seen[name] == nil {
+        header = names
+        let read = Set(columnsWanted.map(\.name))
+        for name in request.fields.sorted() where !read.contains(name) {
             let present = names.filter { !$0.isEmpty }.joined(separator: ", ")
+            let synonyms = resolver.synonyms.filter { $0.value == name }.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
             report("csv.header.missing", .error, line: row.line, field: name,
-                   Bilingual(en: "the column '\(name)' that the mapping reads is missing from the header",
-                             de: "die Spalte '\(name)', die das Mapping liest, fehlt in der Kopfzeile"),
+                   Bilingual(en: "the column '\(name)' that the mapping reads is missing from the header"
+                                 + (synonyms.isEmpty ? "" : " (and so are its synonyms \(synonyms))"),
+                             de: "die Spalte '\(name)', die das Mapping liest, fehlt in der Kopfzeile"
+                                 + (synonyms.isEmpty ? "" : " (ebenso ihre Synonyme \(synonyms))")),
                    hint: Bilingual(en: "the header has: " + present, de: "die Kopfzeile hat: " + present))
         }
+    }
+
+    /// The severity of a tolerated header: info, or error in a strict run.
+    private var toleranceSeverity: Severity { request.strictHeaders ? .error : .info }
+
+    /// What to do about a tolerated header name.
+    private func renameHint(_ canonical: String) -> Bilingual {
+        request.strictHeaders
+            ? Bilingual(en: "the run is strict; rename the column to '\(canonical)'",
+                        de: "der Lauf ist strikt; benennen Sie die Spalte in '\(canonical)' um")
+            : Bilingual(en: "nothing to do; rename the column to '\(canonical)' to match the mapping exactly (a strict run requires it)",
+                        de: "nichts zu tun; benennen Sie die Spalte in '\(canonical)' um, damit sie genau dem Mapping entspricht "
+                            + "(ein strikter Lauf verlangt das)")
+    }
+
+    /// One finding per tolerance a header cell needed: spaces around it, and either another case or a synonym
+    /// (a synonym in another case is one synonym finding that says so).
+    private mutating func reportTolerances(_ match: CSVHeaderMatch, written: String, index: Int, line: Int, column: Int) {
+        let name = written.trimmingWhitespace()
+        let number = index + 1
+        let canonical = match.canonical
+        if match.spaces {
+            report("csv.header.spaces", toleranceSeverity, line: line, column: column, field: name,
+                   Bilingual(en: "the header of column \(number), '\(written)', has spaces around the name; it was read as '\(canonical)'",
+                             de: "der Kopf der Spalte \(number), '\(written)', hat Leerzeichen um den Namen; "
+                                 + "die Spalte wurde als '\(canonical)' gelesen"),
+                   hint: renameHint(canonical))
+        }
+        if let synonym = match.synonym {
+            report("csv.header.synonym", toleranceSeverity, line: line, column: column, field: name,
+                   match.caseDiffers
+                       ? Bilingual(en: "the header of column \(number), '\(written)', is the mapping's synonym '\(synonym)' of '\(canonical)' "
+                                       + "in another case; it was read as '\(canonical)'",
+                                   de: "der Kopf der Spalte \(number), '\(written)', ist das Synonym '\(synonym)' für '\(canonical)' aus dem Mapping "
+                                       + "in anderer Gross-/Kleinschreibung; die Spalte wurde als '\(canonical)' gelesen")
+                       : Bilingual(en: "the header of column \(number), '\(written)', is the mapping's synonym of '\(canonical)'; "
+                                       + "it was read as '\(canonical)'",
+                                   de: "der Kopf der Spalte \(number), '\(written)', ist ein Synonym für '\(canonical)' aus dem Mapping; "
+                                       + "die Spalte wurde als '\(canonical)' gelesen"),
+                   hint: renameHint(canonical))
+        } else if match.caseDiffers {
+            report("csv.header.case", toleranceSeverity, line: line, column: column, field: name,
+                   Bilingual(en: "the header of column \(number), '\(written)', differs from the mapping's '\(canonical)' only in case; "
+                                 + "it was read as '\(canonical)'",
+                             de: "der Kopf der Spalte \(number), '\(written)', unterscheidet sich von '\(canonical)' im Mapping nur in "
+                                 + "Gross-/Kleinschreibung; die Spalte wurde als '\(canonical)' gelesen"),
+                   hint: renameHint(canonical))
+        }
+    }
+
+    /// The BOM at the start of the file: dropped before the first header name, and reported once.
+    private mutating func reportBOM(before written: String, match: CSVHeaderMatch?, line: Int, column: Int) {
+        let name = written.trimmingWhitespace()
+        let message: Bilingual
+        if name.isEmpty {
+            message = Bilingual(en: "the file starts with a UTF-8 byte-order mark; it was dropped",
+                                de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark; sie wurde entfernt")
+        } else if let canonical = match?.canonical {
+            message = Bilingual(en: "the file starts with a UTF-8 byte-order mark before the header of column 1, '\(written)'; "
+                                    + "it is not part of the name: the column was read as '\(canonical)'",
+                                de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(written)'; "
+                                    + "sie gehört nicht zum Namen: die Spalte wurde als '\(canonical)' gelesen")
+        } else {
+            message = Bilingual(en: "the file starts with a UTF-8 byte-order mark before the header of column 1, '\(written)'; "
+                                    + "it is not part of the name",
+                                de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(written)'; "
+                                    + "sie gehört nicht zum Namen")
+        }
+        report("csv.header.bom", toleranceSeverity, line: line, column: column, field: name.isEmpty ? nil : name, message,
+               hint: request.strictHeaders
+                   ? Bilingual(en: "the run is strict; save the file as UTF-8 without a byte-order mark",
+                               de: "der Lauf ist strikt; speichern Sie die Datei als UTF-8 ohne Byte-Order-Mark")
+                   : Bilingual(en: "nothing to do; save the file as UTF-8 without a byte-order mark to avoid it (a strict run requires it)",
+                               de: "nichts zu tun; speichern Sie die Datei als UTF-8 ohne Byte-Order-Mark, um das zu vermeiden "
+                                   + "(ein strikter Lauf verlangt das)"))
+    }
+
+    /// Two columns with the same name, or two that are read as the same field.
+    private mutating func reportDuplicate(earlier: (index: Int, name: String), index: Int, name: String, readAs canonical: String?,
+                                          line: Int, column: Int) {
+        let message: Bilingual
+        if earlier.name == name {
+            message = Bilingual(en: "the column name '\(name)' appears twice (columns \(earlier.index + 1) and \(index + 1))",
+                                de: "der Spaltenname '\(name)' kommt zweimal vor (Spalten \(earlier.index + 1) und \(index + 1))")
+        } else {
+            let readAs = canonical ?? name
+            message = Bilingual(en: "the columns '\(earlier.name)' (column \(earlier.index + 1)) and '\(name)' (column \(index + 1)) "
+                                    + "are both read as '\(readAs)'",
+                                de: "die Spalten '\(earlier.name)' (Spalte \(earlier.index + 1)) und '\(name)' (Spalte \(index + 1)) "
+                                    + "werden beide als '\(readAs)' gelesen")
+        }
+        report("csv.header.duplicate", .error, line: line, column: column, field: name, message,
+               hint: Bilingual(en: "give every column its own name; kompass does not guess which one is meant",
+                               de: "geben Sie jeder Spalte einen eigenen Namen; kompass rät nicht, welche gemeint ist"))
     }
 
     mutating func finish(problems: [CSVTokenizer.Problem]) -> [Finding] {

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Keeps a byte copy of each CSV source that was part of the last publication, in `<state>/accepted/`, so
+/// that a source which replaces it can be compared with it (`SpreadsheetDamageCheck`) and a damaged value
+/// restored from it.
+///
+/// A copy is written to a temporary file in the same folder and renamed into place, so a run killed at any
+/// moment leaves the previous copy or the new one, never half of one. What a killed run leaves behind
+/// (`<name>.partial-<pid>`) is removed by the next accept of the same source.
+public struct AcceptedSourceStore: Sendable {
+    public var stateDirectory: String
+
+    public init(stateDirectory: String) {
+        self.stateDirectory = stateDirectory
+    }
+
+    /// `<state>/accepted`
+    public var directory: String { (stateDirectory as NSString).appendingPathComponent("accepted") }
+
+    /// Where the accepted copy of the source at `path` is kept: `<state>/accepted/<index>-<base name>`, e.g.
+    /// `1-register.csv`. `index` is the source's position in the configuration (as the caller counts it), so two
+    /// sources with the same base name in different folders keep apart, and the name depends on nothing else.
+    public func acceptedPath(forSourceAt path: String, index: Int) -> String {
+        let baseName = (path as NSString).lastPathComponent
+        return (directory as NSString).appendingPathComponent("\(index)-\(baseName)")
+    }
+
+    /// Whether an accepted copy of the source exists.
+    public func hasAccepted(forSourceAt path: String, index: Int) -> Bool {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: acceptedPath(forSourceAt: path, index: index), isDirectory: &isDirectory)
+        return exists && !isDirectory.boolValue
+    }
+
+    /// Copies the source at `path`, byte for byte, as its accepted copy (creating the folder), replacing the
+    /// previous copy atomically. On failure the previous copy stays as it was.
+    public func accept(sourceAt path: String, index: Int) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw IOError(path: directory, operation: "create the folder", reason: ConfigurationLoader.reason(error))
+        }
+        let target = acceptedPath(forSourceAt: path, index: index)
+        let prefix = (target as NSString).lastPathComponent + ".partial-"
+        AbandonedFiles.remove(in: directory, prefix: prefix)
+        let temporary = target + ".partial-\(getpid())"
+        do {
+            let reader = try ByteFileReader(path: path)
+            let writer = try ByteFileWriter(path: temporary)
+            try reader.forEachChunk { chunk in try writer.write(bytes: chunk) }
+            _ = try writer.finish()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw IOError(path: target, operation: "write", reason: reason)
+        }
+    }
+}
