@@ -17,19 +17,27 @@ public struct PortfolioLoader: Sendable {
     /// `strictHeaders`: a CSV header read only through a tolerance (spaces, case, a synonym, a BOM) is an
     /// error instead of an info finding (the `--strict` run).
     public func load(_ sources: [SourceConfiguration], strictHeaders: Bool = false) throws -> Result {
+        // One structured source needs no merge: each record becomes a project as it is read, and no
+        // draft is kept (at a million projects, drafts and projects side by side would double the memory).
+        if sources.count == 1, let source = sources.first, source.format != .pageText {
+            var projects: [Project] = []
+            var incomplete = 0
+            let findings = try read(source, strictHeaders: strictHeaders) { draft in
+                if let project = draft.project { projects.append(project) } else { incomplete += 1 }
+            }
+            return Result(portfolio: Portfolio(projects: projects), findings: findings, incompleteProjects: incomplete)
+        }
         var findings: [Finding] = []
         var perSource: [SourceDrafts] = []
         for source in sources {
-            let drafts: [DraftProject]
-            let sourceFindings: [Finding]
-            switch source.format {
-            case .pageText: (drafts, sourceFindings) = try readPageText(source)
-            case .csv: (drafts, sourceFindings) = try read(source, with: CSVImporter(), strictHeaders: strictHeaders)
-            case .json: (drafts, sourceFindings) = try read(source, with: JSONImporter(), strictHeaders: strictHeaders)
-            case .jsonl: (drafts, sourceFindings) = try read(source, with: JSONImporter(lines: true), strictHeaders: strictHeaders)
-            case .xml: (drafts, sourceFindings) = try read(source, with: XMLImporter(), strictHeaders: strictHeaders)
+            var drafts: [DraftProject] = []
+            if source.format == .pageText {
+                let sourceFindings: [Finding]
+                (drafts, sourceFindings) = try readPageText(source)
+                findings += sourceFindings
+            } else {
+                findings += try read(source, strictHeaders: strictHeaders) { drafts.append($0) }
             }
-            findings += sourceFindings
             perSource.append(SourceDrafts(source: source, drafts: drafts))
         }
         var drafts = perSource.first?.drafts ?? []
@@ -47,17 +55,26 @@ public struct PortfolioLoader: Sendable {
         return Result(portfolio: Portfolio(projects: projects), findings: findings, incompleteProjects: incomplete)
     }
 
-    /// Streams one structured source through its importer and the normaliser.
-    private func read(_ source: SourceConfiguration, with importer: some RecordImporter,
-                      strictHeaders: Bool) throws -> ([DraftProject], [Finding]) {
+    /// The importer of a structured format.
+    private static func importer(for format: SourceFormat) -> any RecordImporter {
+        switch format {
+        case .csv: CSVImporter()
+        case .json: JSONImporter()
+        case .jsonl: JSONImporter(lines: true)
+        case .xml, .pageText: XMLImporter()
+        }
+    }
+
+    /// Streams one structured source through its importer and the normaliser, handing each draft to `keep`.
+    private func read(_ source: SourceConfiguration, strictHeaders: Bool,
+                      keep: (DraftProject) -> Void) throws -> [Finding] {
         let normaliser = Normaliser(mapping: source.mapping)
-        var drafts: [DraftProject] = []
         var findings: [Finding] = []
         let request = ImportRequest(path: source.path, fields: source.mapping.usedSourceFields, options: source.options,
                                     synonyms: source.mapping.columnSynonyms, strictHeaders: strictHeaders)
-        let sourceFindings = try importer.read(request) { record in
+        let sourceFindings = try PortfolioLoader.importer(for: source.format).read(request) { record in
             let (draft, recordFindings) = normaliser.draft(record)
-            drafts.append(draft)
+            keep(draft)
             findings += recordFindings.map { finding in
                 var finding = finding
                 if finding.projectID == nil { finding.projectID = draft.id?.rawValue }
@@ -67,7 +84,7 @@ public struct PortfolioLoader: Sendable {
         // A column missing from the header is named once there, not once more per row.
         let absent = Set(sourceFindings.filter { $0.ruleID == "csv.header.missing" }.compactMap(\.location?.field))
         if !absent.isEmpty { findings.removeAll { $0.ruleID == "value.missing" && absent.contains($0.location?.field ?? "") } }
-        return (drafts, sourceFindings + findings)
+        return sourceFindings + findings
     }
 
     private func readPageText(_ source: SourceConfiguration) throws -> ([DraftProject], [Finding]) {

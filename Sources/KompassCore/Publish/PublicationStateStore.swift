@@ -38,19 +38,76 @@ public struct PublicationStateStore: Sendable {
         } catch {
             throw IOError(path: directory, operation: "create the folder", reason: ConfigurationLoader.reason(error))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(state)
         AbandonedFiles.remove(in: directory, prefix: "state.json.partial-")
         let temporary = path + ".partial-\(getpid())"
         let writer = try ByteFileWriter(path: temporary)
-        try writer.write(Array(data) + [0x0A])
+        try PublicationStateStore.write(state, to: writer)
         _ = try writer.finish()
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw IOError(path: path, operation: "write", reason: reason)
         }
+    }
+}
+
+extension PublicationStateStore {
+    /// Writes `state` as JSON, streaming its long lists (a snapshot and a history row per project: at a
+    /// million projects, encoding the whole state at once would hold it in memory several times over).
+    /// The keys are those of `PublicationState.CodingKeys`, sorted; the lists hold one compact object
+    /// per line, encoded a thousand at a time.
+    static func write(_ state: PublicationState, to writer: ByteFileWriter) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func value(_ key: String, _ encoded: some Encodable, last: Bool = false) throws {
+            try writer.write("  \"\(key)\": ")
+            try writer.write(Array(try encoder.encode(encoded)))
+            try writer.write(last ? "\n" : ",\n")
+        }
+        func list<Element: Encodable>(_ key: String, _ elements: [Element]) throws {
+            try writer.write("  \"\(key)\": [")
+            var start = 0
+            while start < elements.count {
+                let end = min(start + 1_000, elements.count)
+                // `[a,b,c]` of the chunk, written as `a,\n b,\n c`, one element per line.
+                var bytes = Array(try encoder.encode(Array(elements[start..<end])))
+                bytes.removeFirst()
+                bytes.removeLast()
+                var line: [UInt8] = [0x0A, 0x20, 0x20, 0x20, 0x20]
+                line.reserveCapacity(bytes.count + bytes.count / 64)
+                var depth = 0, inString = false, escaped = false
+                for byte in bytes {
+                    line.append(byte)
+                    if inString {
+                        if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                        continue
+                    }
+                    switch byte {
+                    case 0x22: inString = true
+                    case 0x7B, 0x5B: depth += 1
+                    case 0x7D, 0x5D: depth -= 1
+                    case 0x2C where depth == 0: line += [0x0A, 0x20, 0x20, 0x20, 0x20]
+                    default: break
+                    }
+                }
+                try writer.write(line)
+                start = end
+                if start < elements.count { try writer.write(",") }
+            }
+            try writer.write(elements.isEmpty ? "],\n" : "\n  ],\n")
+        }
+        try writer.write("{\n")
+        try value("configurationFingerprint", state.configurationFingerprint)
+        try list("feed", state.feed)
+        try value("files", state.files)
+        try list("history", state.history)
+        try value("kompassVersion", state.kompassVersion)
+        try list("projects", state.projects)
+        if let publishedOn = state.publishedOn { try value("publishedOn", publishedOn) }
+        try list("retired", state.retired)
+        try list("sources", state.sources)
+        try value("version", state.version, last: true)
+        try writer.write("}\n")
     }
 }
 
