@@ -280,15 +280,25 @@ struct NormaliserTests {
     }
 
     @Test func identifierAndTitleThroughAMapping() {
-        let mapping = FieldMapping(sourceFields: [
+        var mapping = FieldMapping(sourceFields: [
             .id: "id", .title: "titel", .progress: "p", .period: "d", .before: "b", .future: "f",
             .fieldsOfAction: "felder", .userGroups: "nutzende",
         ])
-        let good = Normaliser(mapping: mapping).draft(Self.record([
+        let spaced: [(String, String)] = [
             ("id", " digital-lab "), ("titel", " Digital Lab "), ("p", "100"), ("d", "2024"), ("b", "x"), ("f", "y"),
             ("felder", "Kultur"), ("nutzende", "Mitarbeitende"),
-        ]))
-        #expect(good.findings.isEmpty)
+        ]
+        // Undeclared, nothing is trimmed: the identifier is not well-formed, and the hint says how to declare it.
+        let strict = Normaliser(mapping: mapping).draft(Self.record(spaced))
+        #expect(strict.findings.map(\.ruleID) == ["id.format"])
+        #expect(strict.findings.first?.hint?.contains("\"normalise\": [\"trim\"]") == true)
+        #expect(strict.draft.title == " Digital Lab ")
+
+        mapping.normalisations = [.trim]
+        let good = Normaliser(mapping: mapping).draft(Self.record(spaced))
+        #expect(good.findings.map(\.ruleID) == ["value.trimmed", "value.trimmed"])
+        #expect(good.findings.allSatisfy { $0.severity == .info })
+        #expect(good.findings.last?.message == "'titel': white space around 'Digital Lab' was removed (the mapping declares normalise trim)")
         let project = good.draft.project
         #expect(project?.id.rawValue == "digital-lab")
         #expect(project?.title == "Digital Lab")
@@ -301,5 +311,58 @@ struct NormaliserTests {
         #expect(bad.findings.map(\.ruleID) == ["id.format"])
         #expect(bad.draft.id == nil)
         #expect(bad.draft.project == nil)
+    }
+
+    static let yearMapping = FieldMapping(sourceFields: [
+        .id: "id", .title: "titel", .progress: "p", .startYear: "von", .endYear: "bis", .before: "b", .future: "f",
+        .fieldsOfAction: "felder", .userGroups: "nutzende",
+    ])
+
+    static func yearRecord(_ start: String, _ end: String) -> RawRecord {
+        Self.record([("id", "a"), ("titel", "A"), ("p", "10"), ("von", start), ("bis", end), ("b", "x"), ("f", "y"),
+                     ("felder", "Kultur"), ("nutzende", "Mitarbeitende")])
+    }
+
+    @Test func datesAreReadOnlyInTheDeclaredForm() {
+        // Years by default: a date is an error whose hint names the form to declare.
+        let undeclared = Normaliser(mapping: Self.yearMapping).draft(Self.yearRecord("31.12.2025", "2028"))
+        #expect(undeclared.findings.map(\.ruleID) == ["period.format"])
+        #expect(undeclared.findings.first?.message == "the start year '31.12.2025' is not a four-digit year")
+        #expect(undeclared.findings.first?.hint?.contains("\"dateForm\": \"DD.MM.YYYY\"") == true)
+        #expect(undeclared.draft.period == nil)
+
+        var mapping = Self.yearMapping
+        mapping.dateForm = .dayMonthYear
+        let declared = Normaliser(mapping: mapping).draft(Self.yearRecord("31.12.2025", "1.3.2028"))
+        #expect(declared.findings.map(\.ruleID) == ["period.date-read", "period.date-read"])
+        #expect(declared.findings.first?.severity == .info)
+        #expect(declared.findings.first?.message == "the start date '31.12.2025' was read as the year 2025 (the mapping declares dateForm DD.MM.YYYY)")
+        #expect(declared.draft.period == ProjectPeriod(startYear: 2025, endYear: 2028))
+
+        // Another form, or no date of the calendar, is an error, never a guess.
+        for wrong in ["2025-12-31", "2025", "31.02.2025", "31/12/2025", "32.1.2025"] {
+            let result = Normaliser(mapping: mapping).draft(Self.yearRecord(wrong, "2028"))
+            #expect(result.findings.map(\.ruleID).first == "period.format", "\(wrong)")
+            #expect(result.draft.period == nil, "\(wrong)")
+        }
+        mapping.dateForm = .isoDate
+        let iso = Normaliser(mapping: mapping).draft(Self.yearRecord("2024-02-29", "2028-01-01"))
+        #expect(iso.draft.period == ProjectPeriod(startYear: 2024, endYear: 2028))
+        #expect(Normaliser(mapping: mapping).draft(Self.yearRecord("2023-02-29", "2028-01-01")).draft.period == nil)
+    }
+
+    @Test func unicodeCompositionOnlyWhenDeclaredAndReported() {
+        let decomposed = "Bevo\u{0308}lkerung und Gescha\u{0308}fte"
+        var mapping = Self.yearMapping
+        let record = Self.record([("id", "a"), ("titel", decomposed), ("p", "10"), ("von", "2024"), ("bis", "2028"),
+                                  ("b", "x"), ("f", "y"), ("felder", "Kultur"), ("nutzende", "Mitarbeitende")])
+        let kept = Normaliser(mapping: mapping).draft(record)
+        #expect(kept.findings.isEmpty)
+        #expect(kept.draft.title.map { Array($0.unicodeScalars) } == Array(decomposed.unicodeScalars))
+        mapping.normalisations = [.nfc]
+        let composed = Normaliser(mapping: mapping).draft(record)
+        #expect(composed.findings.map(\.ruleID) == ["value.unicode-normalised"])
+        #expect(composed.findings.first?.message.contains("2 code points fewer") == true)
+        #expect(composed.draft.title.map { Array($0.unicodeScalars) } == Array("Bevölkerung und Geschäfte".unicodeScalars))
     }
 }

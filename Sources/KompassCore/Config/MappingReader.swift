@@ -28,7 +28,7 @@ enum MappingReader {
         } else {
             mappingObject = try JSONObject(value, path: object.path, keyPath: object.key("mapping"))
         }
-        try mappingObject.allowOnly(["$schema", "fields", "listSeparator", "progressForm", "synonyms"])
+        try mappingObject.allowOnly(["$schema", "fields", "listSeparator", "progressForm", "synonyms", "dateForm", "normalise"])
         let fieldsObject = try mappingObject.object("fields")
         try fieldsObject.allowOnly(Set(FieldMapping.Target.allCases.map(\.rawValue)))
         let (fields, columnSynonyms) = try columnNames(in: fieldsObject)
@@ -59,9 +59,25 @@ enum MappingReader {
                 synonyms[key] = entries
             }
         }
-        return FieldMapping(sourceFields: fields, listSeparator: try mappingObject.optionalString("listSeparator"),
+        var mapping = FieldMapping(sourceFields: fields, listSeparator: try mappingObject.optionalString("listSeparator"),
                             progressForm: form, fieldOfActionSynonyms: synonyms["fieldsOfAction"] ?? [:],
                             userGroupSynonyms: synonyms["userGroups"] ?? [:], columnSynonyms: columnSynonyms)
+        let dateText = try mappingObject.optionalString("dateForm") ?? FieldMapping.DateForm.year.rawValue
+        guard let dateForm = FieldMapping.DateForm(rawValue: dateText) else {
+            throw mappingObject.error("dateForm", "'\(dateText)' is not one of "
+                + FieldMapping.DateForm.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        mapping.dateForm = dateForm
+        if let list = try mappingObject.optionalArray("normalise") {
+            for (index, element) in list.enumerated() {
+                guard let name = element as? String, let normalisation = FieldMapping.Normalisation(rawValue: name) else {
+                    throw mappingObject.error("normalise[\(index)]", "must be one of "
+                        + FieldMapping.Normalisation.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                mapping.normalisations.insert(normalisation)
+            }
+        }
+        return mapping
     }
 
     /// The `fields` object: per target one name (`"title": "Titel"`) or a list of names whose first is the

@@ -29,6 +29,26 @@ public struct FieldMapping: Sendable, Equatable {
         case fraction
     }
 
+    /// How a source writes the start and end of a project (`dateForm`): as years (the default), or as
+    /// dates of one declared form, whose year is read and reported. Nothing else is accepted.
+    public enum DateForm: String, Sendable, Equatable, CaseIterable {
+        /// `2025`.
+        case year = "YYYY"
+        /// `31.12.2025` (day and month with one or two digits).
+        case dayMonthYear = "DD.MM.YYYY"
+        /// `2025-12-31` (ISO 8601).
+        case isoDate = "YYYY-MM-DD"
+    }
+
+    /// What the mapping allows kompass to change in a text value (`normalise`); each change is reported
+    /// with the value before and after. Without a declaration a value is kept exactly as it is.
+    public enum Normalisation: String, Sendable, Equatable, CaseIterable {
+        /// Remove white space around identifiers, titles and texts.
+        case trim
+        /// Compose decomposed characters (`u` + U+0308 → `ü`, Unicode NFC) in titles and texts.
+        case nfc
+    }
+
     /// Target → the source's own field name: the canonical name of its column, key or element.
     public var sourceFields: [Target: String]
     /// Other names a source may give a column: synonym → the canonical name in `sourceFields` it stands for
@@ -43,6 +63,8 @@ public struct FieldMapping: Sendable, Equatable {
     /// Declared synonyms per vocabulary: the source's term → the German label it stands for.
     public var fieldOfActionSynonyms: [String: String]
     public var userGroupSynonyms: [String: String]
+    public var dateForm: DateForm = .year
+    public var normalisations: Set<Normalisation> = []
 
     public init(sourceFields: [Target: String], listSeparator: String? = nil, progressForm: ProgressForm = .percent,
                 fieldOfActionSynonyms: [String: String] = [:], userGroupSynonyms: [String: String] = [:],

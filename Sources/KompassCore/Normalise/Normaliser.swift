@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps raw records onto the domain model through a field mapping and the value parsers.
 ///
 /// Every value that cannot be read becomes a finding at the value's own position; nothing is guessed.
@@ -75,24 +77,28 @@ private struct RecordReading {
 
     mutating func readAll() {
         if let value = single(.id) {
-            let text = value.text.trimmingWhitespace()
+            let text = normalised(value.text, value, .id)
             if let id = ProjectID(text) {
                 draft.id = id
             } else {
                 finding("id.format", value, .id,
                         Bilingual(en: "the identifier '\(value.text)' is not well-formed",
                                   de: "die Kennung '\(value.text)' ist nicht gültig gebildet"),
-                        hint: Bilingual(en: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab",
+                        hint: text.trimmingWhitespace() != text && ProjectID(text.trimmingWhitespace()) != nil
+                            ? Bilingual(en: "remove the white space around it, or declare \"normalise\": [\"trim\"] in the mapping",
+                                        de: "entfernen Sie die Leerzeichen darum, oder deklarieren Sie \"normalise\": [\"trim\"] im Mapping")
+                            : Bilingual(en: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab",
                                         de: "verwenden Sie Kleinbuchstaben a-z, Ziffern 0-9 und einzelne Bindestriche, z. B. digital-lab"))
             }
         }
         if let value = single(.title) {
-            draft.title = value.text.trimmingWhitespace()
+            draft.title = normalised(value.text, value, .title)
         }
         readProgress()
         readPeriod()
-        for target in [FieldMapping.Target.before, .future] where single(target) != nil {
-            let text = values(target).map(\.text).joined(separator: "\n")
+        for target in [FieldMapping.Target.before, .future] {
+            guard let first = single(target) else { continue }
+            let text = normalised(values(target).map(\.text).joined(separator: "\n"), first, target)
             if target == .before { draft.before = text } else { draft.future = text }
         }
         if mapping.sourceFields[.fieldsOfAction] != nil, let terms = readTerms(.fieldsOfAction, FieldOfAction.self, UserGroup.self,
@@ -135,6 +141,78 @@ private struct RecordReading {
         }
     }
 
+    /// The year of a start or end value in the mapping's declared `dateForm`; a date's year is
+    /// reported (info), a value of another form is an error, never a guess.
+    mutating func year(_ value: RawValue, _ target: FieldMapping.Target) -> Int? {
+        let text = value.text.trimmingWhitespace()
+        let form = mapping.dateForm
+        let (en, de) = target == .startYear ? ("start", "Start") : ("end", "End")
+        if let year = ValueParsers.year(text, form: form) {
+            if form != .year {
+                finding("period.date-read", value, target,
+                        Bilingual(en: "the \(en) date '\(text)' was read as the year \(year) (the mapping declares dateForm \(form.rawValue))",
+                                  de: "das \(de)datum '\(text)' wurde als Jahr \(year) gelesen (das Mapping deklariert dateForm \(form.rawValue))"),
+                        hint: nil, severity: .info)
+            }
+            return year
+        }
+        let seen = ValueParsers.dateForm(of: text)
+        let hint: Bilingual
+        if form == .year, let seen {
+            hint = Bilingual(en: "it is a date: declare its form in the mapping (\"dateForm\": \"\(seen.rawValue)\") and kompass reads its year, or write the year",
+                             de: "das ist ein Datum: deklarieren Sie seine Form im Mapping (\"dateForm\": \"\(seen.rawValue)\"), dann liest kompass das Jahr, oder schreiben Sie das Jahr")
+        } else if form == .year {
+            hint = target == .startYear
+                ? Bilingual(en: "write the year the project starts, e.g. 2023", de: "schreiben Sie das Jahr, in dem das Vorhaben beginnt, z. B. 2023")
+                : Bilingual(en: "write the year the project ends, e.g. 2028, or leave it empty for a single year",
+                            de: "schreiben Sie das Jahr, in dem das Vorhaben endet, z. B. 2028, oder lassen Sie es für ein einzelnes Jahr leer")
+        } else {
+            hint = Bilingual(en: "write a date of the calendar in the declared form \(form.rawValue), or change dateForm in the mapping",
+                             de: "schreiben Sie ein gültiges Datum in der deklarierten Form \(form.rawValue), oder ändern Sie dateForm im Mapping")
+        }
+        let message: Bilingual
+        switch (form, target == .startYear) {
+        case (.year, true):
+            message = Bilingual(en: "the start year '\(value.text)' is not a four-digit year", de: "das Startjahr '\(value.text)' ist kein vierstelliges Jahr")
+        case (.year, false):
+            message = Bilingual(en: "the end year '\(value.text)' is not a four-digit year", de: "das Endjahr '\(value.text)' ist kein vierstelliges Jahr")
+        default:
+            message = Bilingual(en: "the \(en) '\(value.text)' is not a date of the declared form \(form.rawValue)",
+                                de: "das \(de)datum '\(value.text)' ist kein Datum der deklarierten Form \(form.rawValue)")
+        }
+        finding("period.format", value, target, message, hint: hint)
+        return nil
+    }
+
+    /// `text` with the normalisations the mapping declares; each change is an info finding with the
+    /// value before and after. Undeclared, nothing is changed.
+    mutating func normalised(_ text: String, _ value: RawValue, _ target: FieldMapping.Target) -> String {
+        var result = text
+        let name = mapping.sourceFields[target] ?? target.rawValue
+        if mapping.normalisations.contains(.trim) {
+            let trimmed = result.trimmingWhitespace()
+            if trimmed.utf8.count != result.utf8.count {
+                finding("value.trimmed", value, target,
+                        Bilingual(en: "'\(name)': white space around '\(trimmed.truncated(40))' was removed (the mapping declares normalise trim)",
+                                  de: "'\(name)': die Leerzeichen um '\(trimmed.truncated(40))' wurden entfernt (das Mapping deklariert normalise trim)"),
+                        hint: nil, severity: .info)
+                result = trimmed
+            }
+        }
+        if mapping.normalisations.contains(.nfc), target != .id {
+            let composed = result.precomposedStringWithCanonicalMapping
+            if !composed.unicodeScalars.elementsEqual(result.unicodeScalars) {
+                let changed = result.unicodeScalars.count - composed.unicodeScalars.count
+                finding("value.unicode-normalised", value, target,
+                        Bilingual(en: "'\(name)': decomposed characters were composed (Unicode NFC, \(changed) code points fewer): '\(composed.truncated(40))' (the mapping declares normalise nfc)",
+                                  de: "'\(name)': zerlegte Zeichen wurden zusammengesetzt (Unicode NFC, \(changed) Codepunkte weniger): '\(composed.truncated(40))' (das Mapping deklariert normalise nfc)"),
+                        hint: nil, severity: .info)
+                result = composed
+            }
+        }
+        return result
+    }
+
     mutating func readPeriod() {
         if let value = single(.period) {
             if let period = ValueParsers.period(value.text) {
@@ -149,25 +227,11 @@ private struct RecordReading {
             return
         }
         guard let startValue = single(.startYear) else { return }
-        guard let start = ValueParsers.year(startValue.text.trimmingWhitespace()) else {
-            finding("period.format", startValue, .startYear,
-                    Bilingual(en: "the start year '\(startValue.text)' is not a four-digit year",
-                              de: "das Startjahr '\(startValue.text)' ist kein vierstelliges Jahr"),
-                    hint: Bilingual(en: "write the year the project starts, e.g. 2023",
-                                    de: "schreiben Sie das Jahr, in dem das Vorhaben beginnt, z. B. 2023"))
-            return
-        }
+        guard let start = year(startValue, .startYear) else { return }
         var end: Int?
         // An empty end year (a blank cell, an empty string) means a project of a single year.
         if let endValue = single(.endYear, required: false), !endValue.text.trimmingWhitespace().isEmpty {
-            guard let year = ValueParsers.year(endValue.text.trimmingWhitespace()) else {
-                finding("period.format", endValue, .endYear,
-                        Bilingual(en: "the end year '\(endValue.text)' is not a four-digit year",
-                                  de: "das Endjahr '\(endValue.text)' ist kein vierstelliges Jahr"),
-                        hint: Bilingual(en: "write the year the project ends, e.g. 2028, or leave it empty for a single year",
-                                        de: "schreiben Sie das Jahr, in dem das Vorhaben endet, z. B. 2028, oder lassen Sie es für ein einzelnes Jahr leer"))
-                return
-            }
+            guard let year = year(endValue, .endYear) else { return }
             end = year
         }
         draft.period = ProjectPeriod(startYear: start, endYear: end)

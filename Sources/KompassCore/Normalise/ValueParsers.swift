@@ -37,6 +37,37 @@ public enum ValueParsers {
     }
 
     /// Exactly four digits.
+    /// The year of a date written in `form` (`31.12.2025`, `2025-12-31`), when it is a real date of the
+    /// calendar; nil for anything else. `.year` takes a four-digit year.
+    public static func year(_ text: String, form: FieldMapping.DateForm) -> Int? {
+        switch form {
+        case .year:
+            return year(text)
+        case .dayMonthYear:
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count) else { return nil }
+            return calendarYear(day: parts[0], month: parts[1], year: parts[2])
+        case .isoDate:
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[1].count == 2, parts[2].count == 2 else { return nil }
+            return calendarYear(day: parts[2], month: parts[1], year: parts[0])
+        }
+    }
+
+    /// The date form `text` has, if any: to tell a steward which form to declare.
+    public static func dateForm(of text: String) -> FieldMapping.DateForm? {
+        FieldMapping.DateForm.allCases.first { $0 != .year && year(text, form: $0) != nil }
+    }
+
+    private static func calendarYear(day: Substring, month: Substring, year yearText: Substring) -> Int? {
+        guard let year = year(String(yearText)),
+              day.utf8.allSatisfy({ (48...57).contains($0) }), month.utf8.allSatisfy({ (48...57).contains($0) }),
+              let d = Int(day), let m = Int(month), (1...12).contains(m) else { return nil }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d) ? year : nil
+    }
+
     static func year(_ text: String) -> Int? {
         guard text.utf8.count == 4, text.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
         return Int(text)

@@ -156,6 +156,25 @@ struct MappingConfigurationTests {
         ]), keyPath: "sources[0].mapping.progressForm", mentioning: ["share", "percent", "fraction"])
     }
 
+    @Test func dateFormAndNormalisationsAreReadAndChecked() throws {
+        let folder = try ConfigFolder()
+        defer { folder.folder.remove() }
+        let loaded = try folder.load(try configuration([
+            ["path": "a.csv", "mapping": ["fields": simpleFields, "dateForm": "DD.MM.YYYY", "normalise": ["trim", "nfc"]]],
+        ])).get()
+        #expect(loaded.sources[0].mapping.dateForm == .dayMonthYear)
+        #expect(loaded.sources[0].mapping.normalisations == [.trim, .nfc])
+        let plain = try folder.load(try configuration([["path": "a.csv", "mapping": ["fields": simpleFields]]])).get()
+        #expect(plain.sources[0].mapping.dateForm == .year)
+        #expect(plain.sources[0].mapping.normalisations.isEmpty)
+        try expectError(try configuration([
+            ["path": "a.csv", "mapping": ["fields": simpleFields, "dateForm": "MM/DD/YYYY"]],
+        ]), keyPath: "sources[0].mapping.dateForm", mentioning: ["MM/DD/YYYY", "DD.MM.YYYY", "YYYY-MM-DD"])
+        try expectError(try configuration([
+            ["path": "a.csv", "mapping": ["fields": simpleFields, "normalise": ["trim", "lowercase"]]],
+        ]), keyPath: "sources[0].mapping.normalise[1]", mentioning: ["trim", "nfc"])
+    }
+
     @Test func unknownMappingTargetIsAnError() throws {
         try expectError(try configuration([
             ["path": "a.csv", "mapping": ["fields": ["id": "ID", "titel": "Titel"]]],
