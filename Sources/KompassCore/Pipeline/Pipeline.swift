@@ -141,7 +141,12 @@ public struct Pipeline: Sendable {
         if portfolio.projects.count > configuration.publication.landingPageLimit {
             context.landingPageProjectIDs = Set(portfolio.projects.prefix(configuration.publication.landingPageLimit).map(\.id.rawValue))
         }
-        let projectsByID = Dictionary(portfolio.projects.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        // Only the projects the feeds announce (at most `feedLimit`): a map of every project would copy them all.
+        let announced = Set(changes.prefix(PublicationState.feedLimit).map(\.projectID))
+        var projectsByID: [String: Project] = [:]
+        for project in portfolio.projects where announced.contains(project.id.rawValue) && projectsByID[project.id.rawValue] == nil {
+            projectsByID[project.id.rawValue] = project
+        }
         // The feeds keep the newest items only: build items for as many changes as they can hold.
         let newItems = changes.prefix(PublicationState.feedLimit).map {
             FeedItem($0, date: options.referenceDate, context: context, project: projectsByID[$0.projectID])

@@ -12,16 +12,19 @@ public struct DuplicateIdentifierRule: ValidationRule {
     }
 
     public func check(portfolio: Portfolio, context: ValidationContext) -> [Finding] {
-        var first: [ProjectID: Project] = [:]
+        // The position of each identifier's first project (a copy of every project would double the memory).
+        var first: [ProjectID: Int] = [:]
+        first.reserveCapacity(portfolio.projects.count)
         var findings: [Finding] = []
-        for project in portfolio.projects {
-            if let earlier = first[project.id] {
+        for (index, project) in portfolio.projects.enumerated() {
+            if let earlierIndex = first[project.id] {
+                let earlier = portfolio.projects[earlierIndex]
                 findings.append(finding(project, .id,
                     Bilingual(en: "the identifier '\(project.id)' is used by another project too (\(earlier.origins.record))",
                               de: "die Kennung '\(project.id)' hat auch ein anderes Vorhaben (\(earlier.origins.record))"),
                     hint: Bilingual(en: "give each project its own identifier", de: "geben Sie jedem Vorhaben eine eigene Kennung")))
             } else {
-                first[project.id] = project
+                first[project.id] = index
             }
         }
         return findings

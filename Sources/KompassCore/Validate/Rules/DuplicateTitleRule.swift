@@ -12,18 +12,20 @@ public struct DuplicateTitleRule: ValidationRule {
     }
 
     public func check(portfolio: Portfolio, context: ValidationContext) -> [Finding] {
-        var first: [String: Project] = [:]
+        // The identifier of each normalised title's first project.
+        var first: [String: ProjectID] = [:]
+        first.reserveCapacity(portfolio.projects.count)
         var findings: [Finding] = []
         for project in portfolio.projects {
             let key = project.title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
             if let earlier = first[key] {
                 findings.append(finding(project, .title,
-                    Bilingual(en: "the title '\(project.title)' is also the title of '\(earlier.id)'",
-                              de: "der Titel '\(project.title)' ist auch der Titel von '\(earlier.id)'"),
+                    Bilingual(en: "the title '\(project.title)' is also the title of '\(earlier)'",
+                              de: "der Titel '\(project.title)' ist auch der Titel von '\(earlier)'"),
                     hint: Bilingual(en: "give each project a title of its own, so that people can tell them apart",
                                     de: "geben Sie jedem Vorhaben einen eigenen Titel, damit man sie unterscheiden kann")))
             } else {
-                first[key] = project
+                first[key] = project.id
             }
         }
         return findings
