@@ -217,7 +217,7 @@ enum Commands {
     }
 
     static func diff(_ arguments: ArraySlice<String>) throws -> ExitCode {
-        let options = try CommandOptions.parse(arguments, command: "diff", allowed: [
+        let options = try CommandOptions.parse(reportFormatAsFormat(arguments), command: "diff", allowed: [
             "--config", "--source", "--format", "--report", "--as-of", "--lang", "--output", "--retire",
             "--examples", "--max-findings",
         ], positional: false)
@@ -247,6 +247,35 @@ enum Commands {
             }
         }
         return findings.hasErrors ? .dataErrors : .success
+    }
+
+    /// The contract names the diff's output `--format text|json`: before any `--source`, a `--format` of
+    /// `text` or `json` is the report's format (after a `--source`, `--format` names that source's format).
+    static func reportFormatAsFormat(_ arguments: ArraySlice<String>) -> ArraySlice<String> {
+        var result: [String] = []
+        var sawSource = false
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            let (option, inline) = argument.optionAndInlineValue
+            if option == "--source" { sawSource = true }
+            if option == "--format", !sawSource {
+                let next = arguments.index(after: index)
+                if let inline, inline == "text" || inline == "json" {
+                    result.append("--report=\(inline)")
+                    index = next
+                    continue
+                }
+                if inline == nil, next < arguments.endIndex, arguments[next] == "text" || arguments[next] == "json" {
+                    result += ["--report", arguments[next]]
+                    index = arguments.index(after: next)
+                    continue
+                }
+            }
+            result.append(argument)
+            index = arguments.index(after: index)
+        }
+        return result[...]
     }
 
     static func status(_ arguments: ArraySlice<String>) throws -> ExitCode {

@@ -108,6 +108,7 @@ enum HelpText {
       kompass diff [--config PATH] [--source FILE [--format F]]... [--output DIR] [--report text|json]
                    [--as-of YYYY-MM-DD] [--lang de|en] [--retire ID...]
 
+    --report text|json (also --format text|json before any --source) chooses the output.
     --retire ID... previews the removals a run would be asked to make (see kompass help run).
 
     Exit code 1 when the sources have errors (they are printed), else 0.

@@ -273,6 +273,20 @@ import Testing
         #expect(try inode("projects.csv") != inodeFull)
         let status = try KompassProcess.run(["status", "--config", folder.path("kompass.json")])
         #expect(status.standardOutput.contains("(unchanged since)"))
+
+        // A state written by another kompass version: the next run trusts none of its checksums either.
+        let statePath = folder.path("out-kompass-state/state.json")
+        let state = try String(contentsOfFile: statePath, encoding: .utf8)
+        let older = state.replacingOccurrences(of: #""kompassVersion": "[^"]*""#, with: #""kompassVersion": "0.0.1""#,
+                                               options: .regularExpression)
+        #expect(older != state)
+        try older.write(toFile: statePath, atomically: true, encoding: .utf8)
+        let olderStatus = try KompassProcess.run(["status", "--config", folder.path("kompass.json")])
+        #expect(olderStatus.standardOutput.contains("by kompass 0.0.1 (this is kompass"), "\(olderStatus.standardOutput)")
+        let inodeOlder = try inode("projects.csv")
+        #expect(try Self.run(folder, date: "2026-12-03").exitCode == 0)
+        #expect(try inode("projects.csv") != inodeOlder)
+        #expect(try String(contentsOfFile: statePath, encoding: .utf8) != older)
     }
 
     @Test func anIdentifierWithALeadingZeroSurvivesEveryFormat() throws {

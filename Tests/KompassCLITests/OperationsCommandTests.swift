@@ -40,6 +40,25 @@ import Testing
         #expect(status.standardOutput.contains("projects.csv"))
     }
 
+    @Test func diffTakesTheContractsFormatOption() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.path("output")
+        #expect(try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--as-of", "2026-11-30"]).exitCode == 0)
+        let page = try Self.changedPage(in: folder)
+        for arguments in [["--format", "json"], ["--format=json"], ["--report", "json"]] {
+            let diff = try KompassProcess.run(["diff", "--config", RunCommandTests.config, "--output", output] + arguments + ["--source", page])
+            #expect(diff.exitCode == 0, "\(arguments): \(diff.standardError)")
+            let report = try JSONSerialization.jsonObject(with: Data(diff.standardOutput.utf8)) as? [String: Any]
+            let changes = report?["changes"] as? [[String: Any]] ?? []
+            #expect(changes.map { $0["project"] as? String } == ["digital-lab"], "\(arguments)")
+        }
+        // After a --source, --format names that source's format.
+        let text = try KompassProcess.run(["diff", "--config", RunCommandTests.config, "--output", output,
+                                           "--source", page, "--format", "page-text"])
+        #expect(text.exitCode == 0)
+        #expect(text.standardOutput.contains("digital-lab: progress 30% → 40%"))
+    }
+
     @Test func anUnchangedScheduledRunPrintsNothing() throws {
         let folder = try TemporaryFolder()
         let output = folder.path("output")
