@@ -88,6 +88,13 @@ public struct Pipeline: Sendable {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? Int.max
     }
 
+    /// What the state keeps of each project; the texts' fingerprints (SHA-256) on both cores.
+    static func snapshots(of portfolio: Portfolio, referenceYear: Int) -> [ProjectSnapshot] {
+        ParallelChunks.map(portfolio.projects.count) { range in
+            range.map { ProjectSnapshot(portfolio.projects[$0], referenceYear: referenceYear) }
+        }
+    }
+
     /// The files a run with this configuration writes.
     public func plannedFiles() -> [OutputFile] {
         let context = ExportContext(settings: configuration.publication, referenceDate: CalendarDate(iso: "2000-01-01")!, zone: zone)
@@ -98,7 +105,7 @@ public struct Pipeline: Sendable {
     public func diff(options: RunOptions) throws -> (changes: [ProjectChange], findings: FindingList, firstPublication: Bool) {
         let previous = try PublicationStateStore(directory: configuration.stateDirectory).load()
         let (portfolio, findings) = try check(options: options, previous: .some(previous))
-        let snapshots = portfolio.projects.map { ProjectSnapshot($0, referenceYear: options.referenceDate.year) }
+        let snapshots = Pipeline.snapshots(of: portfolio, referenceYear: options.referenceDate.year)
         let changes = ChangeDetector().changes(from: previous?.projects ?? [], to: snapshots)
         return (changes, findings, previous == nil)
     }
@@ -135,7 +142,7 @@ public struct Pipeline: Sendable {
         if blocks(findings, options) { return report(.refused) }
 
         let year = options.referenceDate.year
-        let snapshots = portfolio.projects.map { ProjectSnapshot($0, referenceYear: year) }
+        let snapshots = Pipeline.snapshots(of: portfolio, referenceYear: year)
         let changes = ChangeDetector().changes(from: previousState.projects, to: snapshots)
         var context = ExportContext(settings: configuration.publication, referenceDate: options.referenceDate, zone: zone)
         if portfolio.projects.count > configuration.publication.landingPageLimit {

@@ -49,11 +49,17 @@ public struct Validator: Sendable {
     public func validate(_ portfolio: Portfolio, context: ValidationContext, stage: (String) -> Void = { _ in },
                          report: (Finding) -> Void) {
         stage("validate each project")
-        for project in portfolio.projects {
-            for rule in rules {
-                rule.check(project, context: context).forEach(report)
+        // The per-project rules read one project each: both cores take half the portfolio; the findings
+        // come back in portfolio order, as from one pass.
+        let rules = self.rules
+        let perProject = ParallelChunks.map(portfolio.projects.count) { range in
+            var findings: [Finding] = []
+            for index in range {
+                for rule in rules { findings += rule.check(portfolio.projects[index], context: context) }
             }
+            return findings
         }
+        perProject.forEach(report)
         for rule in rules where type(of: rule).checksPortfolio {
             stage("validate the portfolio: \(rule.id)")
             rule.check(portfolio: portfolio, context: context).forEach(report)

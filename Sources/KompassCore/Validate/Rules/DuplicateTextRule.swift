@@ -18,9 +18,18 @@ public struct DuplicateTextRule: ValidationRule {
     }
 
     public func check(portfolio: Portfolio, context: ValidationContext) -> [Finding] {
+        // Shingling and min-hashing each text is independent work (most of this rule's time): both cores
+        // compute the entries, then the index takes them in portfolio order.
+        let entries = ParallelChunks.map(portfolio.projects.count) { range in
+            var wordHashes: [UInt64] = []
+            return range.map { position in
+                let project = portfolio.projects[position]
+                return SimilarityIndex.entry(text: project.before + "\n" + project.future, scratch: &wordHashes)
+            }
+        }
         var index = SimilarityIndex(expectedCount: portfolio.projects.count)
-        for (position, project) in portfolio.projects.enumerated() {
-            index.add(id: position, text: project.before + "\n" + project.future)
+        for (position, entry) in entries.enumerated() {
+            if let entry { index.add(id: position, entry: entry) }
         }
         return index.pairs(threshold: threshold).map { pair in
             let first = portfolio.projects[pair.first], second = portfolio.projects[pair.second]

@@ -88,12 +88,29 @@ public struct SimilarityIndex: Sendable {
     /// Indexes the text of project `id` (its index in the portfolio: 0 … 2³² − 1; each id once).
     /// A text without a single word (empty, or only punctuation) is not indexed: there is nothing to compare.
     public mutating func add(id: Int, text: String) {
-        precondition(id >= 0 && id <= Int(UInt32.max), "SimilarityIndex: id \(id) out of range")
+        if let entry = SimilarityIndex.entry(text: text, scratch: &wordHashes) { add(id: id, entry: entry) }
+    }
+
+    /// What the index keeps of a text: the hash of its normalised words and its signature; nil for a text
+    /// without words. Independent of any index, so it can be computed on another thread.
+    public struct Entry: Sendable {
+        let textHash: NormalisedTextHash
+        let signature: MinHashSignature
+    }
+
+    /// The entry of `text`; `scratch` is reused between calls to save allocations.
+    public static func entry(text: String, scratch wordHashes: inout [UInt64]) -> Entry? {
         let textHash = TextNormalisation.hashWords(text, into: &wordHashes)
-        guard !wordHashes.isEmpty else { return }
+        guard !wordHashes.isEmpty else { return nil }
+        return Entry(textHash: textHash, signature: MinHashSignature(wordHashes: wordHashes))
+    }
+
+    /// Adds a text by its entry.
+    public mutating func add(id: Int, entry: Entry) {
+        precondition(id >= 0 && id <= Int(UInt32.max), "SimilarityIndex: id \(id) out of range")
         ids.append(UInt32(id))
-        textHashes.append(textHash)
-        signatures.append(MinHashSignature(wordHashes: wordHashes))
+        textHashes.append(entry.textHash)
+        signatures.append(entry.signature)
     }
 
     /// Every pair of indexed texts that are identical, or whose estimated Jaccard similarity is at least
