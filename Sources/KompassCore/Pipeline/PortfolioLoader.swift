@@ -72,7 +72,8 @@ public struct PortfolioLoader: Sendable {
         var findings: [Finding] = []
         let request = ImportRequest(path: source.path, fields: source.mapping.usedSourceFields, options: source.options,
                                     synonyms: source.mapping.columnSynonyms, strictHeaders: strictHeaders)
-        let sourceFindings = try PortfolioLoader.importer(for: source.format).read(request) { record in
+        // The importer reads ahead on another core while this thread normalises.
+        let sourceFindings = try ImportAhead.read(PortfolioLoader.importer(for: source.format), request) { record in
             let (draft, recordFindings) = normaliser.draft(record)
             keep(draft)
             findings += recordFindings.map { finding in
