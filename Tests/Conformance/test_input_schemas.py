@@ -86,3 +86,27 @@ def test_published_table_schema_equals_the_input_table_schema(output_file):
     shipped = load(SCHEMAS / "kompass-input.tableschema.json")
     shipped.pop("$schema_note", None)
     assert published == shipped
+
+
+def test_every_optional_setting_is_in_the_schemas():
+    """The keys kompass reads but the shipped files leave out (guard, retired lists, the landing page's limit,
+    the spreadsheet copy, date forms, normalisations, column synonyms) are allowed by the schemas, and a bad
+    value is refused there as kompass refuses it."""
+    config = load(REPO / "config" / "kompass.json")
+    config["guard"] = {"maxShrink": 0.5}
+    config["sources"][0]["retired"] = ["e-voting"]
+    config["publication"]["landingPageLimit"] = 500
+    config["publication"]["spreadsheetCopy"] = True
+    validate(config, "kompass-config.schema.json")
+    for key, bad in [("guard", {"maxShrink": 2}), ("guard", {"share": 0.5})]:
+        with pytest.raises(jsonschema.ValidationError):
+            validate({**config, key: bad}, "kompass-config.schema.json")
+
+    mapping = load(REPO / "config" / "mappings" / "kompass-csv.json")
+    mapping["dateForm"] = "DD.MM.YYYY"
+    mapping["normalise"] = ["trim", "nfc"]
+    mapping["fields"]["title"] = ["titel", "Titel des Vorhabens"]
+    validate(mapping, "mapping.schema.json")
+    for key, bad in [("dateForm", "MM/DD/YYYY"), ("normalise", ["lowercase"])]:
+        with pytest.raises(jsonschema.ValidationError):
+            validate({**mapping, key: bad}, "mapping.schema.json")

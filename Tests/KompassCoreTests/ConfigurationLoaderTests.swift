@@ -161,6 +161,26 @@ struct ConfigurationLoaderTests {
         try Self.expectError(try Self.editing(["publication", "landingPageLimit"], 2.5), keyPath: "publication.landingPageLimit")
     }
 
+    @Test func guardAndRetiredListsAreReadAndChecked() throws {
+        let defaults = try Self.load(try Self.realObject()).get()
+        #expect(defaults.guardSettings.maxShrink == GuardSettings.defaultMaxShrink)
+        #expect(defaults.sources.allSatisfy { $0.retired.isEmpty })
+        let tuned = try Self.load(try Self.editing(["guard", "maxShrink"], 0.5)).get()
+        #expect(tuned.guardSettings.maxShrink == 0.5)
+        try Self.expectError(try Self.editing(["guard", "maxShrink"], 1.5), keyPath: "guard.maxShrink", mentioning: ["0 to 1"])
+        try Self.expectError(try Self.editing(["guard", "maxShrink"], true), keyPath: "guard.maxShrink")
+        try Self.expectError(try Self.editing(["guard", "share"], 0.5), keyPath: "guard.share")
+
+        var object = try Self.realObject()
+        var sources = try #require(object["sources"] as? [[String: Any]])
+        sources[0]["retired"] = ["e-voting", "alt"]
+        object["sources"] = sources
+        #expect(try Self.load(object).get().sources[0].retired == ["e-voting", "alt"])
+        sources[0]["retired"] = ["e-voting", 7]
+        object["sources"] = sources
+        try Self.expectError(object, keyPath: "sources[0].retired[1]", mentioning: ["project identifier"])
+    }
+
     @Test func landingPageLimitDefaultsAndCanBeSet() throws {
         let defaults = try Self.load(try Self.realObject()).get()
         #expect(defaults.publication.landingPageLimit == PublicationSettings.defaultLandingPageLimit)

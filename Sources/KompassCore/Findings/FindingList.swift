@@ -66,8 +66,13 @@ public struct FindingList: Sendable, Equatable {
     }
 
     static func sortedByLocation(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { a, b in
-            let la = a.element.location, lb = b.element.location
+        sortedByLocation(findings, of: { $0 })
+    }
+
+    /// `elements` by the location of `finding(element)`: file, line, column; found order otherwise.
+    static func sortedByLocation<Element>(_ elements: [Element], of finding: (Element) -> Finding) -> [Element] {
+        elements.enumerated().sorted { a, b in
+            let la = finding(a.element).location, lb = finding(b.element).location
             let keyA = (la?.file ?? "", la?.line ?? 0, la?.column ?? 0)
             let keyB = (lb?.file ?? "", lb?.line ?? 0, lb?.column ?? 0)
             if keyA != keyB { return keyA < keyB }
@@ -96,13 +101,7 @@ public struct FindingList: Sendable, Equatable {
                 entries += members.map { FindingGroup(examples: [$0], count: 1) }
             }
         }
-        return entries.enumerated().sorted { a, b in
-            let la = a.element.first.location, lb = b.element.first.location
-            let keyA = (la?.file ?? "", la?.line ?? 0, la?.column ?? 0)
-            let keyB = (lb?.file ?? "", lb?.line ?? 0, lb?.column ?? 0)
-            if keyA != keyB { return keyA < keyB }
-            return a.offset < b.offset
-        }.map(\.element)
+        return FindingList.sortedByLocation(entries, of: \.first)
     }
 }
 

@@ -76,7 +76,7 @@ public struct ShrinkGuard: Sendable {
             findings.append(Finding(
                 ruleID: "guard.vanished", severity: .error, location: location, field: .id,
                 message: Bilingual(en: "\(ShrinkGuard.count(ids.count, "project", "projects")) of the last publication \(ids.count == 1 ? "is" : "are") missing from the sources: \(ShrinkGuard.list(ids)); nothing is published",
-                                   de: "\(ids.count) \(ids.count == 1 ? "Vorhaben" : "Vorhaben") der letzten Publikation \(ids.count == 1 ? "fehlt" : "fehlen") in den Quellen: \(ShrinkGuard.list(ids)); es wird nichts publiziert"),
+                                   de: "\(ids.count) Vorhaben der letzten Publikation \(ids.count == 1 ? "fehlt" : "fehlen") in den Quellen: \(ShrinkGuard.list(ids)); es wird nichts publiziert"),
                 hint: Bilingual(en: "if \(ids.count == 1 ? "it has" : "they have") really ended, name \(ids.count == 1 ? "it" : "them"): kompass run --retire \(ShrinkGuard.list(ids, separator: " ")) (or list \(ids.count == 1 ? "it" : "them") under \"retired\" in the source's configuration); otherwise the source is incomplete: check the export",
                                 de: "wenn \(ids.count == 1 ? "es" : "sie") wirklich beendet \(ids.count == 1 ? "ist" : "sind"), nennen Sie \(ids.count == 1 ? "es" : "sie"): kompass run --retire \(ShrinkGuard.list(ids, separator: " ")) (oder unter \"retired\" in der Konfiguration der Quelle); sonst ist die Quelle unvollständig: prüfen Sie den Export")))
         }

@@ -8,7 +8,7 @@ enum ConcurrentExport {
     static func run(_ exporters: [any Exporter], portfolio: Portfolio, context: ExportContext,
                     path: (OutputFile) -> String) throws -> [WrittenFile] {
         let paths = exporters.map { path($0.file) }
-        let results = ResultSlots(count: exporters.count)
+        let results = ParallelChunks.Slots<Result<WrittenFile, IOError>>(count: exporters.count)
         DispatchQueue.concurrentPerform(iterations: exporters.count) { index in
             do throws(IOError) {
                 let writer = try ByteFileWriter(path: paths[index])
@@ -19,27 +19,5 @@ enum ConcurrentExport {
             }
         }
         return try results.values.map { try $0!.get() }
-    }
-
-    /// One slot per exporter, written from the worker threads under a lock.
-    private final class ResultSlots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Result<WrittenFile, IOError>?]
-
-        init(count: Int) {
-            slots = Array(repeating: nil, count: count)
-        }
-
-        func set(_ index: Int, _ result: Result<WrittenFile, IOError>) {
-            lock.lock()
-            slots[index] = result
-            lock.unlock()
-        }
-
-        var values: [Result<WrittenFile, IOError>?] {
-            lock.lock()
-            defer { lock.unlock() }
-            return slots
-        }
     }
 }

@@ -47,7 +47,7 @@ public struct Pipeline: Sendable {
         let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
         let last = try previous ?? stateStore.load()
         let run = ShrinkGuard.Run(projects: loaded.portfolio.projects.map { ($0.id.rawValue, $0.title) },
-                                  files: Set(plannedFiles().map(\.rawValue)), retiredOnCommandLine: options.retire,
+                                  files: Set(plannedFiles(referenceDate: options.referenceDate).map(\.rawValue)), retiredOnCommandLine: options.retire,
                                   retiredInSources: Set(configuration.sources.flatMap(\.retired)))
         let verdict = ShrinkGuard(settings: configuration.guardSettings).check(run, against: last, stateFile: stateStore.path)
         findings.append(contentsOf: verdict.findings)
@@ -96,8 +96,8 @@ public struct Pipeline: Sendable {
     }
 
     /// The files a run with this configuration writes.
-    public func plannedFiles() -> [OutputFile] {
-        let context = ExportContext(settings: configuration.publication, referenceDate: CalendarDate(iso: "2000-01-01")!, zone: zone)
+    public func plannedFiles(referenceDate: CalendarDate) -> [OutputFile] {
+        let context = ExportContext(settings: configuration.publication, referenceDate: referenceDate, zone: zone)
         return Pipeline.exporters.filter { $0.isEnabled(in: context) }.map(\.file)
     }
 

@@ -42,9 +42,13 @@ public struct SpreadsheetCSVExporter: Exporter {
     /// `@`, tab, carriage return.
     static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
 
+    /// Whether a spreadsheet would run `value` as a formula (the rule `text.formula-like` reports these).
+    public static func startsLikeFormula(_ value: String) -> Bool {
+        value.utf8.first.map(formulaStarts.contains) ?? false
+    }
+
     /// `value` with a leading apostrophe when it starts like a formula; otherwise unchanged.
     public static func neutralised(_ value: String) -> String {
-        guard let first = value.utf8.first, formulaStarts.contains(first) else { return value }
-        return "'" + value
+        startsLikeFormula(value) ? "'" + value : value
     }
 }

@@ -16,13 +16,11 @@ public struct FormulaLikeTextRule: ValidationRule {
         self.severity = severity
     }
 
-    /// The first bytes that make a spreadsheet read a cell as a formula.
-    static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
-
     public func check(_ project: Project, context: ValidationContext) -> [Finding] {
         let texts: [(ProjectField, String)] = [(.title, project.title), (.before, project.before), (.future, project.future)]
         return texts.compactMap { field, text in
-            guard let first = text.utf8.first, FormulaLikeTextRule.formulaStarts.contains(first) else { return nil }
+            // The same test the spreadsheet copy neutralises by.
+            guard SpreadsheetCSVExporter.startsLikeFormula(text) else { return nil }
             let start = String(text.prefix(20)).replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\r", with: "\\r")
             return finding(project, field,
                            Bilingual(en: "the \(field.rawValue) starts like a spreadsheet formula: '\(start)…'; projects.csv keeps it as it is",
