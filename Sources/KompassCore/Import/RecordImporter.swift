@@ -29,14 +29,24 @@ public struct ImportRequest: Sendable {
     /// Whether a header read only through a tolerance (surrounding spaces, another case, a synonym, a BOM)
     /// is an error instead of an info finding: the `--strict` run.
     public var strictHeaders: Bool
+    /// Sees the bytes as they are read (the source's checksum and accepted copy); nil: nobody watches.
+    public var capture: SourceCapture?
 
     public init(path: String, fields: Set<String>, options: SourceOptions = SourceOptions(),
-                synonyms: [String: String] = [:], strictHeaders: Bool = false) {
+                synonyms: [String: String] = [:], strictHeaders: Bool = false, capture: SourceCapture? = nil) {
+        self.capture = capture
         self.path = path
         self.fields = fields
         self.options = options
         self.synonyms = synonyms
         self.strictHeaders = strictHeaders
+    }
+}
+
+extension ImportRequest {
+    /// The source opened for reading, its bytes seen by `capture`: importers read through this, once.
+    public func openReader(chunkSize: Int = 1 << 16) throws(IOError) -> ByteFileReader {
+        try ByteFileReader(path: path, chunkSize: chunkSize, capture: capture)
     }
 }
 

@@ -5,10 +5,13 @@ public final class ByteFileReader {
     public let path: String
     private let descriptor: Int32
     private let chunkSize: Int
+    /// Sees every chunk before the caller does (a source's checksum and accepted copy, taken from the bytes read).
+    private let capture: SourceCapture?
 
-    public init(path: String, chunkSize: Int = 1 << 16) throws(IOError) {
+    public init(path: String, chunkSize: Int = 1 << 16, capture: SourceCapture? = nil) throws(IOError) {
         self.path = path
         self.chunkSize = chunkSize
+        self.capture = capture
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IOError(path: path, operation: "open", reason: String(cString: strerror(errno))) }
         var info = stat()
@@ -34,6 +37,8 @@ public final class ByteFileReader {
                 throw IOError(path: path, operation: "read", reason: String(cString: strerror(errno)))
             }
             if count == 0 { return }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            capture?.observe(chunk)
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
     }

@@ -15,7 +15,7 @@ public struct CSVImporter: RecordImporter {
     static let candidateDelimiters: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t")]
 
     public func read(_ request: ImportRequest, emit: (RawRecord) throws -> Void) throws -> [Finding] {
-        let reader = try ByteFileReader(path: request.path)
+        let reader = try request.openReader()
         var state = CSVReadState(request: request)
         var tokenizer: CSVTokenizer?
         var pendingStart: [UInt8] = []

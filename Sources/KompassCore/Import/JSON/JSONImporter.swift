@@ -21,7 +21,7 @@ public struct JSONImporter: RecordImporter {
     }
 
     public func read(_ request: ImportRequest, emit: (RawRecord) throws -> Void) throws -> [Finding] {
-        let reader = try ByteFileReader(path: request.path)
+        let reader = try request.openReader()
         var tokenizer = JSONTokenizer(mode: lines ? .lines : .document)
         var assembler = JSONRecordAssembler(request: request, lines: lines)
         var size = 0

@@ -12,7 +12,7 @@ public struct PageTextImporter: RecordImporter {
     /// Streams the projects' records to `emit` as each one is complete. The page text's field names are
     /// its headings; `request.fields` is not consulted, as every block is part of the format.
     public func read(_ request: ImportRequest, emit: (RawRecord) throws -> Void) throws -> [Finding] {
-        let reader = try ByteFileReader(path: request.path)
+        let reader = try request.openReader()
         var parser = PageTextParser(file: request.path)
         var splitter = LineSplitter()
         try reader.forEachChunk { chunk in
