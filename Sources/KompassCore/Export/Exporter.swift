@@ -1,19 +1,54 @@
-/// Writes one output file from the portfolio.
+/// Writes one output file.
 ///
-/// The contract every exporter keeps: it streams (writes project by project through the writer,
-/// never building the whole document in memory), it is deterministic (the same portfolio and
-/// context give the same bytes), and it escapes every value for its format.
+/// The contract every exporter keeps: it streams (writes through the writer, never building the whole
+/// document in memory), it is deterministic (the same projects and context give the same bytes), and it
+/// escapes every value for its format. An exporter is one of two kinds:
+/// - a `ProjectRowExporter` writes a part per project while the run's single pass reads the sources
+///   (`projects.csv`, the long table, the JSON-LD, the spreadsheet copy);
+/// - a `DocumentExporter` writes its file after the pass, from what the pass kept (`PortfolioSummary`)
+///   and the context (the feeds, the history, the landing page, the catalogue).
 public protocol Exporter: Sendable {
     var file: OutputFile { get }
     /// Whether this run writes the file (optional outputs are switched on in the configuration).
     func isEnabled(in context: ExportContext) -> Bool
-    /// Whether the exporter reads what earlier exporters wrote (`context.writtenFiles`, `dates(of:)`):
-    /// such exporters run after the others, in order; the others may run at the same time.
-    var describesOtherFiles: Bool { get }
-    func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError)
+    /// The files whose size, checksum or dates this file states, or which it links: they are written
+    /// before it (`ExportPlan` orders the files by these declarations).
+    var reads: [OutputFile] { get }
 }
 
 extension Exporter {
     public func isEnabled(in context: ExportContext) -> Bool { true }
-    public var describesOtherFiles: Bool { false }
+    public var reads: [OutputFile] { [] }
+}
+
+/// A file with one part per project, written during the single pass: the start, then each project as
+/// soon as it is read and checked, then the end.
+public protocol ProjectRowExporter: Exporter {
+    func writeStart(context: ExportContext, to writer: ByteFileWriter) throws(IOError)
+    func write(_ project: Project, context: ExportContext, to writer: ByteFileWriter) throws(IOError)
+    func writeEnd(context: ExportContext, to writer: ByteFileWriter) throws(IOError)
+}
+
+extension ProjectRowExporter {
+    public func writeEnd(context: ExportContext, to writer: ByteFileWriter) throws(IOError) {}
+
+    /// The whole file for projects at hand (conversions and tests): the same start, parts and end as the pass writes.
+    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+        try writeStart(context: context, to: writer)
+        for project in portfolio.projects { try write(project, context: context, to: writer) }
+        try writeEnd(context: context, to: writer)
+    }
+}
+
+/// A file written after the pass from what the pass kept of the portfolio and from the context.
+public protocol DocumentExporter: Exporter {
+    func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError)
+}
+
+extension DocumentExporter {
+    /// The file for projects at hand (tests): summarised as the pass would summarise them.
+    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+        try export(PortfolioSummary(portfolio, referenceYear: context.referenceDate.year,
+                                    keeping: context.settings.landingPageLimit), context: context, to: writer)
+    }
 }

@@ -45,6 +45,22 @@ public struct FindingList: Sendable, Equatable {
         for finding in findings { append(finding) }
     }
 
+    /// Appends another list: its kept findings, and its counts in full (also of the findings it only counted).
+    public mutating func append(contentsOf other: FindingList) {
+        var keptPerGroup: [GroupKey: Int] = [:]
+        for finding in other.all {
+            let key = GroupKey(finding)
+            keptPerGroup[key, default: 0] += 1
+            let count = groupCounts[key, default: 0] + 1
+            groupCounts[key] = count
+            if count <= retainPerGroup { all.append(finding) }
+        }
+        for (key, total) in other.groupCounts {
+            groupCounts[key, default: 0] += total - keptPerGroup[key, default: 0]
+        }
+        for (severity, total) in other.severityCounts { severityCounts[severity, default: 0] += total }
+    }
+
     public var hasErrors: Bool { severityCounts[.error, default: 0] > 0 }
 
     /// Every finding of `severity`, kept or only counted.

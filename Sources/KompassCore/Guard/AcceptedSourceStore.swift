@@ -32,6 +32,26 @@ public struct AcceptedSourceStore: Sendable {
         return exists && !isDirectory.boolValue
     }
 
+    /// Where a run writes the copy of a source it reads (`SourceCapture`), beside the accepted copy (the
+    /// same file system, so that it can be renamed into place): `<accepted path>.partial-<pid>`. Creates the
+    /// folder and removes what killed runs left; nil when the folder cannot be made (no copy is kept then).
+    public func incomingPath(forSourceAt path: String, index: Int) -> String? {
+        guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else { return nil }
+        let target = acceptedPath(forSourceAt: path, index: index)
+        AbandonedFiles.remove(in: directory, prefix: (target as NSString).lastPathComponent + ".partial-")
+        return target + ".partial-\(getpid())"
+    }
+
+    /// Makes the copy at `copy` (taken while the source was read) the accepted copy of the source, atomically.
+    public func adopt(copyAt copy: String, forSourceAt path: String, index: Int) throws {
+        let target = acceptedPath(forSourceAt: path, index: index)
+        guard rename(copy, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(copy)
+            throw IOError(path: target, operation: "write", reason: reason)
+        }
+    }
+
     /// Copies the source at `path`, byte for byte, as its accepted copy (creating the folder), replacing the
     /// previous copy atomically. On failure the previous copy stays as it was.
     public func accept(sourceAt path: String, index: Int) throws {

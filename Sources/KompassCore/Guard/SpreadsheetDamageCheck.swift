@@ -19,9 +19,11 @@ public struct SpreadsheetDamageCheck: Sendable {
     /// The damage in `current` against `accepted`, file-level findings first, then the cells in file order.
     /// `options` give the configured delimiter, used where a file's header contains it (otherwise it is
     /// detected as the importer detects it); the encoding of each file is always detected. `idColumn` names
-    /// the column that identifies a row. Throws only when a file cannot be read.
+    /// the column that identifies a row. `shownAs`: the path findings name when `current` is a copy of the
+    /// source taken while it was read (the source as the user named it). Throws only when a file cannot be read.
     public func compare(current: String, accepted: String, options: SourceOptions = SourceOptions(),
-                        idColumn: String? = nil) throws -> [Finding] {
+                        idColumn: String? = nil, shownAs: String? = nil) throws -> [Finding] {
+        let shown = shownAs ?? current
         let earlier = try AcceptedSourceIndex(path: accepted, configuredDelimiter: options.csvDelimiter, idColumnName: idColumn)
         var findings: [Finding] = []
         var columns: [ColumnMatch?]?
@@ -33,7 +35,7 @@ public struct SpreadsheetDamageCheck: Sendable {
                 let header = Self.matchColumns(of: row, in: earlier)
                 columns = header.columns
                 for (cell, damage, name) in header.damage {
-                    findings.append(damage.finding(at: SourceLocation(file: current, line: cell.line, column: cell.column, field: name),
+                    findings.append(damage.finding(at: SourceLocation(file: shown, line: cell.line, column: cell.column, field: name),
                                                    acceptedCopy: accepted))
                 }
                 if let idColumn, earlier.idColumn != nil {
@@ -53,13 +55,13 @@ public struct SpreadsheetDamageCheck: Sendable {
                 guard index < matched.count, let column = matched[index], column.accepted < acceptedRow.count,
                       let was = acceptedRow[column.accepted], let now = cell.text, was != now,
                       let damage = SpreadsheetDamage.of(accepted: was, current: now) else { continue }
-                findings.append(damage.finding(at: SourceLocation(file: current, line: cell.line, column: cell.column, field: column.name),
+                findings.append(damage.finding(at: SourceLocation(file: shown, line: cell.line, column: cell.column, field: column.name),
                                                acceptedCopy: accepted))
             }
         }
 
         var fileLevel: [Finding] = []
-        let whole = SourceLocation(file: current, line: 1)
+        let whole = SourceLocation(file: shown, line: 1)
         if let was = earlier.format.delimiter, let now = format.delimiter, was != now {
             fileLevel.append(SpreadsheetDamage.delimiter(accepted: was, current: now).finding(at: whole, acceptedCopy: accepted))
         }

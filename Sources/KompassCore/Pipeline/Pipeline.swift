@@ -16,98 +16,69 @@ public struct Pipeline: Sendable {
     /// Europe/Zurich: dates in outputs are the canton's.
     public static let cantonZone = TimeZone(identifier: "Europe/Zurich") ?? TimeZone(secondsFromGMT: 3_600)!
 
-    /// The exporters in the order they run: the data files, then what describes them (the CSV metadata
-    /// needs the CSV files' dates, the landing page links every file), the catalogue last.
-    public static let exporters: [any Exporter] = [
-        CSVExporter(), FieldsCSVExporter(), HistoryCSVExporter(), SpreadsheetCSVExporter(), DataPackageExporter(), CSVMetadataExporter(),
-        JSONLDContextExporter(), JSONLDExporter(), RSSExporter(), AtomExporter(),
-        LandingPageExporter(),
-        DCATExporter(), DCATTurtleExporter(), DCATJSONLDExporter(),
-    ]
-
-    /// Loads and validates the sources without writing anything, and puts the run before the shrink
-    /// guard (against `previous`, or the stored state when none is given). `stage` is told each step as it begins.
+    /// Reads and validates the sources in one pass without writing anything, and puts the run before the
+    /// shrink guard (against `previous`, or the stored state when none is given). `stage` is told each step
+    /// as it begins. The projects are collected (for conversions and tests); a run never collects them.
     public func check(options: RunOptions, previous: PublicationState?? = nil,
                       stage: (String) -> Void = { _ in }) throws -> (portfolio: Portfolio, findings: FindingList) {
-        try check(options: options, previous: previous, stage: stage).checked
+        var projects: [Project] = []
+        var pass = PortfolioPass(exportContext: exportContext(options.referenceDate))
+        pass.each = { projects.append($0) }
+        pass.copyPath = temporaryCopyPath
+        let (outcome, _) = try checked(pass, options: options, previous: previous, stage: stage)
+        outcome.sources.compactMap(\.copyPath).forEach { unlink($0) }
+        return (Portfolio(projects: projects), outcome.findings)
     }
 
-    private func check(options: RunOptions, previous: PublicationState??,
-                       stage: (String) -> Void) throws -> (checked: (portfolio: Portfolio, findings: FindingList), verdict: ShrinkGuard.Verdict) {
-        stage("read, normalise")
-        let loaded = try PortfolioLoader(merge: configuration.merge).load(configuration.sources, strictHeaders: options.strict)
-        var findings = FindingList(loaded.findings, retainPerGroup: options.findingsRetainedPerGroup)
-        stage("compare CSV sources with their accepted copies")
-        findings.append(contentsOf: try spreadsheetDamage())
-        let context = ValidationContext(referenceDate: options.referenceDate)
-        Validator(settings: configuration.validation).validate(loaded.portfolio, context: context, stage: stage) {
-            findings.append($0)
-        }
+    /// The pass, then the shrink guard: the findings of both, and the guard's verdict.
+    private func checked(_ pass: PortfolioPass, options: RunOptions, previous: PublicationState??,
+                         stage: (String) -> Void) throws -> (PortfolioPass.Outcome, ShrinkGuard.Verdict) {
+        var outcome = try pass.run(configuration, options: options, stage: stage)
         stage("shrink guard")
         let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
         let last = try previous ?? stateStore.load()
-        let run = ShrinkGuard.Run(projects: loaded.portfolio.projects.map { ($0.id.rawValue, $0.title) },
+        let run = ShrinkGuard.Run(projects: outcome.snapshots.map { ($0.id, $0.title) },
                                   files: Set(plannedFiles(referenceDate: options.referenceDate).map(\.rawValue)), retiredOnCommandLine: options.retire,
                                   retiredInSources: Set(configuration.sources.flatMap(\.retired)))
         let verdict = ShrinkGuard(settings: configuration.guardSettings).check(run, against: last, stateFile: stateStore.path)
-        findings.append(contentsOf: verdict.findings)
-        return ((loaded.portfolio, findings), verdict)
+        outcome.findings.append(contentsOf: verdict.findings)
+        return (outcome, verdict)
     }
 
     /// The largest accepted CSV copy kompass keeps and compares (Excel itself stops at 1,048,576 rows; a
     /// bigger file did not come from a spreadsheet, and holding its copy would cost memory at scale).
     public static let acceptedCopyLimit = 64 * 1_024 * 1_024
 
-    /// The CSV sources against the copies accepted at the last publication: what a round trip through
-    /// Excel did to them (`excel.*`), one finding per damaged cell.
-    private func spreadsheetDamage() throws -> [Finding] {
-        let store = AcceptedSourceStore(stateDirectory: configuration.stateDirectory)
-        var findings: [Finding] = []
-        for (index, source) in configuration.sources.enumerated() where source.format == .csv {
-            guard store.hasAccepted(forSourceAt: source.path, index: index) else { continue }
-            let accepted = store.acceptedPath(forSourceAt: source.path, index: index)
-            guard Pipeline.fileSize(accepted) <= Pipeline.acceptedCopyLimit,
-                  Pipeline.fileSize(source.path) <= Pipeline.acceptedCopyLimit,
-                  SHA256.hex(ofFileAt: accepted) != SHA256.hex(ofFileAt: source.path) else { continue }
-            findings += try SpreadsheetDamageCheck().compare(current: source.path, accepted: accepted, options: source.options,
-                                                             idColumn: source.mapping.sourceFields[.id])
-        }
-        return findings
-    }
-
-    /// Keeps a copy of each CSV source of a publication, for the next run's comparison.
-    private func acceptSources() throws {
-        let store = AcceptedSourceStore(stateDirectory: configuration.stateDirectory)
-        for (index, source) in configuration.sources.enumerated()
-            where source.format == .csv && Pipeline.fileSize(source.path) <= Pipeline.acceptedCopyLimit {
-            try store.accept(sourceAt: source.path, index: index)
-        }
-    }
-
-    private static func fileSize(_ path: String) -> Int {
+    static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? Int.max
     }
 
-    /// What the state keeps of each project; the texts' fingerprints (SHA-256) on both cores.
-    static func snapshots(of portfolio: Portfolio, referenceYear: Int) -> [ProjectSnapshot] {
-        ParallelChunks.map(portfolio.projects.count) { range in
-            range.map { ProjectSnapshot(portfolio.projects[$0], referenceYear: referenceYear) }
+    /// Where a check that publishes nothing keeps the copy of a CSV source it compares with the accepted one.
+    private func temporaryCopyPath(_ index: Int, _ source: SourceConfiguration) -> String? {
+        guard AcceptedSourceStore(stateDirectory: configuration.stateDirectory).hasAccepted(forSourceAt: source.path, index: index) else {
+            return nil
         }
+        return (NSTemporaryDirectory() as NSString).appendingPathComponent("kompass-source-\(getpid())-\(index)")
+    }
+
+    private func exportContext(_ date: CalendarDate) -> ExportContext {
+        ExportContext(settings: configuration.publication, referenceDate: date, zone: zone)
     }
 
     /// The files a run with this configuration writes.
     public func plannedFiles(referenceDate: CalendarDate) -> [OutputFile] {
-        let context = ExportContext(settings: configuration.publication, referenceDate: referenceDate, zone: zone)
-        return Pipeline.exporters.filter { $0.isEnabled(in: context) }.map(\.file)
+        ExportPlan(context: exportContext(referenceDate)).files
     }
 
     /// What a run would change: the sources now against the last publication. Reads, writes nothing.
     public func diff(options: RunOptions) throws -> (changes: [ProjectChange], findings: FindingList, firstPublication: Bool) {
         let previous = try PublicationStateStore(directory: configuration.stateDirectory).load()
-        let (portfolio, findings) = try check(options: options, previous: .some(previous))
-        let snapshots = Pipeline.snapshots(of: portfolio, referenceYear: options.referenceDate.year)
-        let changes = ChangeDetector().changes(from: previous?.projects ?? [], to: snapshots)
-        return (changes, findings, previous == nil)
+        var pass = PortfolioPass(exportContext: exportContext(options.referenceDate))
+        pass.copyPath = temporaryCopyPath
+        let (outcome, _) = try checked(pass, options: options, previous: .some(previous), stage: { _ in })
+        outcome.sources.compactMap(\.copyPath).forEach { unlink($0) }
+        let changes = ChangeDetector().changes(from: previous?.projects ?? [], to: outcome.snapshots)
+        return (changes, outcome.findings, previous == nil)
     }
 
     public func run(options: RunOptions) throws -> RunReport {
@@ -121,6 +92,9 @@ public struct Pipeline: Sendable {
         return timed
     }
 
+    /// The stages of a run: the lock and the state; the pass (read, normalise, validate, write the rows);
+    /// the shrink guard; the changes and the feed plan; the documents; the self-check; the decision; the
+    /// publication and the next state.
     private func run(options: RunOptions, clock: inout StageClock) throws -> RunReport {
         clock.start("lock, read the state")
         let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
@@ -129,120 +103,93 @@ public struct Pipeline: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let previous = try stateStore.load()
         let previousState = previous ?? PublicationState()
-
-        options.progress?("reading and validating the sources")
-        let ((portfolio, initialFindings), verdict) = try check(options: options, previous: .some(previous)) { clock.start($0) }
-        clock.start("compare with the last publication")
-        var findings = initialFindings
         let output = configuration.outputDirectory
+
+        let publisher = try Publisher(outputDirectory: output)
+        defer { publisher.discardStaging() }
+        let context = exportContext(options.referenceDate)
+        let plan = ExportPlan(context: context)
+        var rowFiles: [(exporter: any ProjectRowExporter, writer: ByteFileWriter)] = []
+        for exporter in plan.rows {
+            let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file))
+            try exporter.writeStart(context: context, to: writer)
+            rowFiles.append((exporter, writer))
+        }
+        let accepted = AcceptedSourceStore(stateDirectory: configuration.stateDirectory)
+        var pass = PortfolioPass(rowFiles: rowFiles, exportContext: context)
+        pass.previous = Dictionary(previousState.projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        pass.copyPath = { index, source in accepted.incomingPath(forSourceAt: source.path, index: index) }
+        options.progress?("reading and validating the sources")
+        let (outcome, verdict) = try checked(pass, options: options, previous: .some(previous)) { clock.start($0) }
+        // The copies of the sources become the accepted ones only when they are published.
+        defer { for read in outcome.sources { if let copy = read.copyPath { unlink(copy) } } }
+        var findings = outcome.findings
+        let projectCount = outcome.summary.projectCount
+        var export = ExportRun(context: context, previous: previousState)
+        for (exporter, writer) in rowFiles {
+            try exporter.writeEnd(context: context, to: writer)
+            export.record(exporter.file, try writer.finish())
+        }
+
+        clock.start("compare with the last publication")
         func report(_ outcome: RunReport.Outcome, files: [WrittenFile] = [], changes: [ProjectChange] = []) -> RunReport {
-            RunReport(outcome: outcome, findings: findings, projectCount: portfolio.projects.count, files: files,
+            RunReport(outcome: outcome, findings: findings, projectCount: projectCount, files: files,
                       outputDirectory: output, changes: changes, firstPublication: previous == nil)
         }
         if blocks(findings, options) { return report(.refused) }
 
-        let year = options.referenceDate.year
-        let snapshots = Pipeline.snapshots(of: portfolio, referenceYear: year)
-        let changes = ChangeDetector().changes(from: previousState.projects, to: snapshots)
-        var context = ExportContext(settings: configuration.publication, referenceDate: options.referenceDate, zone: zone)
-        if portfolio.projects.count > configuration.publication.landingPageLimit {
-            context.landingPageProjectIDs = Set(portfolio.projects.prefix(configuration.publication.landingPageLimit).map(\.id.rawValue))
-        }
-        // Only the projects the feeds announce (at most `feedLimit`): a map of every project would copy them all.
-        let announced = Set(changes.prefix(PublicationState.feedLimit).map(\.projectID))
-        var projectsByID: [String: Project] = [:]
-        for project in portfolio.projects where announced.contains(project.id.rawValue) && projectsByID[project.id.rawValue] == nil {
-            projectsByID[project.id.rawValue] = project
-        }
-        // The feeds keep the newest items only: build items for as many changes as they can hold.
-        let newItems = changes.prefix(PublicationState.feedLimit).map {
-            FeedItem($0, date: options.referenceDate, context: context, project: projectsByID[$0.projectID])
-        }
-        let newGuids = Set(newItems.map(\.guid))
-        context.feedItems = Array((newItems + previousState.feed.filter { !newGuids.contains($0.guid) })
-            .prefix(PublicationState.feedLimit))
-        let snapshotsByID = Dictionary(snapshots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        context.history = previousState.history + changes.compactMap { change in
-            guard [.added, .removed, .progress, .status].contains(change.kind) else { return nil }
-            let snapshot = snapshotsByID[change.projectID]
-            return HistoryRow(date: options.referenceDate, projectID: change.projectID, event: change.kind.rawValue,
-                              progress: snapshot?.progress, status: snapshot?.status)
+        let changes = ChangeDetector().changes(from: previousState.projects, to: outcome.snapshots)
+        let feedPlan = FeedPlan(changes: changes, previous: previousState, announced: outcome.announced, summary: outcome.summary,
+                                snapshots: outcome.snapshots, date: options.referenceDate, context: context)
+        export.apply(feedPlan)
+        options.progress?("writing the documents")
+        try export.write(plan.documents, summary: outcome.summary, path: publisher.stagingPath(for:)) { stage in
+            options.progress?(stage)
+            clock.start(stage)
         }
 
-        let publisher = try Publisher(outputDirectory: output)
-        defer { publisher.discardStaging() }
-        var files: [WrittenFile] = []
-        let enabled = Pipeline.exporters.filter { $0.isEnabled(in: context) }
-        // The data files first, at the same time (they read nothing of each other); then, in order, the
-        // files that describe them (the CSV metadata, the landing page, the catalogue).
-        let independent = enabled.filter { !$0.describesOtherFiles }
-        options.progress?("writing the data files")
-        clock.start("write the data files (\(independent.count), concurrently)")
-        let independentFiles = try ConcurrentExport.run(independent, portfolio: portfolio, context: context,
-                                                        path: publisher.stagingPath(for:))
-        for (exporter, written) in zip(independent, independentFiles) {
-            context.writtenFiles[exporter.file] = written
-            context.fileDates[exporter.file] = previousState.dates(of: exporter.file, written: written, on: options.referenceDate)
-            files.append(written)
-        }
-        for exporter in enabled where exporter.describesOtherFiles {
-            options.progress?("writing \(exporter.file.rawValue)")
-            clock.start("write \(exporter.file.rawValue)")
-            let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file))
-            try exporter.export(portfolio, context: context, to: writer)
-            let written = try writer.finish()
-            context.writtenFiles[exporter.file] = written
-            context.fileDates[exporter.file] = previousState.dates(of: exporter.file, written: written, on: options.referenceDate)
-            files.append(written)
-        }
-        let written = files.compactMap { OutputFile(rawValue: ($0.path as NSString).lastPathComponent) }
         options.progress?("checking the outputs")
         clock.start("self-check")
-        findings.append(contentsOf: SelfCheck(projectCount: portfolio.projects.count).check(staged: publisher, files: written))
-        if blocks(findings, options) { return report(.refused, changes: changes) }
+        findings.append(contentsOf: SelfCheck(projectCount: projectCount).check(staged: publisher, files: export.outputFiles))
 
-        // A full run, a new kompass version or a changed configuration trusts no stored checksum:
-        // every file is published anew (its dates still change only where its content did).
-        let full = options.full || previous.map {
-            $0.kompassVersion != KompassVersion.current || $0.configurationFingerprint != configurationFingerprint()
-        } ?? false
-        let unchanged = !full && previous != nil && changes.isEmpty
-            && Set(previousState.files.keys) == Set(written.map(\.rawValue))
-            && context.writtenFiles.allSatisfy { file, new in
+        let fingerprint = configurationFingerprint()
+        let full = PublishDecision.needsFullPublication(asked: options.full, previous: previous, configurationFingerprint: fingerprint)
+        let sameAsPublished = previous != nil && changes.isEmpty
+            && Set(previousState.files.keys) == Set(export.outputFiles.map(\.rawValue))
+            && export.context.writtenFiles.allSatisfy { file, new in
                 // The files on disk, not only the state: a run killed after publishing and before saving
                 // its state leaves a state that no longer describes the published files.
                 previousState.files[file.rawValue]?.sha256 == new.sha256
                     && SHA256.hex(ofFileAt: publisher.publishedPath(for: file)) == new.sha256
             }
-        if unchanged { return report(.unchanged, changes: changes) }
-        if options.dryRun { return report(.dryRun, files: files, changes: changes) }
+        let decision = PublishDecision.decide(blocked: blocks(findings, options), full: full,
+                                              sameAsPublished: !full && sameAsPublished, dryRun: options.dryRun)
+        switch decision {
+        case .refused: return report(.refused, changes: changes)
+        case .unchanged: return report(.unchanged, changes: changes)
+        case .dryRun: return report(.dryRun, files: export.files, changes: changes)
+        case .full, .publish: break
+        }
 
         options.progress?("publishing")
         clock.start("publish")
-        if !full { publisher.reuseUnchanged(context.writtenFiles, published: previousState.files) }
-        let published = try publisher.publish(files)
-        var state = PublicationState()
-        state.publishedOn = options.referenceDate
-        state.kompassVersion = KompassVersion.current
-        state.configurationFingerprint = configurationFingerprint()
-        state.sources = configuration.sources.map { source in
-            .init(path: source.path, format: source.format.rawValue,
-                  sha256: SHA256.hex(ofFileAt: source.path) ?? "")
-        }
-        for (file, written) in context.writtenFiles {
-            let dates = context.dates(of: file)
-            state.files[file.rawValue] = .init(sha256: written.sha256, bytes: written.byteCount, issued: dates.issued,
-                                               modified: dates.modified)
-        }
-        state.projects = snapshots
-        state.feed = context.feedItems
-        state.history = context.history
-        state.retired = previousState.retired + verdict.retiring.map {
-            RetiredProject(id: $0.id, title: $0.title, retiredOn: options.referenceDate)
-        }
+        if decision == .publish { publisher.reuseUnchanged(export.context.writtenFiles, published: previousState.files) }
+        let published = try publisher.publish(export.files)
+        let state = NextState.make(date: options.referenceDate, configurationFingerprint: fingerprint,
+                                   sources: Array(zip(configuration.sources, outcome.sources)), export: export,
+                                   snapshots: outcome.snapshots, plan: feedPlan, previous: previousState, retiring: verdict.retiring)
         try stateStore.save(state)
-        try acceptSources()
+        try acceptSources(outcome.sources)
         return report(.published, files: published, changes: changes)
+    }
+
+    /// Keeps the copy of each CSV source taken while the pass read it, for the next run's comparison.
+    private func acceptSources(_ read: [SourceCapture.Summary]) throws {
+        let store = AcceptedSourceStore(stateDirectory: configuration.stateDirectory)
+        for (index, source) in configuration.sources.enumerated() where source.format == .csv {
+            guard let copy = read[index].copyPath else { continue }
+            try store.adopt(copyAt: copy, forSourceAt: source.path, index: index)
+        }
     }
 
     /// SHA-256 over the configuration file and the mapping files it names: a changed mapping or

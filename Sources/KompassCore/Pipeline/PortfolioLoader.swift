@@ -14,29 +14,46 @@ public struct PortfolioLoader: Sendable {
         public var incompleteProjects: Int
     }
 
+    /// What a stream of the sources found besides the projects it handed over.
+    public struct StreamResult: Sendable {
+        public var findings: [Finding]
+        /// Projects that were read but could not be completed (their problems are among the findings).
+        public var incompleteProjects: Int
+    }
+
+    /// All projects at once (conversions and tests): the stream below, collected.
     /// `strictHeaders`: a CSV header read only through a tolerance (spaces, case, a synonym, a BOM) is an
     /// error instead of an info finding (the `--strict` run).
     public func load(_ sources: [SourceConfiguration], strictHeaders: Bool = false) throws -> Result {
-        // One structured source needs no merge: each record becomes a project as it is read, and no
-        // draft is kept (at a million projects, drafts and projects side by side would double the memory).
+        var projects: [Project] = []
+        let result = try stream(sources, strictHeaders: strictHeaders) { projects.append($0) }
+        return Result(portfolio: Portfolio(projects: projects), findings: result.findings, incompleteProjects: result.incompleteProjects)
+    }
+
+    /// Reads the sources and hands each complete project to `each`, in portfolio order. One structured source
+    /// streams: each record becomes a project as it is read, and nothing of it is kept here. Several sources
+    /// (merged by identifier) and the page text (named through the register) are read whole first.
+    /// `captures`: per source (by index), what sees its bytes as they are read (its checksum and accepted copy).
+    public func stream(_ sources: [SourceConfiguration], strictHeaders: Bool = false, captures: [SourceCapture?] = [],
+                       each: (Project) throws -> Void) throws -> StreamResult {
+        func capture(_ index: Int) -> SourceCapture? { index < captures.count ? captures[index] : nil }
         if sources.count == 1, let source = sources.first, source.format != .pageText {
-            var projects: [Project] = []
             var incomplete = 0
-            let findings = try read(source, strictHeaders: strictHeaders) { draft in
-                if let project = draft.project { projects.append(project) } else { incomplete += 1 }
+            let findings = try read(source, strictHeaders: strictHeaders, capture: capture(0)) { draft in
+                if let project = draft.project { try each(project) } else { incomplete += 1 }
             }
-            return Result(portfolio: Portfolio(projects: projects), findings: findings, incompleteProjects: incomplete)
+            return StreamResult(findings: findings, incompleteProjects: incomplete)
         }
         var findings: [Finding] = []
         var perSource: [SourceDrafts] = []
-        for source in sources {
+        for (index, source) in sources.enumerated() {
             var drafts: [DraftProject] = []
             if source.format == .pageText {
                 let sourceFindings: [Finding]
-                (drafts, sourceFindings) = try readPageText(source)
+                (drafts, sourceFindings) = try readPageText(source, capture: capture(index))
                 findings += sourceFindings
             } else {
-                findings += try read(source, strictHeaders: strictHeaders) { drafts.append($0) }
+                findings += try read(source, strictHeaders: strictHeaders, capture: capture(index)) { drafts.append($0) }
             }
             perSource.append(SourceDrafts(source: source, drafts: drafts))
         }
@@ -47,12 +64,11 @@ public struct PortfolioLoader: Sendable {
             findings += merged.findings
             findings += incompleteAfterMerge(drafts, perSource)
         }
-        var projects: [Project] = []
         var incomplete = 0
         for draft in drafts {
-            if let project = draft.project { projects.append(project) } else { incomplete += 1 }
+            if let project = draft.project { try each(project) } else { incomplete += 1 }
         }
-        return Result(portfolio: Portfolio(projects: projects), findings: findings, incompleteProjects: incomplete)
+        return StreamResult(findings: findings, incompleteProjects: incomplete)
     }
 
     /// The importer of a structured format.
@@ -66,16 +82,16 @@ public struct PortfolioLoader: Sendable {
     }
 
     /// Streams one structured source through its importer and the normaliser, handing each draft to `keep`.
-    private func read(_ source: SourceConfiguration, strictHeaders: Bool,
-                      keep: (DraftProject) -> Void) throws -> [Finding] {
+    private func read(_ source: SourceConfiguration, strictHeaders: Bool, capture: SourceCapture?,
+                      keep: (DraftProject) throws -> Void) throws -> [Finding] {
         let normaliser = Normaliser(mapping: source.mapping)
         var findings: [Finding] = []
         let request = ImportRequest(path: source.path, fields: source.mapping.usedSourceFields, options: source.options,
-                                    synonyms: source.mapping.columnSynonyms, strictHeaders: strictHeaders)
+                                    synonyms: source.mapping.columnSynonyms, strictHeaders: strictHeaders, capture: capture)
         // The importer reads ahead on another core while this thread normalises.
         let sourceFindings = try ImportAhead.read(PortfolioLoader.importer(for: source.format), request) { record in
             let (draft, recordFindings) = normaliser.draft(record)
-            keep(draft)
+            try keep(draft)
             findings += recordFindings.map { finding in
                 var finding = finding
                 if finding.projectID == nil { finding.projectID = draft.id?.rawValue }
@@ -88,10 +104,12 @@ public struct PortfolioLoader: Sendable {
         return sourceFindings + findings
     }
 
-    private func readPageText(_ source: SourceConfiguration) throws -> ([DraftProject], [Finding]) {
+    private func readPageText(_ source: SourceConfiguration, capture: SourceCapture?) throws -> ([DraftProject], [Finding]) {
         var findings: [Finding] = []
-        let imported = try PageTextImporter().read(path: source.path)
-        findings += imported.findings
+        var records: [RawRecord] = []
+        findings += try PageTextImporter().read(ImportRequest(path: source.path, fields: FieldMapping.pageText.usedSourceFields,
+                                                              capture: capture)) { records.append($0) }
+        let imported = ImportResult(records: records, findings: [])
         let normaliser = Normaliser(mapping: source.mapping, reportsMissingValues: false)
         var drafts: [DraftProject] = []
         var findingsPerDraft: [[Finding]] = []

@@ -23,7 +23,21 @@ public protocol ValidationRule: Sendable {
     var severity: Severity { get }
 
     func check(_ project: Project, context: ValidationContext) -> [Finding]
-    func check(portfolio: Portfolio, context: ValidationContext) -> [Finding]
+    /// For the rules that compare projects (`checksPortfolio`): what the single pass shows each project to,
+    /// keeping only what the rule must keep (keys, positions, signatures), never the projects.
+    func portfolioCheck(context: ValidationContext) -> (any PortfolioCheck)?
+}
+
+/// A rule's view of the portfolio as the pass reads it: each project once, in order, then the end.
+public protocol PortfolioCheck {
+    /// The findings about `project` that can be told at once (a repeat of an earlier key).
+    mutating func add(_ project: Project, position: Int) -> [Finding]
+    /// The findings that need the whole portfolio (near-duplicates).
+    mutating func finish() -> [Finding]
+}
+
+extension PortfolioCheck {
+    public mutating func finish() -> [Finding] { [] }
 }
 
 extension ValidationRule {
@@ -38,7 +52,15 @@ extension ValidationRule {
     public var id: String { Self.id }
 
     public func check(_ project: Project, context: ValidationContext) -> [Finding] { [] }
-    public func check(portfolio: Portfolio, context: ValidationContext) -> [Finding] { [] }
+    public func portfolioCheck(context: ValidationContext) -> (any PortfolioCheck)? { nil }
+
+    /// The rule over projects at hand: the same check the pass runs, fed from an array.
+    public func check(portfolio: Portfolio, context: ValidationContext) -> [Finding] {
+        guard var check = portfolioCheck(context: context) else { return [] }
+        var findings: [Finding] = []
+        for (position, project) in portfolio.projects.enumerated() { findings += check.add(project, position: position) }
+        return findings + check.finish()
+    }
 
     /// A finding of this rule about one project, in English and German.
     func finding(_ project: Project, _ field: ProjectField, _ message: Bilingual, hint: Bilingual) -> Finding {

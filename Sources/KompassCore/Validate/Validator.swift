@@ -35,34 +35,15 @@ public struct Validator: Sendable {
         DuplicateTextRule.self,
     ]
 
-    /// Every rule over `portfolio`: first each project through the per-project rules, then the
-    /// portfolio through the rules that compare projects. `stage` is told each step as it begins
-    /// (the run's timings name each portfolio rule).
+    /// Every rule over projects at hand (tests, conversions): the same pass the run makes, fed from an array.
     public func validate(_ portfolio: Portfolio, context: ValidationContext,
                          stage: (String) -> Void = { _ in }) -> [Finding] {
         var findings: [Finding] = []
-        validate(portfolio, context: context, stage: stage) { findings.append($0) }
+        var pass = ValidationPass(self, context: context)
+        for (position, project) in portfolio.projects.enumerated() {
+            pass.add(project, position: position) { findings.append($0) }
+        }
+        pass.finish(stage: stage) { findings.append($0) }
         return findings
-    }
-
-    /// The same, handing each finding to `report` as it is found (a `FindingList` keeps memory bounded).
-    public func validate(_ portfolio: Portfolio, context: ValidationContext, stage: (String) -> Void = { _ in },
-                         report: (Finding) -> Void) {
-        stage("validate each project")
-        // The per-project rules read one project each: both cores take half the portfolio; the findings
-        // come back in portfolio order, as from one pass.
-        let rules = self.rules
-        let perProject = ParallelChunks.map(portfolio.projects.count) { range in
-            var findings: [Finding] = []
-            for index in range {
-                for rule in rules { findings += rule.check(portfolio.projects[index], context: context) }
-            }
-            return findings
-        }
-        perProject.forEach(report)
-        for rule in rules where type(of: rule).checksPortfolio {
-            stage("validate the portfolio: \(rule.id)")
-            rule.check(portfolio: portfolio, context: context).forEach(report)
-        }
     }
 }

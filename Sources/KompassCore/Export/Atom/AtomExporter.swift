@@ -11,14 +11,14 @@
 ///   when there is none);
 /// - every text and attribute is escaped once (`Escaping.xml`); the summary is `type="text"`, so a
 ///   reader shows tags in it as text and never interprets them.
-public struct AtomExporter: Exporter {
+public struct AtomExporter: DocumentExporter {
     public let file = OutputFile.atom
 
     public init() {}
 
     public static let namespace = "http://www.w3.org/2005/Atom"
 
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         let settings = context.settings
         let x = Escaping.xml
         let entries = ChangeFeedEntry.entries(context)

@@ -2,16 +2,17 @@
 ///
 /// The canonical file keeps every value exactly as it is; `projects-excel.csv` (`SpreadsheetCSVExporter`)
 /// is the copy for spreadsheets.
-public struct CSVExporter: Exporter {
+public struct CSVExporter: ProjectRowExporter {
     public let file = OutputFile.csv
 
     public init() {}
 
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func writeStart(context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         try CSVExporter.writeHeader(to: writer)
-        for project in portfolio.projects {
-            try CSVExporter.writeRow(project, referenceYear: context.referenceDate.year, to: writer)
-        }
+    }
+
+    public func write(_ project: Project, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+        try CSVExporter.writeRow(project, referenceYear: context.referenceDate.year, to: writer)
     }
 
     static let delimiter = String(UnicodeScalar(CSVColumn.delimiter))

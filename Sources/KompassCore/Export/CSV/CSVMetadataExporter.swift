@@ -15,13 +15,13 @@
 ///   The lists of `projects.csv` keep CSVW's default property (the long table carries the links).
 ///
 /// Table URLs are relative to this file: the CSV files sit in the same folder.
-public struct CSVMetadataExporter: Exporter {
-    public var describesOtherFiles: Bool { true }
+public struct CSVMetadataExporter: DocumentExporter {
+    public var reads: [OutputFile] { [.csv, .fieldsCSV, .historyCSV] }
     public let file = OutputFile.csvMetadata
 
     public init() {}
 
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         let settings = context.settings
         let q = Escaping.json
         try writer.write("""

@@ -6,12 +6,12 @@
 ///   the two equal;
 /// - `project-fields` (`project-fields.csv`): one row per project and field of action; primary key
 ///   `id` + `handlungsfeld_code`, and `id` a foreign key to `projects`.
-public struct DataPackageExporter: Exporter {
+public struct DataPackageExporter: DocumentExporter {
     public let file = OutputFile.dataPackage
 
     public init() {}
 
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         let settings = context.settings
         let q = Escaping.json
         try writer.write("""

@@ -5,20 +5,21 @@
 ///
 /// A project without a field of action has no row. A field listed twice for a project (the
 /// normaliser already drops repeats) gives one row, so that `id` + `handlungsfeld_code` is a key.
-public struct FieldsCSVExporter: Exporter {
+public struct FieldsCSVExporter: ProjectRowExporter {
     public let file = OutputFile.fieldsCSV
 
     public init() {}
 
     private static let delimiter = String(UnicodeScalar(CSVColumn.delimiter))
 
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func writeStart(context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         try writer.write(FieldsCSVColumn.allCases.map(\.rawValue).joined(separator: Self.delimiter) + "\n")
-        for project in portfolio.projects {
-            for field in Self.fields(of: project) {
-                let cells = FieldsCSVColumn.allCases.map { Escaping.csv($0.value(of: project, field: field)) }
-                try writer.write(cells.joined(separator: Self.delimiter) + "\n")
-            }
+    }
+
+    public func write(_ project: Project, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+        for field in Self.fields(of: project) {
+            let cells = FieldsCSVColumn.allCases.map { Escaping.csv($0.value(of: project, field: field)) }
+            try writer.write(cells.joined(separator: Self.delimiter) + "\n")
         }
     }
 

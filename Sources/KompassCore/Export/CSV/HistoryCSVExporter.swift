@@ -1,14 +1,14 @@
 /// `history.csv`: the history dataset, one row per project per published change of its progress or
 /// status (and its arrival and departure), with the date it was published: `datum;id;ereignis;
 /// fortschritt_prozent;status`. Grows with every publication that changes something; oldest first.
-public struct HistoryCSVExporter: Exporter {
+public struct HistoryCSVExporter: DocumentExporter {
     public let file = OutputFile.historyCSV
 
     public init() {}
 
     public static let header = ["datum", "id", "ereignis", "fortschritt_prozent", "status"]
 
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         try writer.write(Self.header.joined(separator: ";") + "\n")
         for row in context.history {
             let cells = [row.date.iso, row.projectID, row.event, row.progress.map(String.init) ?? "", row.status ?? ""]

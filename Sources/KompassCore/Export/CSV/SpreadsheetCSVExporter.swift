@@ -16,7 +16,7 @@
 /// canonical `projects.csv` keeps every value exactly as it is and is what scripts, `datapackage.json`
 /// and `csv-metadata.json` describe; kompass never reads this copy back as an input of its own
 /// (its apostrophes would become part of the values).
-public struct SpreadsheetCSVExporter: Exporter {
+public struct SpreadsheetCSVExporter: ProjectRowExporter {
     public let file = OutputFile.spreadsheetCSV
 
     public init() {}
@@ -27,15 +27,15 @@ public struct SpreadsheetCSVExporter: Exporter {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     static let lineEnd = "\r\n"
 
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func writeStart(context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         try writer.write(Self.byteOrderMark)
         try writer.write(CSVColumn.allCases.map { Escaping.csv(Self.neutralised($0.rawValue)) }
             .joined(separator: CSVExporter.delimiter) + Self.lineEnd)
-        let year = context.referenceDate.year
-        for project in portfolio.projects {
-            let cells = CSVExporter.values(of: project, referenceYear: year).map { Escaping.csv(Self.neutralised($0)) }
-            try writer.write(cells.joined(separator: CSVExporter.delimiter) + Self.lineEnd)
-        }
+    }
+
+    public func write(_ project: Project, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+        let cells = CSVExporter.values(of: project, referenceYear: context.referenceDate.year).map { Escaping.csv(Self.neutralised($0)) }
+        try writer.write(cells.joined(separator: CSVExporter.delimiter) + Self.lineEnd)
     }
 
     /// The first characters that make a spreadsheet treat a cell as a formula (OWASP): `=`, `+`, `-`,

@@ -8,8 +8,11 @@
 /// from the files: a distribution's from `context.dates(of:)`, a dataset's issued is the earliest and its
 /// modified the latest of its distributions', the catalogue's the earliest and latest of all.
 enum DCATCatalogue {
+    /// The files the catalogue describes (its distributions): every file but the catalogue's own three.
+    static let describedFiles = OutputFile.allCases.filter { !LandingPageFile.catalogueFiles.contains($0) }
+
     /// Builds the graph and writes it with `serializer`; any failure is reported as an `IOError` on `writer`'s path.
-    static func write(_ portfolio: Portfolio, context: ExportContext, with serializer: some RDFSerializer,
+    static func write(_ portfolio: PortfolioSummary, context: ExportContext, with serializer: some RDFSerializer,
                       to writer: ByteFileWriter) throws(IOError) {
         do {
             try serializer.write(try graph(portfolio, context: context), to: writer)
@@ -46,7 +49,7 @@ enum DCATCatalogue {
         return datasets
     }
 
-    static func graph(_ portfolio: Portfolio, context: ExportContext) throws(RDFError) -> RDFGraph {
+    static func graph(_ portfolio: PortfolioSummary, context: ExportContext) throws(RDFError) -> RDFGraph {
         let settings = context.settings
         let dcat = DCATVocabulary.dcat, dct = DCATVocabulary.dct, foaf = DCATVocabulary.foaf
         let vcard = DCATVocabulary.vcard, spdx = DCATVocabulary.spdx

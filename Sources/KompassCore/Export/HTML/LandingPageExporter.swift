@@ -10,26 +10,26 @@
 /// a labelled `<progress>`, the status as a word, tables with captions and header cells, visible
 /// focus, colours with AA contrast (see `LandingPageStyle`). Streams project by project; every
 /// value is escaped; the same portfolio and context give the same bytes.
-public struct LandingPageExporter: Exporter {
-    public var describesOtherFiles: Bool { true }
+public struct LandingPageExporter: DocumentExporter {
+    public var reads: [OutputFile] { LandingPageFile.filesBeforeThePage }
     public let file = OutputFile.landingPage
 
     public init() {}
 
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         let year = context.referenceDate.year
         try writer.write(head(context))
         try writer.write(header(context))
         try writer.write("<main id=\"inhalt\" tabindex=\"-1\">\n<div class=\"wrap\">\n")
         try writer.write(summary(portfolio, referenceYear: year))
         // Beyond the limit, the page shows the first projects and says where the rest is.
-        let shown = portfolio.projects.prefix(context.settings.landingPageLimit)
-        if shown.count < portfolio.projects.count {
-            try writer.write(limitNote(shown: shown.count, total: portfolio.projects.count, context))
+        let shown = portfolio.leadingProjects.prefix(context.settings.landingPageLimit)
+        if shown.count < portfolio.projectCount {
+            try writer.write(limitNote(shown: shown.count, total: portfolio.projectCount, context))
         }
 
         try writer.write(overviewTableStart(referenceYear: year,
-                                            caption: shown.count < portfolio.projects.count ? "Die ersten \(shown.count) Vorhaben" : "Alle Vorhaben"))
+                                            caption: shown.count < portfolio.projectCount ? "Die ersten \(shown.count) Vorhaben" : "Alle Vorhaben"))
         for project in shown {
             try writer.write(overviewRow(project, referenceYear: year))
         }
@@ -111,12 +111,9 @@ public struct LandingPageExporter: Exporter {
 
     // MARK: Summary and overview
 
-    private func summary(_ portfolio: Portfolio, referenceYear: Int) -> String {
-        var counts: [ProjectStatus: Int] = [:]
-        for project in portfolio.projects {
-            counts[project.status(referenceYear: referenceYear), default: 0] += 1
-        }
-        let total = portfolio.projects.count
+    private func summary(_ portfolio: PortfolioSummary, referenceYear: Int) -> String {
+        let counts = portfolio.statusCounts
+        let total = portfolio.projectCount
         let cards = [("Vorhaben", total)] + ProjectStatus.allCases.map { ($0.label.de, counts[$0, default: 0]) }
         let list = cards.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined(separator: "\n")
         let sentence = "Im Jahr \(referenceYear) sind von \(LandingPageExporter.count(total, "Vorhaben", "Vorhaben")) "

@@ -9,6 +9,9 @@ struct LandingPageFile {
     /// The catalogue files: written after the landing page, so their sizes are not known to it.
     static let catalogueFiles: [OutputFile] = [.catalogue, .catalogueTurtle, .catalogueJSONLD]
 
+    /// The files the page links with their sizes: every file but the page and the catalogue files.
+    static let filesBeforeThePage = OutputFile.allCases.filter { $0 != .landingPage && !catalogueFiles.contains($0) }
+
     init(_ file: OutputFile) {
         self.file = file
         switch file {

@@ -1,20 +1,23 @@
 /// `projects.jsonld`: every project as a schema.org `Project`, and the two closed vocabularies as
 /// SKOS concept schemes with labels in de/fr/it/en. The context is inlined, so the file reads
 /// offline; the same context is published as `context.jsonld`.
-public struct JSONLDExporter: Exporter {
+public struct JSONLDExporter: ProjectRowExporter {
     public let file = OutputFile.jsonLD
 
     public init() {}
 
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func writeStart(context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         try writer.write("{\n  \"@context\": ")
         try writer.write(JSONLDContext.object(vocabularyBase: context.settings.vocabularyBase, indent: "  "))
         try writer.write(",\n  \"@graph\": [\n")
-        let year = context.referenceDate.year
-        for project in portfolio.projects {
-            try writer.write(node(for: project, context: context, referenceYear: year))
-            try writer.write(",\n")
-        }
+    }
+
+    public func write(_ project: Project, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+        try writer.write(node(for: project, context: context, referenceYear: context.referenceDate.year))
+        try writer.write(",\n")
+    }
+
+    public func writeEnd(context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         try writer.write(scheme(FieldOfAction.self, context: context))
         try writer.write(",\n")
         try writer.write(scheme(UserGroup.self, context: context))

@@ -5,12 +5,12 @@
 ///
 /// Dates are RFC 822 in English with the right weekday; guids are stable and marked
 /// `isPermaLink="false"`; links are absolute; every text is escaped once.
-public struct RSSExporter: Exporter {
+public struct RSSExporter: DocumentExporter {
     public let file = OutputFile.rss
 
     public init() {}
 
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         let settings = context.settings
         let x = Escaping.xml
         try writer.write("""

@@ -11,22 +11,22 @@ public struct DuplicateIdentifierRule: ValidationRule {
         self.severity = severity
     }
 
-    public func check(portfolio: Portfolio, context: ValidationContext) -> [Finding] {
-        // The position of each identifier's first project (a copy of every project would double the memory).
-        var first: [ProjectID: Int] = [:]
-        first.reserveCapacity(portfolio.projects.count)
-        var findings: [Finding] = []
-        for (index, project) in portfolio.projects.enumerated() {
-            if let earlierIndex = first[project.id] {
-                let earlier = portfolio.projects[earlierIndex]
-                findings.append(finding(project, .id,
-                    Bilingual(en: "the identifier '\(project.id)' is used by another project too (\(earlier.origins.record))",
-                              de: "die Kennung '\(project.id)' hat auch ein anderes Vorhaben (\(earlier.origins.record))"),
-                    hint: Bilingual(en: "give each project its own identifier", de: "geben Sie jedem Vorhaben eine eigene Kennung")))
-            } else {
-                first[project.id] = index
+    public func portfolioCheck(context: ValidationContext) -> (any PortfolioCheck)? { Check(rule: self) }
+
+    /// Where each identifier's first project starts (its record), nothing else of it.
+    struct Check: PortfolioCheck {
+        let rule: DuplicateIdentifierRule
+        var first: [ProjectID: SourceLocation] = [:]
+
+        mutating func add(_ project: Project, position: Int) -> [Finding] {
+            guard let earlier = first[project.id] else {
+                first[project.id] = project.origins.record
+                return []
             }
+            return [rule.finding(project, .id,
+                Bilingual(en: "the identifier '\(project.id)' is used by another project too (\(earlier))",
+                          de: "die Kennung '\(project.id)' hat auch ein anderes Vorhaben (\(earlier))"),
+                hint: Bilingual(en: "give each project its own identifier", de: "geben Sie jedem Vorhaben eine eigene Kennung"))]
         }
-        return findings
     }
 }

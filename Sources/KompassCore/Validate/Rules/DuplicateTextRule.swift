@@ -17,31 +17,42 @@ public struct DuplicateTextRule: ValidationRule {
         threshold = parameters.value("threshold", default: 0.8)
     }
 
-    public func check(portfolio: Portfolio, context: ValidationContext) -> [Finding] {
-        // Shingling and min-hashing each text is independent work (most of this rule's time): both cores
-        // compute the entries, then the index takes them in portfolio order.
-        let entries = ParallelChunks.map(portfolio.projects.count) { range in
-            var wordHashes: [UInt64] = []
-            return range.map { position in
-                let project = portfolio.projects[position]
-                return SimilarityIndex.entry(text: project.before + "\n" + project.future, scratch: &wordHashes)
+    public func portfolioCheck(context: ValidationContext) -> (any PortfolioCheck)? { Check(rule: self) }
+
+    /// Each project's signature in the similarity index, and of each project what a finding names: its
+    /// identifier, where its record and its "Bisher" text start. Pairs are told at the end.
+    struct Check: PortfolioCheck {
+        let rule: DuplicateTextRule
+        var index = SimilarityIndex()
+        var named: [(id: ProjectID, record: SourceLocation, before: SourceLocation)] = []
+        var wordHashes: [UInt64] = []
+
+        init(rule: DuplicateTextRule) {
+            self.rule = rule
+        }
+
+        mutating func add(_ project: Project, position: Int) -> [Finding] {
+            named.append((project.id, project.origins.record, project.origins[.before]))
+            if let entry = SimilarityIndex.entry(text: project.before + "\n" + project.future, scratch: &wordHashes) {
+                index.add(id: position, entry: entry)
             }
+            return []
         }
-        var index = SimilarityIndex(expectedCount: portfolio.projects.count)
-        for (position, entry) in entries.enumerated() {
-            if let entry { index.add(id: position, entry: entry) }
-        }
-        return index.pairs(threshold: threshold).map { pair in
-            let first = portfolio.projects[pair.first], second = portfolio.projects[pair.second]
-            let percent = Int((pair.estimatedJaccard * 100).rounded())
-            let message = pair.identical
-                ? Bilingual(en: "the texts are identical to those of '\(first.id)' (\(first.origins.record))",
-                            de: "die Texte sind dieselben wie bei '\(first.id)' (\(first.origins.record))")
-                : Bilingual(en: "the texts are nearly identical (about \(percent)%) to those of '\(first.id)' (\(first.origins.record))",
-                            de: "die Texte sind fast gleich (etwa \(percent) %) wie bei '\(first.id)' (\(first.origins.record))")
-            return finding(second, .before, message,
-                           hint: Bilingual(en: "a copy-paste left on the page? Write this project's own texts",
-                                           de: "eine vergessene Kopie? Erfassen Sie die eigenen Texte dieses Vorhabens"))
+
+        mutating func finish() -> [Finding] {
+            index.pairs(threshold: rule.threshold).map { pair in
+                let first = named[pair.first], second = named[pair.second]
+                let percent = Int((pair.estimatedJaccard * 100).rounded())
+                let message = pair.identical
+                    ? Bilingual(en: "the texts are identical to those of '\(first.id)' (\(first.record))",
+                                de: "die Texte sind dieselben wie bei '\(first.id)' (\(first.record))")
+                    : Bilingual(en: "the texts are nearly identical (about \(percent)%) to those of '\(first.id)' (\(first.record))",
+                                de: "die Texte sind fast gleich (etwa \(percent) %) wie bei '\(first.id)' (\(first.record))")
+                return Finding(ruleID: DuplicateTextRule.id, severity: rule.severity, location: second.before, field: .before,
+                               projectID: second.id.rawValue, message: message,
+                               hint: Bilingual(en: "a copy-paste left on the page? Write this project's own texts",
+                                               de: "eine vergessene Kopie? Erfassen Sie die eigenen Texte dieses Vorhabens"))
+            }
         }
     }
 }

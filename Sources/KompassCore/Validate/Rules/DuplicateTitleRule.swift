@@ -11,23 +11,24 @@ public struct DuplicateTitleRule: ValidationRule {
         self.severity = severity
     }
 
-    public func check(portfolio: Portfolio, context: ValidationContext) -> [Finding] {
-        // The identifier of each normalised title's first project.
+    public func portfolioCheck(context: ValidationContext) -> (any PortfolioCheck)? { Check(rule: self) }
+
+    /// The identifier of each normalised title's first project.
+    struct Check: PortfolioCheck {
+        let rule: DuplicateTitleRule
         var first: [String: ProjectID] = [:]
-        first.reserveCapacity(portfolio.projects.count)
-        var findings: [Finding] = []
-        for project in portfolio.projects {
+
+        mutating func add(_ project: Project, position: Int) -> [Finding] {
             let key = project.title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            if let earlier = first[key] {
-                findings.append(finding(project, .title,
-                    Bilingual(en: "the title '\(project.title)' is also the title of '\(earlier)'",
-                              de: "der Titel '\(project.title)' ist auch der Titel von '\(earlier)'"),
-                    hint: Bilingual(en: "give each project a title of its own, so that people can tell them apart",
-                                    de: "geben Sie jedem Vorhaben einen eigenen Titel, damit man sie unterscheiden kann")))
-            } else {
+            guard let earlier = first[key] else {
                 first[key] = project.id
+                return []
             }
+            return [rule.finding(project, .title,
+                Bilingual(en: "the title '\(project.title)' is also the title of '\(earlier)'",
+                          de: "der Titel '\(project.title)' ist auch der Titel von '\(earlier)'"),
+                hint: Bilingual(en: "give each project a title of its own, so that people can tell them apart",
+                                de: "geben Sie jedem Vorhaben einen eigenen Titel, damit man sie unterscheiden kann"))]
         }
-        return findings
     }
 }

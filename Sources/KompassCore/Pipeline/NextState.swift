@@ -1,0 +1,26 @@
+/// The state a publication leaves for the next run: what it published (each file's checksum, size and
+/// dates), from which sources (their checksums as read in the pass), the projects' snapshots, the feed,
+/// the history and the retired identifiers.
+enum NextState {
+    static func make(date: CalendarDate, configurationFingerprint: String, sources: [(SourceConfiguration, SourceCapture.Summary)],
+                     export: ExportRun, snapshots: [ProjectSnapshot], plan: FeedPlan, previous: PublicationState,
+                     retiring: [ProjectSnapshot]) -> PublicationState {
+        var state = PublicationState()
+        state.publishedOn = date
+        state.kompassVersion = KompassVersion.current
+        state.configurationFingerprint = configurationFingerprint
+        state.sources = sources.map { source, read in
+            .init(path: source.path, format: source.format.rawValue, sha256: read.sha256)
+        }
+        for (file, written) in export.context.writtenFiles {
+            let dates = export.context.dates(of: file)
+            state.files[file.rawValue] = .init(sha256: written.sha256, bytes: written.byteCount, issued: dates.issued,
+                                               modified: dates.modified)
+        }
+        state.projects = snapshots
+        state.feed = plan.items
+        state.history = plan.history
+        state.retired = previous.retired + retiring.map { RetiredProject(id: $0.id, title: $0.title, retiredOn: date) }
+        return state
+    }
+}

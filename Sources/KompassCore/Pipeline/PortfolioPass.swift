@@ -1,0 +1,91 @@
+import Foundation
+
+/// The single pass over the sources, the heart of a run: each project, as soon as it is read and
+/// normalised, goes through the per-project rules, is shown to the rules that compare projects (which keep
+/// keys, not projects), is counted into the summary, leaves its snapshot, and is written to every row file
+/// (`ProjectRowExporter`) in staging. No project is kept for the whole portfolio: only the first ones the
+/// landing page shows, and those the change feeds will announce.
+///
+/// Each source is read once: its checksum and (for CSV sources) its accepted copy are taken from the very
+/// bytes the importer parsed (`SourceCapture`).
+struct PortfolioPass {
+    /// The row files of this run, each with its open writer in staging; empty when nothing is written.
+    var rowFiles: [(exporter: any ProjectRowExporter, writer: ByteFileWriter)] = []
+    /// What the row exporters need; also names the reference year of the snapshots.
+    var exportContext: ExportContext
+    /// The projects of the last publication, to tell which projects the feeds will announce; empty on a first one.
+    var previous: [String: ProjectSnapshot] = [:]
+    /// How many changed projects to keep whole for the feeds' items.
+    var announceLimit = PublicationState.feedLimit
+    /// Where to keep a copy of the CSV source at a configured index (the next accepted copy); nil: no copy.
+    var copyPath: (Int, SourceConfiguration) -> String? = { _, _ in nil }
+    /// Sees every project too (a conversion that writes another format).
+    var each: ((Project) throws -> Void)?
+
+    /// What the pass found and kept.
+    struct Outcome {
+        var findings: FindingList
+        var summary: PortfolioSummary
+        /// One per project, in portfolio order: what the state keeps and the change detection compares.
+        var snapshots: [ProjectSnapshot]
+        /// The projects the feeds may announce (new or changed since the last publication), by identifier.
+        var announced: [String: Project]
+        /// Per configured source, in order: what was read of it.
+        var sources: [SourceCapture.Summary]
+    }
+
+    func run(_ configuration: Configuration, options: RunOptions, stage: (String) -> Void) throws -> Outcome {
+        let context = ValidationContext(referenceDate: options.referenceDate)
+        var validation = ValidationPass(Validator(settings: configuration.validation), context: context,
+                                        retainPerGroup: options.findingsRetainedPerGroup)
+        var validationFindings = FindingList(retainPerGroup: options.findingsRetainedPerGroup)
+        let year = options.referenceDate.year
+        var summary = PortfolioSummary(referenceYear: year, keeping: exportContext.settings.landingPageLimit)
+        var snapshots: [ProjectSnapshot] = []
+        var announced: [String: Project] = [:]
+        let captures = configuration.sources.enumerated().map { index, source in
+            SourceCapture(path: source.path, copyPath: source.format == .csv ? copyPath(index, source) : nil,
+                          copyLimit: Pipeline.acceptedCopyLimit)
+        }
+
+        stage("read, normalise, validate, write the rows")
+        var position = 0
+        let loaded = try PortfolioLoader(merge: configuration.merge)
+            .stream(configuration.sources, strictHeaders: options.strict, captures: captures) { project in
+                validation.add(project, position: position) { validationFindings.append($0) }
+                summary.add(project)
+                let snapshot = ProjectSnapshot(project, referenceYear: year)
+                if announced.count < announceLimit, previous[snapshot.id] != snapshot, announced[snapshot.id] == nil {
+                    announced[snapshot.id] = project
+                }
+                snapshots.append(snapshot)
+                for (exporter, writer) in rowFiles { try exporter.write(project, context: exportContext, to: writer) }
+                try each?(project)
+                position += 1
+            }
+        let sources = captures.map { $0.finish() }
+
+        var findings = FindingList(loaded.findings, retainPerGroup: options.findingsRetainedPerGroup)
+        stage("compare CSV sources with their accepted copies")
+        findings.append(contentsOf: try spreadsheetDamage(configuration, read: sources))
+        findings.append(contentsOf: validationFindings)
+        validation.finish(stage: stage) { (list: FindingList) in findings.append(contentsOf: list) }
+        return Outcome(findings: findings, summary: summary, snapshots: snapshots, announced: announced, sources: sources)
+    }
+
+    /// The CSV sources as read in this pass against the copies accepted at the last publication: what a
+    /// round trip through Excel did to them (`excel.*`), one finding per damaged cell.
+    private func spreadsheetDamage(_ configuration: Configuration, read: [SourceCapture.Summary]) throws -> [Finding] {
+        let store = AcceptedSourceStore(stateDirectory: configuration.stateDirectory)
+        var findings: [Finding] = []
+        for (index, source) in configuration.sources.enumerated() where source.format == .csv {
+            guard let copy = read[index].copyPath, store.hasAccepted(forSourceAt: source.path, index: index) else { continue }
+            let accepted = store.acceptedPath(forSourceAt: source.path, index: index)
+            guard Pipeline.fileSize(accepted) <= Pipeline.acceptedCopyLimit,
+                  SHA256.hex(ofFileAt: accepted) != read[index].sha256 else { continue }
+            findings += try SpreadsheetDamageCheck().compare(current: copy, accepted: accepted, options: source.options,
+                                                             idColumn: source.mapping.sourceFields[.id], shownAs: source.path)
+        }
+        return findings
+    }
+}
