@@ -31,13 +31,6 @@ public protocol ProjectRowExporter: Exporter {
 
 extension ProjectRowExporter {
     public func writeEnd(context: ExportContext, to writer: ByteFileWriter) throws(IOError) {}
-
-    /// The whole file for projects at hand (conversions and tests): the same start, parts and end as the pass writes.
-    public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
-        try writeStart(context: context, to: writer)
-        for project in portfolio.projects { try write(project, context: context, to: writer) }
-        try writeEnd(context: context, to: writer)
-    }
 }
 
 /// A file written after the pass from what the pass kept of the portfolio and from the context.
@@ -45,10 +38,17 @@ public protocol DocumentExporter: Exporter {
     func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError)
 }
 
-extension DocumentExporter {
-    /// The file for projects at hand (tests): summarised as the pass would summarise them.
+extension Exporter {
+    /// The whole file for projects at hand (conversions and tests), written as a run writes it: a row file's
+    /// start, parts and end; a document from the summary the pass would keep.
     public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
-        try export(PortfolioSummary(portfolio, referenceYear: context.referenceDate.year,
-                                    keeping: context.settings.landingPageLimit), context: context, to: writer)
+        if let rows = self as? any ProjectRowExporter {
+            try rows.writeStart(context: context, to: writer)
+            for project in portfolio.projects { try rows.write(project, context: context, to: writer) }
+            try rows.writeEnd(context: context, to: writer)
+        } else if let document = self as? any DocumentExporter {
+            try document.export(PortfolioSummary(portfolio, referenceYear: context.referenceDate.year,
+                                                 keeping: context.settings.landingPageLimit), context: context, to: writer)
+        }
     }
 }

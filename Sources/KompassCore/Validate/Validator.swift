@@ -39,7 +39,7 @@ public struct Validator: Sendable {
     public func validate(_ portfolio: Portfolio, context: ValidationContext,
                          stage: (String) -> Void = { _ in }) -> [Finding] {
         var findings: [Finding] = []
-        var pass = ValidationPass(self, context: context)
+        var pass = ValidationPass(self, context: context, retainPerGroup: .max)
         for (position, project) in portfolio.projects.enumerated() {
             pass.add(project, position: position) { findings.append($0) }
         }

@@ -73,7 +73,7 @@ struct DCATCatalogueTests {
         for file in report.files {
             if let output = OutputFile(rawValue: (file.path as NSString).lastPathComponent) { context.writtenFiles[output] = file }
         }
-        let graph = try DCATCatalogue.graph(portfolio, context: context)
+        let graph = try DCATCatalogue.graph(PortfolioSummary(portfolio, referenceYear: 2026, keeping: 0), context: context)
         let base = configuration.publication.baseURL
 
         // Datasets: the portfolio always, the long table when its file was written.
@@ -127,7 +127,7 @@ struct DCATCatalogueTests {
         defer { directory.remove() }
         let context = Self.context(try Self.settings())
         let portfolio = Self.portfolio()
-        let graph = try DCATCatalogue.graph(portfolio, context: context)
+        let graph = try DCATCatalogue.graph(PortfolioSummary(portfolio, referenceYear: 2026, keeping: 0), context: context)
         let exporters: [(any Exporter, any RDFSerializer)] = [
             (DCATExporter(), RDFXMLSerializer()), (DCATTurtleExporter(), TurtleSerializer()), (DCATJSONLDExporter(), JSONLDSerializer()),
         ]
@@ -149,7 +149,7 @@ struct DCATCatalogueTests {
 
     @Test func everyDatasetAndDistributionIsComplete() throws {
         let settings = try Self.settings()
-        let graph = try DCATCatalogue.graph(Self.portfolio(), context: Self.context(settings))
+        let graph = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0), context: Self.context(settings))
         let datasets = Self.datasets(graph)
         #expect(datasets.count == 3)
         let catalogue = RDFNode.iri(try IRI("\(settings.baseURL)/catalog"))
@@ -198,7 +198,7 @@ struct DCATCatalogueTests {
 
     @Test func formatsAndMediaTypesFollowTheEUAndIANAVocabularies() throws {
         let settings = try Self.settings()
-        let graph = try DCATCatalogue.graph(Self.portfolio(), context: Self.context(settings))
+        let graph = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0), context: Self.context(settings))
         let base = "\(settings.baseURL)/dataset/digitalisierungs-kompass"
         let expected: [(String, String, String?)] = [
             ("\(base)/distribution/csv", "CSV", "text/csv"),
@@ -218,24 +218,24 @@ struct DCATCatalogueTests {
 
     @Test func onlyFilesWrittenInThisRunAreDescribed() throws {
         let settings = try Self.settings()
-        let graph = try DCATCatalogue.graph(Self.portfolio(), context: Self.context(settings, written: [.csv, .rss]))
+        let graph = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0), context: Self.context(settings, written: [.csv, .rss]))
         let datasets = Self.datasets(graph)
         #expect(datasets == [.iri(try IRI("\(settings.baseURL)/dataset/digitalisierungs-kompass"))])
         #expect(Self.distributions(graph, of: datasets[0]).map { ($0.value as NSString).lastPathComponent } == ["csv", "rss"])
         #expect(graph.subjects(RDF.type, Self.dcat("Distribution")).count == 2)
 
         // Nothing written that the catalogue describes: no dataset at all (a dataset needs a distribution).
-        let empty = try DCATCatalogue.graph(Self.portfolio(), context: Self.context(settings, written: [.dataPackage]))
+        let empty = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0), context: Self.context(settings, written: [.dataPackage]))
         #expect(Self.datasets(empty).isEmpty)
     }
 
     @Test func theSpreadsheetCopyIsDescribedOnlyWhenConfigured() throws {
         var settings = try Self.settings()
         settings.spreadsheetCopy = false
-        let without = try DCATCatalogue.graph(Self.portfolio(), context: Self.context(settings))
+        let without = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0), context: Self.context(settings))
         #expect(!without.triples.contains { $0.object == .iri(try! IRI("\(settings.baseURL)/projects-excel.csv")) })
         settings.spreadsheetCopy = true
-        let with = try DCATCatalogue.graph(Self.portfolio(), context: Self.context(settings))
+        let with = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0), context: Self.context(settings))
         let node = try IRI("\(settings.baseURL)/dataset/digitalisierungs-kompass/distribution/csv-excel")
         #expect(Self.iris(with.objects(node, Self.dcat("downloadURL"))) == [try IRI("\(settings.baseURL)/projects-excel.csv")])
         #expect(Self.literal(with, node, Self.dct("identifier")) == RDFLiteral("digitalisierungs-kompass-csv-excel"))
@@ -245,7 +245,7 @@ struct DCATCatalogueTests {
     @Test func identifiersAndIRIsDependOnlyOnTheConfiguration() throws {
         let settings = try Self.settings()
         func identities(_ date: String, written: [OutputFile]) throws -> (iris: Set<IRI>, identifiers: [String]) {
-            let graph = try DCATCatalogue.graph(Self.portfolio(),
+            let graph = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0),
                                                 context: Self.context(settings, referenceDate: CalendarDate(iso: date)!, written: written))
             let iris = Set(graph.triples.compactMap { if case .iri(let iri) = $0.subject { iri } else { nil } })
             let identifiers = graph.triples.filter { $0.predicate == Self.dct("identifier") }.compactMap { triple -> String? in
@@ -275,7 +275,7 @@ struct DCATCatalogueTests {
         }
         context.fileDates = [.csv: dates("2025-01-15", "2026-03-01"), .jsonLD: dates("2025-06-01", "2026-11-30"),
                              .fieldsCSV: dates("2026-01-01", "2026-02-01")]
-        let graph = try DCATCatalogue.graph(Self.portfolio(), context: context)
+        let graph = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0), context: context)
         let base = "\(settings.baseURL)/dataset/digitalisierungs-kompass"
         func check(_ subject: String, _ issued: String, _ modified: String) throws {
             let node = try IRI(subject)
@@ -291,7 +291,7 @@ struct DCATCatalogueTests {
     }
 
     @Test func everyDateIsTypedAndTheTemporalCoverageHasBothEnds() throws {
-        let graph = try DCATCatalogue.graph(Self.portfolio(), context: Self.context(try Self.settings()))
+        let graph = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0), context: Self.context(try Self.settings()))
         let datePredicates = ["issued", "modified"].map(Self.dct) + ["startDate", "endDate"].map(Self.dcat)
         for triple in graph.triples where datePredicates.contains(triple.predicate) {
             guard case .literal(let literal) = triple.object else { Issue.record("\(triple)"); continue }
@@ -306,7 +306,7 @@ struct DCATCatalogueTests {
             #expect(Self.literal(graph, period, Self.dcat("endDate")) == RDFLiteral("2027-12-31", datatype: XSD.date))
         }
         // No projects: no temporal coverage rather than a half one.
-        let empty = try DCATCatalogue.graph(Portfolio(projects: []), context: Self.context(try Self.settings()))
+        let empty = try DCATCatalogue.graph(PortfolioSummary(Portfolio(projects: []), referenceYear: 2026, keeping: 0), context: Self.context(try Self.settings()))
         #expect(!empty.triples.contains { $0.predicate == Self.dct("temporal") })
     }
 
@@ -314,7 +314,7 @@ struct DCATCatalogueTests {
 
     @Test func literalsUseOnlyDeFrItEnAndTheLongTableSpeaksAllFour() throws {
         let settings = try Self.settings()
-        let graph = try DCATCatalogue.graph(Self.portfolio(), context: Self.context(settings))
+        let graph = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0), context: Self.context(settings))
         for triple in graph.triples {
             if case .literal(let literal) = triple.object, let language = literal.language {
                 #expect(["de", "fr", "it", "en"].contains(language))
@@ -339,7 +339,7 @@ struct DCATCatalogueTests {
         let title = "Kompass \"2026\" <Basel> & Co.\nzweite Zeile \\ Ende"
         settings.title = LocalizedText(de: title, en: "plain")
         settings.contact.name = "Open Data <BS> & \"Team\""
-        let graph = try DCATCatalogue.graph(Self.portfolio(), context: Self.context(settings))
+        let graph = try DCATCatalogue.graph(PortfolioSummary(Self.portfolio(), referenceYear: 2026, keeping: 0), context: Self.context(settings))
 
         let xml = try RDFXMLSerializer().string(graph)
         let events = try RDFXMLSerializerTests.events(xml)
