@@ -101,7 +101,14 @@ enum Commands {
             Terminal.printError("kompass: nothing published (\(summary)); \(report.outputDirectory) is unchanged")
             return .dataErrors
         case .unchanged:
-            if talkative && !options.quiet { Terminal.printOut("nothing changed: \(report.outputDirectory) stays as it is (\(summary))") }
+            if options.verbose && report.shortcut {
+                Terminal.printOut("the sources hash to what the last publication read, and the configuration, kompass, the reference year "
+                    + "and the published files are as it left them: stopped after hashing the inputs (the findings are those counted then)")
+            }
+            if talkative && !options.quiet {
+                let listed = report.shortcut && report.findings.totalCount > 0 ? "; kompass validate lists the findings" : ""
+                Terminal.printOut("nothing changed: \(report.outputDirectory) stays as it is (\(summary)\(listed))")
+            }
         case .dryRun:
             if !options.quiet {
                 Terminal.printOut("dry run: would publish \(report.files.count) files to \(report.outputDirectory) with \(changes.headline) (\(summary))")

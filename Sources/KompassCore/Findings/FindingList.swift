@@ -33,6 +33,13 @@ public struct FindingList: Sendable, Equatable {
         append(contentsOf: findings)
     }
 
+    /// A list that only counts: `counts` findings of each severity, none of them kept (the findings of an
+    /// earlier run, reported again without reading its sources).
+    public init(counted counts: [Severity: Int]) {
+        retainPerGroup = FindingList.defaultRetainPerGroup
+        severityCounts = counts.filter { $0.value > 0 }
+    }
+
     public mutating func append(_ finding: Finding) {
         let key = GroupKey(finding)
         let count = groupCounts[key, default: 0] + 1

@@ -2,8 +2,8 @@
 /// dates), from which sources (their checksums as read in the pass), the projects' snapshots, the feed,
 /// the history and the retired identifiers.
 enum NextState {
-    static func make(date: CalendarDate, configurationFingerprint: String, sources: [(SourceConfiguration, SourceCapture.Summary)],
-                     export: ExportRun, snapshots: [ProjectSnapshot], plan: FeedPlan, previous: PublicationState,
+    static func make(date: CalendarDate, configurationFingerprint: String, findings: FindingList, sources: [(SourceConfiguration, SourceCapture.Summary)],
+                     export: ExportRun, publishedPath: (OutputFile) -> String, snapshots: [ProjectSnapshot], plan: FeedPlan, previous: PublicationState,
                      retiring: [ProjectSnapshot]) -> PublicationState {
         var state = PublicationState()
         state.publishedOn = date
@@ -15,8 +15,9 @@ enum NextState {
         for (file, written) in export.context.writtenFiles {
             let dates = export.context.dates(of: file)
             state.files[file.rawValue] = .init(sha256: written.sha256, bytes: written.byteCount, issued: dates.issued,
-                                               modified: dates.modified)
+                                               modified: dates.modified, diskTime: DiskTime.of(publishedPath(file))?.time)
         }
+        state.findingCounts = .init(findings)
         state.projects = snapshots
         state.feed = plan.items
         state.history = plan.history

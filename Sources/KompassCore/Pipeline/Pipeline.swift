@@ -104,6 +104,19 @@ public struct Pipeline: Sendable {
         let previous = try stateStore.load()
         let previousState = previous ?? PublicationState()
         let output = configuration.outputDirectory
+        let fingerprint = configurationFingerprint()
+
+        clock.start("hash the inputs")
+        if let previous {
+            let shortcut = UnchangedShortcut(previous: previous, configuration: configuration, configurationFingerprint: fingerprint)
+            let planned = plannedFiles(referenceDate: options.referenceDate)
+            if shortcut.obstacle(options: options, plannedFiles: planned, publishedPath: { (output as NSString).appendingPathComponent($0.rawValue) }) == nil {
+                var report = RunReport(outcome: .unchanged, findings: shortcut.recordedFindings, projectCount: previous.projects.count,
+                                       files: [], outputDirectory: output, firstPublication: false)
+                report.shortcut = true
+                return report
+            }
+        }
 
         let publisher = try Publisher(outputDirectory: output)
         defer { publisher.discardStaging() }
@@ -152,15 +165,14 @@ public struct Pipeline: Sendable {
         clock.start("self-check")
         findings.append(contentsOf: SelfCheck(projectCount: projectCount).check(staged: publisher, files: export.outputFiles))
 
-        let fingerprint = configurationFingerprint()
         let full = PublishDecision.needsFullPublication(asked: options.full, previous: previous, configurationFingerprint: fingerprint)
         let sameAsPublished = previous != nil && changes.isEmpty
             && Set(previousState.files.keys) == Set(export.outputFiles.map(\.rawValue))
             && export.context.writtenFiles.allSatisfy { file, new in
                 // The files on disk, not only the state: a run killed after publishing and before saving
                 // its state leaves a state that no longer describes the published files.
-                previousState.files[file.rawValue]?.sha256 == new.sha256
-                    && SHA256.hex(ofFileAt: publisher.publishedPath(for: file)) == new.sha256
+                guard let published = previousState.files[file.rawValue] else { return false }
+                return published.sha256 == new.sha256 && DiskTime.matches(publisher.publishedPath(for: file), published)
             }
         let decision = PublishDecision.decide(blocked: blocks(findings, options), full: full,
                                               sameAsPublished: !full && sameAsPublished, dryRun: options.dryRun)
@@ -175,8 +187,9 @@ public struct Pipeline: Sendable {
         clock.start("publish")
         if decision == .publish { publisher.reuseUnchanged(export.context.writtenFiles, published: previousState.files) }
         let published = try publisher.publish(export.files)
-        let state = NextState.make(date: options.referenceDate, configurationFingerprint: fingerprint,
+        let state = NextState.make(date: options.referenceDate, configurationFingerprint: fingerprint, findings: findings,
                                    sources: Array(zip(configuration.sources, outcome.sources)), export: export,
+                                   publishedPath: publisher.publishedPath(for:),
                                    snapshots: outcome.snapshots, plan: feedPlan, previous: previousState, retiring: verdict.retiring)
         try stateStore.save(state)
         try acceptSources(outcome.sources)
@@ -192,10 +205,12 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// SHA-256 over the configuration file and the mapping files it names: a changed mapping or
-    /// setting makes the next run publish anew.
+    /// SHA-256 over the configuration file and the files it names besides the sources (mappings, registers,
+    /// XML schemas): a changed mapping, register or setting makes the next run publish anew.
     public func configurationFingerprint() -> String {
-        let files = [configuration.path] + configuration.sources.compactMap(\.mappingFile)
+        let files = [configuration.path] + configuration.sources.flatMap { source in
+            [source.mappingFile, source.register, source.options.xmlSchemaPath].compactMap { $0 }
+        }
         let bytes = files.flatMap { (try? ByteFileReader.readAll(path: $0)) ?? [] }
         return SHA256.hex(of: bytes)
     }

@@ -23,6 +23,9 @@ public struct RunReport: Sendable {
     public var firstPublication: Bool = false
     /// How long each stage took, in the order they ran (for `--verbose` and the benchmarks).
     public var stageTimings: [StageTiming] = []
+    /// Whether the run stopped after hashing its inputs (`UnchangedShortcut`): nothing else was read, and the
+    /// findings are the publication's, counted only.
+    public var shortcut = false
 }
 
 /// The wall time of one stage of a run.

@@ -19,6 +19,9 @@ public struct PublicationState: Sendable, Equatable, Codable {
     public var history: [HistoryRow]
     /// Projects retired by name, oldest first: their identifiers stay reserved.
     public var retired: [RetiredProject]
+    /// How many findings of each severity the publication had (an unchanged run reports them again without
+    /// reading the sources); nil in states written before kompass recorded them.
+    public var findingCounts: FindingCounts?
 
     /// How many items the feeds keep.
     public static let feedLimit = 100
@@ -34,6 +37,20 @@ public struct PublicationState: Sendable, Equatable, Codable {
         feed = []
         history = []
         retired = []
+        findingCounts = nil
+    }
+
+    /// The findings of a publication, counted by severity.
+    public struct FindingCounts: Sendable, Equatable, Codable {
+        public var errors: Int
+        public var warnings: Int
+        public var infos: Int
+
+        public init(_ findings: FindingList) {
+            errors = findings.count(of: .error)
+            warnings = findings.count(of: .warning)
+            infos = findings.count(of: .info)
+        }
     }
 
     /// One published file.
@@ -42,12 +59,16 @@ public struct PublicationState: Sendable, Equatable, Codable {
         public var bytes: Int
         public var issued: CalendarDate
         public var modified: CalendarDate
+        /// The file's modification time on disk right after it was published (`seconds.nanoseconds`): a file
+        /// with this time and size is the one published, without reading it. Nil in older states.
+        public var diskTime: String?
 
-        public init(sha256: String, bytes: Int, issued: CalendarDate, modified: CalendarDate) {
+        public init(sha256: String, bytes: Int, issued: CalendarDate, modified: CalendarDate, diskTime: String? = nil) {
             self.sha256 = sha256
             self.bytes = bytes
             self.issued = issued
             self.modified = modified
+            self.diskTime = diskTime
         }
     }
 
@@ -68,6 +89,7 @@ public struct PublicationState: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case version, publishedOn, kompassVersion, configurationFingerprint, sources, files, projects, feed, history, retired
+        case findingCounts
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,5 +104,6 @@ public struct PublicationState: Sendable, Equatable, Codable {
         feed = try container.decodeIfPresent([FeedItem].self, forKey: .feed) ?? []
         history = try container.decodeIfPresent([HistoryRow].self, forKey: .history) ?? []
         retired = try container.decodeIfPresent([RetiredProject].self, forKey: .retired) ?? []
+        findingCounts = try container.decodeIfPresent(FindingCounts.self, forKey: .findingCounts)
     }
 }

@@ -100,6 +100,7 @@ extension PublicationStateStore {
         try value("configurationFingerprint", state.configurationFingerprint)
         try list("feed", state.feed)
         try value("files", state.files)
+        if let counts = state.findingCounts { try value("findingCounts", counts) }
         try list("history", state.history)
         try value("kompassVersion", state.kompassVersion)
         try list("projects", state.projects)
