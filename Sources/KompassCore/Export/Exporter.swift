@@ -22,10 +22,11 @@ extension Exporter {
 }
 
 /// A file with one part per project, written during the single pass: the start, then each project as
-/// soon as it is read and checked, then the end.
+/// soon as it is read and checked, then the end. A project's part is formatted into a buffer (on whichever
+/// core the pass gives it), which the pass hands to the file's writer in portfolio order.
 public protocol ProjectRowExporter: Exporter {
     func writeStart(context: ExportContext, to writer: ByteFileWriter) throws(IOError)
-    func write(_ project: Project, context: ExportContext, to writer: ByteFileWriter) throws(IOError)
+    func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer)
     func writeEnd(context: ExportContext, to writer: ByteFileWriter) throws(IOError)
 }
 
@@ -44,7 +45,12 @@ extension Exporter {
     public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         if let rows = self as? any ProjectRowExporter {
             try rows.writeStart(context: context, to: writer)
-            for project in portfolio.projects { try rows.write(project, context: context, to: writer) }
+            let buffer = ByteBuffer()
+            for project in portfolio.projects {
+                rows.write(project, context: context, to: buffer)
+                try writer.write(buffer)
+                buffer.removeAll()
+            }
             try rows.writeEnd(context: context, to: writer)
         } else if let document = self as? any DocumentExporter {
             try document.export(PortfolioSummary(portfolio, referenceYear: context.referenceDate.year,

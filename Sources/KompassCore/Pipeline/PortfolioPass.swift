@@ -22,6 +22,17 @@ struct PortfolioPass {
     /// Sees every project too (a conversion that writes another format).
     var each: ((Project) throws -> Void)?
 
+    /// How many projects are prepared at a time (split over the cores; `ParallelChunks` splits from 2 × 2,048).
+    static let batchSize = 4_096
+
+    /// One project as a batch prepares it, before it takes its place.
+    private struct PreparedProject: Sendable {
+        var validation: ValidationPass.Prepared
+        var snapshot: ProjectSnapshot
+        /// Its part of each row file, in the order of `rowFiles`.
+        var rows: [[UInt8]]
+    }
+
     /// What the pass found and kept.
     struct Outcome {
         var findings: FindingList
@@ -49,20 +60,52 @@ struct PortfolioPass {
         }
 
         stage("read, normalise, validate, write the rows")
+        // What depends on one project alone (its findings, the rules' keys, its snapshot, its rows) is done
+        // for a batch at a time on both cores; the batch then takes its place in portfolio order.
+        let rows = rowFiles.map(\.exporter)
+        let writers = rowFiles.map(\.writer)
+        let exportContext = self.exportContext
+        let preparer = validation
+        var batch: [Project] = []
+        batch.reserveCapacity(PortfolioPass.batchSize)
         var position = 0
-        let loaded = try PortfolioLoader(merge: configuration.merge)
-            .stream(configuration.sources, strictHeaders: options.strict, captures: captures) { project in
-                validation.add(project, position: position) { validationFindings.append($0) }
-                summary.add(project)
-                let snapshot = ProjectSnapshot(project, referenceYear: year)
-                if announced.count < announceLimit, previous[snapshot.id] != snapshot, announced[snapshot.id] == nil {
-                    announced[snapshot.id] = project
+        func takeBatch() throws {
+            let projects = batch
+            let prepared = ParallelChunks.map(projects.count) { range in
+                let buffers = rows.map { _ in ByteBuffer(capacity: 1 << 16) }
+                return range.map { index in
+                    let project = projects[index]
+                    var bytes: [[UInt8]] = []
+                    for (exporter, buffer) in zip(rows, buffers) {
+                        exporter.write(project, context: exportContext, to: buffer)
+                        bytes.append(buffer.bytes)
+                        buffer.removeAll()
+                    }
+                    return PreparedProject(validation: preparer.prepare(project),
+                                           snapshot: ProjectSnapshot(project, referenceYear: year), rows: bytes)
                 }
-                snapshots.append(snapshot)
-                for (exporter, writer) in rowFiles { try exporter.write(project, context: exportContext, to: writer) }
+            }
+            for (project, ready) in zip(projects, prepared) {
+                validation.add(project, position: position, prepared: ready.validation) { validationFindings.append($0) }
+                summary.add(project)
+                if announced.count < announceLimit, previous[ready.snapshot.id] != ready.snapshot, announced[ready.snapshot.id] == nil {
+                    announced[ready.snapshot.id] = project
+                }
+                snapshots.append(ready.snapshot)
+                for (writer, bytes) in zip(writers, ready.rows) {
+                    try writer.write(bytes)
+                }
                 try each?(project)
                 position += 1
             }
+            batch.removeAll(keepingCapacity: true)
+        }
+        let loaded = try PortfolioLoader(merge: configuration.merge)
+            .stream(configuration.sources, strictHeaders: options.strict, captures: captures) { project in
+                batch.append(project)
+                if batch.count == PortfolioPass.batchSize { try takeBatch() }
+            }
+        try takeBatch()
         let sources = captures.map { $0.finish() }
 
         var findings = FindingList(loaded.findings, retainPerGroup: options.findingsRetainedPerGroup)

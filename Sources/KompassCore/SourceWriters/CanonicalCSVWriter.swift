@@ -10,8 +10,11 @@ public struct CanonicalCSVWriter: SourceWriter {
 
     public func write(_ projects: some Sequence<Project>, to writer: ByteFileWriter) throws(IOError) {
         try CSVExporter.writeHeader(to: writer)
+        let buffer = ByteBuffer()
         for project in projects {
-            try CSVExporter.writeRow(project, referenceYear: referenceYear, to: writer)
+            CSVExporter.writeRow(project, referenceYear: referenceYear, to: buffer)
+            try writer.write(buffer)
+            buffer.removeAll()
         }
     }
 }

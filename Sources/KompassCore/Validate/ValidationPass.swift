@@ -1,10 +1,12 @@
 /// The validation of a portfolio as the single pass reads it: each project goes through the per-project
 /// rules as it arrives, and is shown to the rules that compare projects, which keep only their keys.
 ///
-/// The findings come out in the order a validation of the whole portfolio gives them: every per-project
-/// finding in portfolio order (`add`), then, at the end (`finish`), the findings of each comparing rule in
-/// the catalogue's order. The comparing rules' findings wait in bounded lists (`FindingList`).
-public struct ValidationPass {
+/// What depends on one project alone (its per-project findings, the comparing rules' keys) is `prepare`d,
+/// on any core; `add` then takes the prepared projects in portfolio order. The findings come out in the order
+/// a validation of the whole portfolio gives them: every per-project finding in portfolio order, then, at the
+/// end (`finish`), the findings of each comparing rule in the catalogue's order. The comparing rules' findings
+/// wait in bounded lists (`FindingList`).
+public struct ValidationPass: Sendable {
     private let perProject: [any ValidationRule]
     private var checks: [(id: String, check: any PortfolioCheck)]
     private var waiting: [FindingList]
@@ -17,15 +19,34 @@ public struct ValidationPass {
         waiting = checks.map { _ in FindingList(retainPerGroup: retainPerGroup) }
     }
 
-    /// Checks `project`, the `position`-th of the portfolio; hands each per-project finding to `report`.
-    public mutating func add(_ project: Project, position: Int, report: (Finding) -> Void) {
-        for rule in perProject {
-            for finding in rule.check(project, context: context) { report(finding) }
-        }
+    /// What the pass knows of one project before it takes its place in the portfolio.
+    public struct Prepared: Sendable {
+        /// Its per-project findings.
+        public var findings: [Finding]
+        /// Per comparing rule, what it keeps of the project.
+        public var keys: [(any Sendable)?]
+    }
+
+    /// The per-project findings and the comparing rules' keys of `project`: depends on it alone.
+    public func prepare(_ project: Project) -> Prepared {
+        var findings: [Finding] = []
+        for rule in perProject { findings += rule.check(project, context: context) }
+        return Prepared(findings: findings, keys: checks.map { $0.check.key(for: project) })
+    }
+
+    /// Takes `project`, the `position`-th of the portfolio, prepared by `prepare`; hands each per-project
+    /// finding to `report`.
+    public mutating func add(_ project: Project, position: Int, prepared: Prepared, report: (Finding) -> Void) {
+        prepared.findings.forEach(report)
         for index in checks.indices {
-            let found = checks[index].check.add(project, position: position)
+            let found = checks[index].check.add(project, position: position, key: prepared.keys[index])
             if !found.isEmpty { waiting[index].append(contentsOf: found) }
         }
+    }
+
+    /// Prepares and takes `project` at once.
+    public mutating func add(_ project: Project, position: Int, report: (Finding) -> Void) {
+        add(project, position: position, prepared: prepare(project), report: report)
     }
 
     /// The comparing rules' findings, rule by rule; `stage` is told each rule as its end begins.

@@ -29,15 +29,25 @@ public protocol ValidationRule: Sendable {
 }
 
 /// A rule's view of the portfolio as the pass reads it: each project once, in order, then the end.
-public protocol PortfolioCheck {
-    /// The findings about `project` that can be told at once (a repeat of an earlier key).
-    mutating func add(_ project: Project, position: Int) -> [Finding]
+public protocol PortfolioCheck: Sendable {
+    /// What the rule keeps of a project, computed on any core before `add` (e.g. a text's signature); nil
+    /// when `add` needs nothing prepared. Must not depend on earlier projects.
+    func key(for project: Project) -> (any Sendable)?
+    /// The findings about `project` that can be told at once (a repeat of an earlier key); `key` is
+    /// `key(for: project)`.
+    mutating func add(_ project: Project, position: Int, key: (any Sendable)?) -> [Finding]
     /// The findings that need the whole portfolio (near-duplicates).
     mutating func finish() -> [Finding]
 }
 
 extension PortfolioCheck {
+    public func key(for project: Project) -> (any Sendable)? { nil }
     public mutating func finish() -> [Finding] { [] }
+
+    /// Adds a project whose key was not prepared elsewhere.
+    public mutating func add(_ project: Project, position: Int) -> [Finding] {
+        add(project, position: position, key: key(for: project))
+    }
 }
 
 extension ValidationRule {

@@ -11,8 +11,8 @@ public struct CSVExporter: ProjectRowExporter {
         try CSVExporter.writeHeader(to: writer)
     }
 
-    public func write(_ project: Project, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
-        try CSVExporter.writeRow(project, referenceYear: context.referenceDate.year, to: writer)
+    public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
+        CSVExporter.writeRow(project, referenceYear: context.referenceDate.year, to: buffer)
     }
 
     static let delimiter = String(UnicodeScalar(CSVColumn.delimiter))
@@ -21,9 +21,9 @@ public struct CSVExporter: ProjectRowExporter {
         try writer.write(CSVColumn.allCases.map(\.rawValue).joined(separator: delimiter) + "\n")
     }
 
-    static func writeRow(_ project: Project, referenceYear: Int, to writer: ByteFileWriter) throws(IOError) {
+    static func writeRow(_ project: Project, referenceYear: Int, to buffer: ByteBuffer) {
         let cells = values(of: project, referenceYear: referenceYear).map { Escaping.csv($0) }
-        try writer.write(cells.joined(separator: delimiter) + "\n")
+        buffer.write(cells.joined(separator: delimiter) + "\n")
     }
 
     /// The unescaped values of a project's row, in column order.

@@ -16,10 +16,10 @@ public struct FieldsCSVExporter: ProjectRowExporter {
         try writer.write(FieldsCSVColumn.allCases.map(\.rawValue).joined(separator: Self.delimiter) + "\n")
     }
 
-    public func write(_ project: Project, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
         for field in Self.fields(of: project) {
             let cells = FieldsCSVColumn.allCases.map { Escaping.csv($0.value(of: project, field: field)) }
-            try writer.write(cells.joined(separator: Self.delimiter) + "\n")
+            buffer.write(cells.joined(separator: Self.delimiter) + "\n")
         }
     }
 

@@ -33,9 +33,9 @@ public struct SpreadsheetCSVExporter: ProjectRowExporter {
             .joined(separator: CSVExporter.delimiter) + Self.lineEnd)
     }
 
-    public func write(_ project: Project, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
+    public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
         let cells = CSVExporter.values(of: project, referenceYear: context.referenceDate.year).map { Escaping.csv(Self.neutralised($0)) }
-        try writer.write(cells.joined(separator: CSVExporter.delimiter) + Self.lineEnd)
+        buffer.write(cells.joined(separator: CSVExporter.delimiter) + Self.lineEnd)
     }
 
     /// The first characters that make a spreadsheet treat a cell as a formula (OWASP): `=`, `+`, `-`,

@@ -12,9 +12,9 @@ public struct JSONLDExporter: ProjectRowExporter {
         try writer.write(",\n  \"@graph\": [\n")
     }
 
-    public func write(_ project: Project, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
-        try writer.write(node(for: project, context: context, referenceYear: context.referenceDate.year))
-        try writer.write(",\n")
+    public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
+        buffer.write(node(for: project, context: context, referenceYear: context.referenceDate.year))
+        buffer.write(",\n")
     }
 
     public func writeEnd(context: ExportContext, to writer: ByteFileWriter) throws(IOError) {

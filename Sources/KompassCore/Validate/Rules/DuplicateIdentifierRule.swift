@@ -18,7 +18,7 @@ public struct DuplicateIdentifierRule: ValidationRule {
         let rule: DuplicateIdentifierRule
         var first: [ProjectID: SourceLocation] = [:]
 
-        mutating func add(_ project: Project, position: Int) -> [Finding] {
+        mutating func add(_ project: Project, position: Int, key: (any Sendable)?) -> [Finding] {
             guard let earlier = first[project.id] else {
                 first[project.id] = project.origins.record
                 return []

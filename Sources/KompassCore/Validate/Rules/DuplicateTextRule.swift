@@ -25,17 +25,20 @@ public struct DuplicateTextRule: ValidationRule {
         let rule: DuplicateTextRule
         var index = SimilarityIndex()
         var named: [(id: ProjectID, record: SourceLocation, before: SourceLocation)] = []
-        var wordHashes: [UInt64] = []
 
         init(rule: DuplicateTextRule) {
             self.rule = rule
         }
 
-        mutating func add(_ project: Project, position: Int) -> [Finding] {
+        /// The texts' entry in the similarity index (shingled and min-hashed: most of this rule's time).
+        func key(for project: Project) -> (any Sendable)? {
+            var wordHashes: [UInt64] = []
+            return SimilarityIndex.entry(text: project.before + "\n" + project.future, scratch: &wordHashes)
+        }
+
+        mutating func add(_ project: Project, position: Int, key: (any Sendable)?) -> [Finding] {
             named.append((project.id, project.origins.record, project.origins[.before]))
-            if let entry = SimilarityIndex.entry(text: project.before + "\n" + project.future, scratch: &wordHashes) {
-                index.add(id: position, entry: entry)
-            }
+            if let entry = key as? SimilarityIndex.Entry { index.add(id: position, entry: entry) }
             return []
         }
 

@@ -18,7 +18,7 @@ public struct DuplicateTitleRule: ValidationRule {
         let rule: DuplicateTitleRule
         var first: [String: ProjectID] = [:]
 
-        mutating func add(_ project: Project, position: Int) -> [Finding] {
+        mutating func add(_ project: Project, position: Int, key: (any Sendable)?) -> [Finding] {
             let key = project.title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard let earlier = first[key] else {
                 first[key] = project.id
