@@ -24,6 +24,8 @@ let package = Package(
         ),
         // The one system call Swift's Glibc module does not expose: renameat2 with RENAME_EXCHANGE.
         .target(name: "CKompassSystem"),
+        // SHA-256 in C: the x86-64 SHA extensions when CPUID reports them, portable C otherwise.
+        .target(name: "CKompassSHA256"),
         // Safe, streaming XML reading over libxml2: no entities, no DTDs, no network.
         .target(
             name: "KompassXML",
@@ -33,7 +35,7 @@ let package = Package(
         // The pipeline: model, importers, normaliser, validators, exporters, publication. Never prints.
         .target(
             name: "KompassCore",
-            dependencies: ["KompassXML", "CKompassSystem"],
+            dependencies: ["KompassXML", "CKompassSystem", "CKompassSHA256"],
             swiftSettings: swiftSettings
         ),
         // The command line: parses arguments, prints, maps outcomes to exit codes.

@@ -119,6 +119,148 @@ struct SHA256Tests {
     }
 }
 
+/// The C implementations (CKompassSHA256) forced one at a time: portable C everywhere, and the
+/// x86-64 SHA extensions where the CPU has them.
+@Suite("SHA-256 implementations")
+struct SHA256ImplementationTests {
+    static let vectors: [(message: [UInt8], digest: String)] = [
+        ([], SHA256Tests.empty),
+        (Array("abc".utf8), SHA256Tests.abc),
+        (Array(SHA256Tests.message448.utf8), SHA256Tests.twoBlock448),
+        (Array(SHA256Tests.message896.utf8), SHA256Tests.twoBlock896),
+        ([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000), SHA256Tests.millionA),
+    ]
+
+    static func digest(_ bytes: [UInt8], with implementation: SHA256.Implementation) throws -> [UInt8] {
+        var hasher = try #require(SHA256(implementation: implementation))
+        bytes.withUnsafeBytes { hasher.update(buffer: $0) }
+        return hasher.finalize()
+    }
+
+    static func checkVectors(_ implementation: SHA256.Implementation, name: String) throws {
+        let hasher = try #require(SHA256(implementation: implementation))
+        #expect(hasher.implementationName == name)
+        for (message, expected) in vectors {
+            #expect(SHA256.hexString(try digest(message, with: implementation)) == expected,
+                    "\(name), \(message.count) bytes")
+            // The same message a byte at a time through the sequence API, and in 1000-byte pieces.
+            var pieces = try #require(SHA256(implementation: implementation))
+            var start = 0
+            while start < message.count {
+                let end = min(start + 1_000, message.count)
+                pieces.update(message[start..<end])
+                start = end
+            }
+            #expect(SHA256.hexString(pieces.finalize()) == expected, "\(name), \(message.count) bytes in pieces")
+        }
+    }
+
+    @Test func portableNISTVectors() throws {
+        try Self.checkVectors(.portable, name: "portable")
+    }
+
+    @Test(.enabled(if: SHA256.hardwareAvailable,
+                   "this CPU has no SHA extensions (SHA-NI): only the portable implementation is checked"))
+    func shaNINISTVectors() throws {
+        try Self.checkVectors(.shaNI, name: "sha-ni")
+    }
+
+    @Test func automaticChoiceFollowsTheCPU() throws {
+        #expect(SHA256.implementation == (SHA256.hardwareAvailable ? "sha-ni" : "portable"))
+        #expect(SHA256().implementationName == SHA256.implementation)
+        #expect(try #require(SHA256(implementation: .automatic)).implementationName == SHA256.implementation)
+        if !SHA256.hardwareAvailable {
+            #expect(SHA256(implementation: .shaNI) == nil)
+        }
+        #if arch(x86_64) && os(Linux)
+        // Where the kernel reports the flag, the CPUID check must find it too (so the SHA-NI tests
+        // cannot be skipped by a detection bug on a machine that has the extensions).
+        if let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) {
+            let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }
+            if let flags, flags.split(separator: " ").contains("sha_ni") {
+                #expect(SHA256.hardwareAvailable)
+            }
+        }
+        #endif
+    }
+
+    @Test(.enabled(if: SHA256.hardwareAvailable,
+                   "this CPU has no SHA extensions (SHA-NI): nothing to compare the portable implementation with"))
+    func portableAndSHANIAgreeOnRandomInputsInRandomChunks() throws {
+        var random = SeededGenerator(seed: 0x5348_4132_3536)
+        for round in 0..<300 {
+            let length = Int.random(in: 0...5_000, using: &random)
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            var portable = try #require(SHA256(implementation: .portable))
+            var hardware = try #require(SHA256(implementation: .shaNI))
+            // Each side in its own random chunks, so buffering paths differ between the two.
+            for hasherIndex in 0..<2 {
+                var start = 0
+                while start < length {
+                    let end = min(length, start + Int.random(in: 0...600, using: &random))
+                    bytes.withUnsafeBytes { raw in
+                        let chunk = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                        if hasherIndex == 0 { portable.update(buffer: chunk) } else { hardware.update(buffer: chunk) }
+                    }
+                    start = end
+                }
+            }
+            let expected = try Self.digest(bytes, with: .portable)
+            #expect(portable.finalize() == expected, "round \(round), \(length) bytes")
+            #expect(hardware.finalize() == expected, "round \(round), \(length) bytes")
+            #expect(try Self.digest(bytes, with: .shaNI) == expected, "round \(round), \(length) bytes")
+        }
+    }
+
+    @Test(arguments: [SHA256.Implementation.portable, .shaNI])
+    func anySplitOfA130ByteInputEqualsOneUpdate(implementation: SHA256.Implementation) throws {
+        guard SHA256.hardwareAvailable || implementation != .shaNI else { return }
+        let bytes = SHA256Tests.sample(130)
+        let oneShot = try Self.digest(bytes, with: implementation)
+        for split in 0...130 {
+            var hasher = try #require(SHA256(implementation: implementation))
+            bytes.withUnsafeBytes { raw in
+                hasher.update(buffer: UnsafeRawBufferPointer(rebasing: raw[0..<split]))
+                hasher.update(buffer: UnsafeRawBufferPointer(rebasing: raw[split..<130]))
+            }
+            #expect(hasher.finalize() == oneShot, "split at \(split)")
+            var sequence = try #require(SHA256(implementation: implementation))
+            sequence.update(bytes[0..<split])
+            sequence.update(bytes[split..<130])
+            #expect(sequence.finalize() == oneShot, "sequence split at \(split)")
+        }
+    }
+
+    @Test func aCopyOfAHasherIsIndependent() {
+        var first = SHA256()
+        first.update(Array("ab".utf8))
+        var second = first
+        first.update(Array("c".utf8))
+        second.update(Array("d".utf8))
+        #expect(SHA256.hexString(first.finalize()) == SHA256Tests.abc)
+        #expect(SHA256.hexString(second.finalize()) == SHA256.hex(of: Array("abd".utf8)))
+    }
+
+    @Test func nonContiguousSequencesAndFiles() throws {
+        // A lazy sequence has no contiguous storage: it goes through the small scratch buffer.
+        let bytes = SHA256Tests.sample(10_000)
+        var hasher = SHA256()
+        hasher.update(bytes.lazy.map { $0 })
+        #expect(SHA256.hexString(hasher.finalize()) == SHA256.hex(of: bytes))
+
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let large = SHA256Tests.sample(3 << 20 | 17)  // over three 1 MiB reads
+        let path = directory.file("large.bin")
+        let writer = try ByteFileWriter(path: path)
+        try writer.write(large)
+        let written = try writer.finish()
+        #expect(SHA256.hex(ofFileAt: path) == SHA256.hex(of: large))
+        #expect(SHA256.hex(ofFileAt: path) == written.sha256)
+        #expect(SHA256.hex(ofFileAt: directory.file("missing")) == nil)
+    }
+}
+
 @Suite("ByteFileWriter")
 struct ByteFileWriterTests {
     @Test func finishReportsByteCountAndSHA256OfWhatWasWritten() throws {

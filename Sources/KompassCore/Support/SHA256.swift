@@ -1,91 +1,89 @@
+import CKompassSHA256
+
 /// SHA-256 (FIPS 180-4), incremental. Used for distribution checksums and content fingerprints;
 /// the toolchain's Foundation on Linux has no digest API and the product takes no packages.
+///
+/// The work happens in the C target CKompassSHA256: the x86-64 SHA extensions (SHA-NI) when CPUID
+/// reports them, portable C otherwise. The C context is a plain struct stored inline, so a copy of
+/// a hasher is an independent hasher (value semantics, as before).
 public struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-        (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-    private var pending: [UInt8] = []
-    private var totalBytes: UInt64 = 0
+    /// The implementations of the compression function (the raw values are the C library's).
+    enum Implementation: Int32, Sendable, CaseIterable {
+        /// The fastest this CPU has.
+        case automatic = 0
+        /// Portable C, on every CPU.
+        case portable = 1
+        /// The x86-64 SHA extensions.
+        case shaNI = 2
+    }
+
+    private var context = kompass_sha256_ctx()
 
     public init() {
-        pending.reserveCapacity(64)
+        kompass_sha256_init(&context)
     }
+
+    /// A hasher that runs `implementation`; nil when this CPU (or build) lacks it. For tests.
+    init?(implementation: Implementation) {
+        guard kompass_sha256_init_with(&context, CInt(implementation.rawValue)) == 0 else { return nil }
+    }
+
+    /// Which implementation this hasher runs: "sha-ni" or "portable".
+    var implementationName: String {
+        String(cString: kompass_sha256_implementation_name(CInt(context.implementation)))
+    }
+
+    /// Which implementation `SHA256()` runs on this machine: "sha-ni" or "portable".
+    public static let implementation: String =
+        String(cString: kompass_sha256_implementation_name(kompass_sha256_automatic_implementation()))
+
+    /// Whether this CPU (and build) can run the SHA-NI implementation.
+    static var hardwareAvailable: Bool { kompass_sha256_hardware_available() != 0 }
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            totalBytes &+= 1
-            pending.append(byte)
-            if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
+        let done: Void? = bytes.withContiguousStorageIfAvailable { contiguous in
+            kompass_sha256_update(&context, contiguous.baseAddress, contiguous.count)
+        }
+        if done != nil { return }
+        // Not contiguous: through a small buffer, so no copy of the whole sequence is made.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { scratch in
+            var count = 0
+            for byte in bytes {
+                scratch[count] = byte
+                count += 1
+                if count == scratch.count {
+                    kompass_sha256_update(&context, scratch.baseAddress, count)
+                    count = 0
+                }
             }
+            if count > 0 { kompass_sha256_update(&context, scratch.baseAddress, count) }
         }
     }
 
-    /// Feeds a contiguous buffer; much faster than byte by byte for large inputs.
+    /// Feeds a contiguous buffer; whole 64-byte blocks are hashed in place, without copying.
     public mutating func update(buffer: UnsafeRawBufferPointer) {
-        var index = 0
-        totalBytes &+= UInt64(buffer.count)
-        if !pending.isEmpty {
-            while index < buffer.count && pending.count < 64 {
-                pending.append(buffer[index])
-                index += 1
-            }
-            if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
-        }
-        while buffer.count - index >= 64 {
-            compress(UnsafeRawBufferPointer(rebasing: buffer[index..<index + 64]))
-            index += 64
-        }
-        while index < buffer.count {
-            pending.append(buffer[index])
-            index += 1
-        }
+        kompass_sha256_update(&context, buffer.baseAddress, buffer.count)
     }
 
     /// The digest of everything fed so far (the hasher itself is left as it was).
     public func finalize() -> [UInt8] {
-        var copy = self
-        return copy.finish()
-    }
-
-    private mutating func finish() -> [UInt8] {
-        let bitLength = totalBytes &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        var copy = context
+        return [UInt8](unsafeUninitializedCapacity: 32) { digest, initialized in
+            kompass_sha256_final(&copy, digest.baseAddress!)
+            initialized = 32
         }
-        var offset = 0
-        while offset < tail.count {
-            compress(Array(tail[offset..<offset + 64]))
-            offset += 64
-        }
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
-        }
-        return digest
     }
 
     /// The digest of `bytes` as lowercase hex.
     public static func hex(of bytes: some Sequence<UInt8>) -> String {
         var hasher = SHA256()
-        let contiguous = Array(bytes)
-        contiguous.withUnsafeBytes { hasher.update(buffer: $0) }
+        hasher.update(bytes)
         return hexString(hasher.finalize())
     }
 
-    /// The digest of a file's content as lowercase hex, read in chunks; nil when it cannot be read.
+    /// The digest of a file's content as lowercase hex, read in 1 MiB chunks; nil when it cannot be read.
     public static func hex(ofFileAt path: String) -> String? {
-        guard let reader = try? ByteFileReader(path: path) else { return nil }
+        guard let reader = try? ByteFileReader(path: path, chunkSize: 1 << 20) else { return nil }
         var hasher = SHA256()
         do {
             try reader.forEachChunk { hasher.update(buffer: $0) }
@@ -104,59 +102,5 @@ public struct SHA256: Sendable {
             out.append(digits[Int(byte & 0x0f)])
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
-    private mutating func compress(_ block: [UInt8]) {
-        block.withUnsafeBytes { compress(UnsafeRawBufferPointer($0)) }
-    }
-
-    private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            compress(block, schedule: schedule)
-        }
-    }
-
-    /// One block, with the message schedule in caller-provided scratch memory (no allocation per block).
-    private mutating func compress(_ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16
-                | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
-        }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] &>> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] &>> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        // The round constants through a buffer pointer: no bounds check or retain per round.
-        SHA256.k.withUnsafeBufferPointer { k in
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                h = g; g = f; f = e; e = d &+ t1
-                d = c; c = b; b = a; a = t1 &+ t2
-            }
-        }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                 state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
-    }
-
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 {
-        (x &>> n) | (x &<< (32 &- n))
     }
 }
