@@ -273,7 +273,7 @@ def test_two_concurrent_runs_on_a_large_portfolio_never_publish_together(tmp_pat
         assert len(published) == 1, f"both runs published (each saw no previous publication): {[out for out, _ in texts]}"
         assert [out for out, _ in texts if not out.startswith("published")] == [""], "the second run was not silent"
     state = json.loads((state_dir(output) / "state.json").read_text(encoding="utf-8"))
-    assert len(state["projects"]) == CONCURRENT_PROJECTS
+    assert state["projects"]["count"] == CONCURRENT_PROJECTS
     assert len(csv_rows(output / "projects.csv")) == CONCURRENT_PROJECTS + 1
     assert_publication_consistent(output)
     # The lock is free again.

@@ -24,5 +24,18 @@ public struct ProjectSnapshot: Sendable, Equatable, Codable {
         userGroups = project.userGroups.map(\.code)
     }
 
+    public init(id: String, title: String, progress: Int, startYear: Int, endYear: Int?, status: String, textFingerprint: String,
+                fieldsOfAction: [String], userGroups: [String]) {
+        self.id = id
+        self.title = title
+        self.progress = progress
+        self.startYear = startYear
+        self.endYear = endYear
+        self.status = status
+        self.textFingerprint = textFingerprint
+        self.fieldsOfAction = fieldsOfAction
+        self.userGroups = userGroups
+    }
+
     var periodText: String { endYear.map { "\(startYear)–\($0)" } ?? "\(startYear)" }
 }

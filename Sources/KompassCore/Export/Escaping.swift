@@ -39,8 +39,7 @@ public enum Escaping {
     /// or leading or trailing white space; quotes inside are doubled.
     public static func csv(_ text: String, delimiter: UInt8 = UInt8(ascii: ";")) -> String {
         let needsQuotes = text.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            || text.utf8.first.map(isSpaceByte) == true || text.utf8.last.map(isSpaceByte) == true
-            || text.first?.isWhitespace == true || text.last?.isWhitespace == true
+            || edgeIsWhitespace(text)
         guard needsQuotes else { return text }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 8)
@@ -52,11 +51,23 @@ public enum Escaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func isSpaceByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    /// Whether the first or the last character is white space. An ASCII byte at an edge is a character of
+    /// its own there, so it is judged by its byte; other edges by their `Character` (e.g. U+00A0, U+2003).
+    private static func edgeIsWhitespace(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        let firstIsWhitespace = first < 0x80 ? isASCIIWhitespace(first) : text.first?.isWhitespace == true
+        if firstIsWhitespace { return true }
+        return last < 0x80 ? isASCIIWhitespace(last) : text.last?.isWhitespace == true
+    }
+
+    /// Tab, line feed, vertical tab, form feed, carriage return, space: the ASCII characters Swift counts as white space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// A JSON string literal with its quotes. Control characters are escaped, and so are U+2028
     /// and U+2029 so that the text is also safe inside a script.
     public static func json(_ text: String) -> String {
+        // Most texts need no escape at all: one scan, then the text between quotes.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + text + "\"" }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 2)
         let hex = Array("0123456789abcdef".utf8)

@@ -101,8 +101,8 @@ public struct Pipeline: Sendable {
         // One run at a time: the lock is taken before anything is read or written.
         let lock = try RunLock(directory: configuration.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
-        let previous = try stateStore.load()
-        let previousState = previous ?? PublicationState()
+        // state.json alone first: the unchanged shortcut needs nothing more, at any portfolio size.
+        var previous = try stateStore.load(lists: false)
         let output = configuration.outputDirectory
         let fingerprint = configurationFingerprint()
 
@@ -117,6 +117,12 @@ public struct Pipeline: Sendable {
                 return report
             }
         }
+        clock.start("read the state's lists")
+        if var state = previous {
+            try stateStore.readLists(into: &state)
+            previous = state
+        }
+        let previousState = previous ?? PublicationState()
 
         let publisher = try Publisher(outputDirectory: output)
         defer { publisher.discardStaging() }

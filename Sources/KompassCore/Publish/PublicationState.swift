@@ -3,7 +3,10 @@
 /// and what produced it (kompass version, configuration fingerprint, sources). Versioned: a state of a
 /// version this binary does not know is an error, never a silent reset.
 public struct PublicationState: Sendable, Equatable, Codable {
-    public static let currentVersion = 1
+    /// 2: the projects' snapshots and the history in list files of their own (`StateListFile`); 1: inline.
+    public static let currentVersion = 2
+    /// The versions this kompass reads (a version-1 state is read as it is and written as version 2).
+    public static let readableVersions = 1...2
 
     public var version: Int
     /// The reference date of the publication.
@@ -22,6 +25,17 @@ public struct PublicationState: Sendable, Equatable, Codable {
     /// How many findings of each severity the publication had (an unchanged run reports them again without
     /// reading the sources); nil in states written before kompass recorded them.
     public var findingCounts: FindingCounts?
+    /// In a version-2 `state.json` as read: the list files that hold `projects` and `history` (which the
+    /// store reads next). Not part of the state's value.
+    var projectsFile: StateListFile.Reference?
+    var historyFile: StateListFile.Reference?
+
+    public static func == (lhs: PublicationState, rhs: PublicationState) -> Bool {
+        lhs.version == rhs.version && lhs.publishedOn == rhs.publishedOn && lhs.kompassVersion == rhs.kompassVersion
+            && lhs.configurationFingerprint == rhs.configurationFingerprint && lhs.sources == rhs.sources && lhs.files == rhs.files
+            && lhs.projects == rhs.projects && lhs.feed == rhs.feed && lhs.history == rhs.history && lhs.retired == rhs.retired
+            && lhs.findingCounts == rhs.findingCounts
+    }
 
     /// How many items the feeds keep.
     public static let feedLimit = 100
@@ -100,9 +114,16 @@ public struct PublicationState: Sendable, Equatable, Codable {
         configurationFingerprint = try container.decodeIfPresent(String.self, forKey: .configurationFingerprint) ?? ""
         sources = try container.decodeIfPresent([SourceRecord].self, forKey: .sources) ?? []
         files = try container.decode([String: PublishedFile].self, forKey: .files)
-        projects = try container.decodeIfPresent([ProjectSnapshot].self, forKey: .projects) ?? []
+        if version >= 2 {
+            projectsFile = try container.decodeIfPresent(StateListFile.Reference.self, forKey: .projects)
+            historyFile = try container.decodeIfPresent(StateListFile.Reference.self, forKey: .history)
+            projects = []
+            history = []
+        } else {
+            projects = try container.decodeIfPresent([ProjectSnapshot].self, forKey: .projects) ?? []
+            history = try container.decodeIfPresent([HistoryRow].self, forKey: .history) ?? []
+        }
         feed = try container.decodeIfPresent([FeedItem].self, forKey: .feed) ?? []
-        history = try container.decodeIfPresent([HistoryRow].self, forKey: .history) ?? []
         retired = try container.decodeIfPresent([RetiredProject].self, forKey: .retired) ?? []
         findingCounts = try container.decodeIfPresent(FindingCounts.self, forKey: .findingCounts)
     }

@@ -11,8 +11,10 @@ public struct PublicationStateStore: Sendable {
 
     public var path: String { (directory as NSString).appendingPathComponent("state.json") }
 
-    /// The state of the last publication; nil on a first run (no state file yet).
-    public func load() throws -> PublicationState? {
+    /// The state of the last publication; nil on a first run (no state file yet). `lists: false` reads
+    /// `state.json` alone, without the projects' snapshots and the history (left empty): what the unchanged
+    /// shortcut needs, at any portfolio size.
+    public func load(lists: Bool = true) throws -> PublicationState? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let bytes = try ByteFileReader.readAll(path: path)
         let version: Int
@@ -22,23 +24,88 @@ public struct PublicationStateStore: Sendable {
         } catch {
             throw StateError(path: path, message: "is not a kompass state file (\(ConfigurationLoader.reason(error)))")
         }
-        guard version == PublicationState.currentVersion else {
-            throw StateError(path: path, message: "has version \(version); this kompass reads version \(PublicationState.currentVersion)")
+        guard PublicationState.readableVersions.contains(version) else {
+            throw StateError(path: path, message: "has version \(version); this kompass reads versions "
+                + "\(PublicationState.readableVersions.lowerBound) to \(PublicationState.readableVersions.upperBound)")
         }
+        var state: PublicationState
         do {
-            return try JSONDecoder().decode(PublicationState.self, from: Data(bytes))
+            state = try JSONDecoder().decode(PublicationState.self, from: Data(bytes))
         } catch {
             throw StateError(path: path, message: "is damaged (\(ConfigurationLoader.reason(error)))")
         }
+        if lists { try readLists(into: &state) }
+        return state
     }
 
+    /// Reads the list files a version-2 state names into `state`.
+    func readLists(into state: inout PublicationState) throws {
+        if let reference = state.projectsFile {
+            var projects: [ProjectSnapshot] = []
+            projects.reserveCapacity(reference.count)
+            try StateListFile.read(reference, in: directory) { fields in
+                projects.append(try snapshot(fields, in: reference))
+            }
+            state.projects = projects
+        }
+        if let reference = state.historyFile {
+            var history: [HistoryRow] = []
+            history.reserveCapacity(reference.count)
+            try StateListFile.read(reference, in: directory) { fields in
+                history.append(try historyRow(fields, in: reference))
+            }
+            state.history = history
+        }
+    }
+
+    private func damaged(_ reference: StateListFile.Reference) -> StateError {
+        StateError(path: (directory as NSString).appendingPathComponent(reference.file), message: "is damaged (a line does not have the expected fields)")
+    }
+
+    private func snapshot(_ fields: [Substring], in reference: StateListFile.Reference) throws -> ProjectSnapshot {
+        guard fields.count == 9, let progress = Int(fields[2]), let start = Int(fields[3]) else { throw damaged(reference) }
+        let end: Int?
+        if fields[4].isEmpty { end = nil } else if let year = Int(fields[4]) { end = year } else { throw damaged(reference) }
+        func list(_ field: Substring) -> [String] { field.isEmpty ? [] : field.split(separator: ",").map(String.init) }
+        return ProjectSnapshot(id: String(fields[0]), title: String(fields[1]), progress: progress, startYear: start, endYear: end,
+                               status: String(fields[5]), textFingerprint: String(fields[6]),
+                               fieldsOfAction: list(fields[7]), userGroups: list(fields[8]))
+    }
+
+    private func historyRow(_ fields: [Substring], in reference: StateListFile.Reference) throws -> HistoryRow {
+        guard fields.count == 5, let date = CalendarDate(iso: String(fields[0])) else { throw damaged(reference) }
+        let progress: Int?
+        if fields[3].isEmpty { progress = nil } else if let value = Int(fields[3]) { progress = value } else { throw damaged(reference) }
+        return HistoryRow(date: date, projectID: String(fields[1]), event: String(fields[2]), progress: progress,
+                          status: fields[4].isEmpty ? nil : String(fields[4]))
+    }
+
+    /// Saves `state` as version 2: first its list files, then `state.json`, whose rename is the moment the
+    /// state changes. List files that neither the new nor the previous state names are removed afterwards.
     public func save(_ state: PublicationState) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw IOError(path: directory, operation: "create the folder", reason: ConfigurationLoader.reason(error))
         }
-        AbandonedFiles.remove(in: directory, prefix: "state.json.partial-")
+        for prefix in ["state.json.partial-", "projects.partial-", "history.partial-"] {
+            AbandonedFiles.remove(in: directory, prefix: prefix)
+        }
+        let previous = try? load(lists: false)
+        var state = state
+        state.version = PublicationState.currentVersion
+        state.projectsFile = try StateListFile.write(kind: "projects", in: directory, count: state.projects.count) { emit in
+            for snapshot in state.projects {
+                try emit([snapshot.id, snapshot.title, String(snapshot.progress), String(snapshot.startYear),
+                          snapshot.endYear.map(String.init) ?? "", snapshot.status, snapshot.textFingerprint,
+                          snapshot.fieldsOfAction.joined(separator: ","), snapshot.userGroups.joined(separator: ",")])
+            }
+        }
+        state.historyFile = try StateListFile.write(kind: "history", in: directory, count: state.history.count) { emit in
+            for row in state.history {
+                try emit([row.date.iso, row.projectID, row.event, row.progress.map(String.init) ?? "", row.status ?? ""])
+            }
+        }
         let temporary = path + ".partial-\(getpid())"
         let writer = try ByteFileWriter(path: temporary)
         try PublicationStateStore.write(state, to: writer)
@@ -48,6 +115,8 @@ public struct PublicationStateStore: Sendable {
             unlink(temporary)
             throw IOError(path: path, operation: "write", reason: reason)
         }
+        let keep = [state.projectsFile, state.historyFile, previous?.projectsFile, previous?.historyFile].compactMap { $0?.file }
+        StateListFile.removeUnreferenced(in: directory, keep: Set(keep))
     }
 }
 
@@ -101,9 +170,9 @@ extension PublicationStateStore {
         try list("feed", state.feed)
         try value("files", state.files)
         if let counts = state.findingCounts { try value("findingCounts", counts) }
-        try list("history", state.history)
+        if let reference = state.historyFile { try value("history", reference) } else { try list("history", state.history) }
         try value("kompassVersion", state.kompassVersion)
-        try list("projects", state.projects)
+        if let reference = state.projectsFile { try value("projects", reference) } else { try list("projects", state.projects) }
         if let publishedOn = state.publishedOn { try value("publishedOn", publishedOn) }
         try list("retired", state.retired)
         try list("sources", state.sources)
