@@ -1,10 +1,7 @@
 internal import CLibXML2
-#if canImport(Glibc)
-internal import Glibc
-#endif
 
-/// Finds a document type declaration (DOCTYPE) by parsing only the document's prolog, before the
-/// real read starts.
+/// Finds a document type declaration (DOCTYPE) in a document's prolog, as the bytes pass on their
+/// way to the reader and before libxml2's reader sees them.
 ///
 /// Why: in libxml2 2.9.14, once a schema is attached to a text reader, the parser hands the text of
 /// every internal entity reference to the validator and the tree again and again (a few kilobytes of
@@ -14,84 +11,109 @@ internal import Glibc
 ///
 /// The check is libxml2's own push parser with a SAX handler that stores nothing (no entity is even
 /// recorded) and stops at the DOCTYPE or the first start tag, so it sees the document exactly as the
-/// reader does, in any encoding, and costs one small chunk for a document without DOCTYPE.
+/// reader does, in any encoding. `XMLStreamReader` feeds it the source's first bytes, keeps them, and
+/// decides whether to attach the schema before it hands them to the reader: the source is read once.
 enum XMLProlog {
     struct Position: Equatable {
         var line: Int
         var column: Int?
     }
 
+    /// How many bytes the reader asks its source for at a time while the prolog is being scanned.
     static let chunkSize = 4096
 
-    /// The DOCTYPE's position in the file at `path`, or nil when it has none (or cannot be opened:
-    /// the reader reports that).
-    static func doctype(path: String) -> Position? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var buffer = [CChar](repeating: 0, count: chunkSize)
-        return scan { () -> ArraySlice<CChar>? in
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
-                if count < 0 && errno == EINTR { continue }
-                return count > 0 ? buffer[0..<count] : nil
+    /// The most bytes kept before the first element. A longer prolog (it can only be comments,
+    /// processing instructions and white space, or a DOCTYPE) is not scanned to its end, and the
+    /// document is then read without its schema.
+    static let limit = 1 << 20
+
+    /// Scans the prolog chunk by chunk, until it knows: the DOCTYPE's position, or that there is none
+    /// (the first element started, the input ended, or the prolog is not well-formed).
+    final class Scanner {
+        /// Where the DOCTYPE starts, once found.
+        private(set) var doctype: Position?
+        /// Whether the scan is over: `doctype` is then final.
+        private(set) var isDecided = false
+        private var parser: xmlParserCtxtPtr?
+        /// The first bytes, until there are four of them (libxml2 detects the encoding from four).
+        private var start: [UInt8] = []
+
+        deinit {
+            if let parser { xmlFreeParserCtxt(parser) }
+        }
+
+        /// Takes the next bytes of the document.
+        func feed(_ chunk: UnsafeRawBufferPointer) {
+            guard !isDecided, chunk.count > 0 else { return }
+            if let parser {
+                let base = chunk.baseAddress!.assumingMemoryBound(to: CChar.self)
+                xmlParseChunk(parser, base, Int32(chunk.count), 0)
+            } else {
+                start.append(contentsOf: chunk)
+                guard start.count >= 4 else { return }
+                begin(terminate: false)
             }
+            settle()
         }
-    }
 
-    /// The DOCTYPE's position in a document held in memory, or nil when it has none.
-    static func doctype(bytes: UnsafeBufferPointer<CChar>) -> Position? {
-        var offset = 0
-        return scan { () -> ArraySlice<CChar>? in
-            guard offset < bytes.count else { return nil }
-            let end = min(offset + chunkSize, bytes.count)
-            defer { offset = end }
-            return ArraySlice(bytes[offset..<end])
-        }
-    }
-
-    private final class State {
-        var doctype: Position?
-    }
-
-    private static func scan(_ nextChunk: () -> ArraySlice<CChar>?) -> Position? {
-        let state = State()
-        var handler = xmlSAXHandler()
-        handler.initialized = XML_SAX2_MAGIC
-        handler.internalSubset = { context, _, _, _ in
-            guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let owner = parser.pointee._private else { return }
-            Unmanaged<State>.fromOpaque(owner).takeUnretainedValue().doctype = XMLProlog.declarationStart(parser)
-            xmlStopParser(parser)
-        }
-        handler.startElementNs = { context, _, _, _, _, _, _, _, _ in
-            guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self) else { return }
-            xmlStopParser(parser)
-        }
-        // Problems are the reader's to report; this pass only looks for the DOCTYPE.
-        handler.serror = { _, _ in }
-
-        guard let first = nextChunk() else { return nil }
-        let created = withUnsafeMutablePointer(to: &handler) { sax in
-            first.withUnsafeBufferPointer { chunk in
-                xmlCreatePushParserCtxt(sax, nil, chunk.baseAddress, Int32(chunk.count), nil)
-            }
-        }
-        guard let parser = created else { return nil }
-        defer { xmlFreeParserCtxt(parser) }
-        parser.pointee._private = Unmanaged.passUnretained(state).toOpaque()
-        xmlCtxtUseOptions(parser, XMLLibrary.safeOptions)
-        while !isStopped(parser) {
-            guard let chunk = nextChunk() else {
+        /// The document ended.
+        func finish() {
+            guard !isDecided else { return }
+            if let parser {
                 xmlParseChunk(parser, nil, 0, 1)
-                break
+            } else if !start.isEmpty {
+                begin(terminate: true)
             }
-            chunk.withUnsafeBufferPointer { _ = xmlParseChunk(parser, $0.baseAddress, Int32($0.count), 0) }
+            isDecided = true
+            settle()
         }
-        return state.doctype
-    }
 
-    private static func isStopped(_ parser: xmlParserCtxtPtr) -> Bool {
-        parser.pointee.instate == XML_PARSER_EOF || parser.pointee.disableSAX != 0
+        private func begin(terminate: Bool) {
+            var handler = xmlSAXHandler()
+            handler.initialized = XML_SAX2_MAGIC
+            handler.internalSubset = { context, _, _, _ in
+                guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let owner = parser.pointee._private else { return }
+                Unmanaged<Scanner>.fromOpaque(owner).takeUnretainedValue().doctype = XMLProlog.declarationStart(parser)
+                xmlStopParser(parser)
+            }
+            handler.startElementNs = { context, _, _, _, _, _, _, _, _ in
+                guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self) else { return }
+                xmlStopParser(parser)
+            }
+            // Problems are the reader's to report; this pass only looks for the DOCTYPE.
+            handler.serror = { _, _ in }
+            // libxml2 copies the handler into the context.
+            let created = withUnsafeMutablePointer(to: &handler) { sax in
+                start.withUnsafeBufferPointer { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { chars in
+                        xmlCreatePushParserCtxt(sax, nil, chars.baseAddress, Int32(chars.count), nil)
+                    }
+                }
+            }
+            start = []
+            guard let created else {
+                isDecided = true
+                return
+            }
+            parser = created
+            created.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+            xmlCtxtUseOptions(created, XMLLibrary.safeOptions)
+            // The bytes given at creation are only stored: parse them now.
+            xmlParseChunk(created, nil, 0, terminate ? 1 : 0)
+        }
+
+        /// Ends the scan once the parser stopped (DOCTYPE, first element, fatal error).
+        private func settle() {
+            if let parser, isDecided || Scanner.isStopped(parser) {
+                isDecided = true
+                xmlFreeParserCtxt(parser)
+                self.parser = nil
+            }
+        }
+
+        private static func isStopped(_ parser: xmlParserCtxtPtr) -> Bool {
+            parser.pointee.instate == XML_PARSER_EOF || parser.pointee.disableSAX != 0
+        }
     }
 
     /// Where `<!DOCTYPE` starts: the parser is past the name and identifiers when it reports the

@@ -9,6 +9,11 @@ internal import CLibXML2
 /// violation is a problem of kind `.schema` with its line; a document with a DOCTYPE is read
 /// without the schema (see `XMLProlog` for why).
 ///
+/// The reader pulls the document's bytes itself (from a file it opens, from memory, or from a caller's
+/// read function) and hands them to libxml2 through `xmlReaderForIO`: libxml2 never opens a file, and
+/// the bytes checked for a DOCTYPE, the bytes parsed and the bytes a caller's read function hands over
+/// are the same bytes, each read once.
+///
 /// One reader belongs to one task. Prefer `forEachEvent(_:)`, which installs libxml2's global
 /// error handler once for the whole loop; `next()` does it on each call when a schema is attached.
 public final class XMLStreamReader {
@@ -17,13 +22,13 @@ public final class XMLStreamReader {
 
     private let reader: xmlTextReaderPtr
     private let collector: ProblemCollector
-    private var ownedBuffer: UnsafeMutablePointer<CChar>?
+    /// libxml2's input: kept alive for as long as the reader may call back into it.
+    private let source: XMLByteSource
     /// Kept alive for as long as the validation context uses it.
     private let schema: XMLSchema?
     private var validation: xmlSchemaValidCtxtPtr?
     private var finished = false
     private var capturingGlobalErrors = false
-    private var doctypeReported = false
 
     static let doctypeMessage = "a document type declaration (DOCTYPE) is not allowed: remove it"
 
@@ -34,45 +39,62 @@ public final class XMLStreamReader {
     /// How many problems were found beyond the problem limit and not kept.
     public var droppedProblemCount: Int { collector.droppedCount }
 
-    /// Opens a file for streaming, validating it against `schema` when one is given.
-    /// - Throws: `XMLReaderError.cannotOpen` when libxml2 cannot open it,
+    /// Opens a file for streaming, validating it against `schema` when one is given. The file is
+    /// opened and read by kompass (libxml2 never opens it): a read error ends the document with a problem.
+    /// - Throws: `XMLReaderError.cannotOpen` when the file cannot be opened,
     ///   `XMLReaderError.cannotValidate` when the schema cannot be attached.
-    public init(path: String, schema: XMLSchema? = nil, problemLimit: Int = XMLStreamReader.defaultProblemLimit) throws {
-        XMLLibrary.initialise()
-        let collector = ProblemCollector(limit: problemLimit)
-        let doctype = XMLProlog.doctype(path: path)
-        let created = collector.capturingGlobalErrors { xmlReaderForFile(path, nil, XMLLibrary.safeOptions) }
-        guard let created else { throw XMLReaderError.cannotOpen(path) }
-        self.reader = created
-        self.collector = collector
-        self.ownedBuffer = nil
-        self.schema = doctype == nil ? schema : nil
-        try start(name: path, doctype: doctype, schemaRequested: schema != nil)
+    public convenience init(path: String, schema: XMLSchema? = nil, problemLimit: Int = XMLStreamReader.defaultProblemLimit) throws {
+        guard let file = XMLFileDescriptor(path: path) else { throw XMLReaderError.cannotOpen(path) }
+        try self.init(name: path, schema: schema, problemLimit: problemLimit) { buffer in try file.read(into: buffer) }
     }
 
     /// Reads a document held in memory; `name` is used in messages only.
-    public init(bytes: [UInt8], name: String, schema: XMLSchema? = nil,
-                problemLimit: Int = XMLStreamReader.defaultProblemLimit) throws {
+    public convenience init(bytes: [UInt8], name: String, schema: XMLSchema? = nil,
+                            problemLimit: Int = XMLStreamReader.defaultProblemLimit) throws {
+        var offset = 0
+        try self.init(name: name, schema: schema, problemLimit: problemLimit) { buffer in
+            let count = min(buffer.count, bytes.count - offset)
+            guard count > 0 else { return 0 }
+            bytes.withUnsafeBytes { all in
+                buffer.baseAddress!.copyMemory(from: all.baseAddress! + offset, byteCount: count)
+            }
+            offset += count
+            return count
+        }
+    }
+
+    /// Reads a document that `read` hands over piece by piece, in order; `name` is used in messages only.
+    ///
+    /// `read` fills the buffer it is given from its start (with at most `buffer.count` bytes) and returns
+    /// how many bytes it wrote, 0 at the end of the document. It is called only from this initialiser and
+    /// from the reading methods, on their thread, and never again after it returned 0 or threw. The reader
+    /// asks for each byte once, and libxml2 parses exactly the bytes it returns: a caller that hashes or
+    /// copies them there sees what was parsed. The first bytes, up to the first element, are kept until
+    /// the prolog has been checked for a DOCTYPE (at most 1 MiB: beyond, the document is read without
+    /// the schema, and a problem says so); nothing else is kept.
+    ///
+    /// When `read` throws, the document ends there, a problem says so, and `sourceError` holds the error.
+    /// - Throws: `XMLReaderError.cannotOpen` when libxml2 cannot set up a reader,
+    ///   `XMLReaderError.cannotValidate` when the schema cannot be attached.
+    public init(name: String, schema: XMLSchema? = nil, problemLimit: Int = XMLStreamReader.defaultProblemLimit,
+                read: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) throws {
         XMLLibrary.initialise()
-        // libxml2 keeps a pointer into the buffer for the reader's life: copy it into memory we own.
-        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: max(bytes.count, 1))
-        bytes.withUnsafeBytes { raw in
-            UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress ?? UnsafeRawPointer(buffer), byteCount: bytes.count)
-        }
         let collector = ProblemCollector(limit: problemLimit)
-        let doctype = XMLProlog.doctype(bytes: UnsafeBufferPointer(start: buffer, count: bytes.count))
+        let source = XMLByteSource(collector: collector, pull: read)
+        source.doctypeMessage = Self.doctypeMessage
+            + (schema != nil ? "; while it is there, the document is not validated against the schema" : "")
+        // The prolog first: the schema may be attached only if it has no DOCTYPE.
+        let scanner = XMLProlog.Scanner()
+        source.scanProlog(scanner)
         let created = collector.capturingGlobalErrors {
-            xmlReaderForMemory(buffer, Int32(bytes.count), name, nil, XMLLibrary.safeOptions)
+            xmlReaderForIO(XMLByteSource.readCallback, XMLByteSource.closeCallback, source.context, name, nil, XMLLibrary.safeOptions)
         }
-        guard let created else {
-            buffer.deallocate()
-            throw XMLReaderError.cannotOpen(name)
-        }
+        guard let created else { throw XMLReaderError.cannotOpen(name) }
         self.reader = created
         self.collector = collector
-        self.ownedBuffer = buffer
-        self.schema = doctype == nil ? schema : nil
-        try start(name: name, doctype: doctype, schemaRequested: schema != nil)
+        self.source = source
+        self.schema = scanner.isDecided && scanner.doctype == nil ? schema : nil
+        try start(name: name, prolog: scanner, schemaRequested: schema != nil)
     }
 
     deinit {
@@ -83,17 +105,23 @@ public final class XMLStreamReader {
         xmlTextReaderSetStructuredErrorHandler(reader, nil, nil)
         xmlFreeTextReader(reader)
         if let validation { xmlSchemaFreeValidCtxt(validation) }
-        ownedBuffer?.deallocate()
     }
 
-    /// Installs the error handler, then the schema (which must come before the first read).
-    private func start(name: String, doctype: XMLProlog.Position?, schemaRequested: Bool) throws {
+    /// What the source given to `init(name:schema:problemLimit:read:)` threw, if it did (or the read
+    /// error of `init(path:)`): the document was read only up to there.
+    public var sourceError: (any Error)? { source.error }
+
+    /// Installs the error handler, reports the prolog's DOCTYPE, then attaches the schema (which must
+    /// come before the first read).
+    private func start(name: String, prolog: XMLProlog.Scanner, schemaRequested: Bool) throws {
         xmlTextReaderSetStructuredErrorHandler(reader, ProblemCollector.handler, collector.context)
-        if let doctype {
-            doctypeReported = true
-            collector.append(XMLProblem(line: doctype.line, column: doctype.column,
-                                        message: Self.doctypeMessage + (schemaRequested ? "; while it is there, the document is not validated against the schema" : ""),
-                                        kind: .entity))
+        if let doctype = prolog.doctype {
+            source.reportDoctype(doctype)
+        } else if !prolog.isDecided && schemaRequested {
+            collector.append(XMLProblem(line: 1, column: nil,
+                                        message: "more than \(XMLProlog.limit / (1 << 20)) MiB of comments, processing instructions or white space "
+                                            + "stand before the first element: the document is not validated against the schema; shorten them",
+                                        kind: .schema))
         }
         guard let schema else { return }
         guard let context = xmlSchemaNewValidCtxt(schema.pointer) else {
@@ -241,12 +269,11 @@ public final class XMLStreamReader {
                                         kind: .entity))
             return nil
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-            if doctypeReported { return nil }
-            doctypeReported = true
-            collector.append(XMLProblem(line: currentLine, column: nil, message: Self.doctypeMessage, kind: .entity))
+            if source.doctypeReported { return nil }
+            source.reportDoctype(XMLProlog.Position(line: currentLine, column: nil))
             if validation != nil {
-                // The prolog had no DOCTYPE when it was checked (the file changed?): entities could now
-                // be expanded through the validator, so read no further.
+                // The prolog check saw the same bytes and found no DOCTYPE, so this should not happen;
+                // should it, entities could now be expanded through the validator: read no further.
                 finished = true
             }
             return nil

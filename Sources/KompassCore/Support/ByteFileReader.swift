@@ -43,6 +43,22 @@ public final class ByteFileReader {
         }
     }
 
+    /// Reads the next bytes into `buffer` (at most `buffer.count`, from its start) and returns how many;
+    /// 0 at the end of the file. For readers that pull (libxml2's input callback); the capture sees each
+    /// chunk exactly as with `forEachChunk`, so the two can follow each other on one reader.
+    public func pull(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let count = read(descriptor, base, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw IOError(path: path, operation: "read", reason: String(cString: strerror(errno)))
+            }
+            if count > 0 { capture?.observe(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
+            return count
+        }
+    }
+
     /// The whole file, for small inputs such as configurations and registers.
     public static func readAll(path: String) throws(IOError) -> [UInt8] {
         let reader = try ByteFileReader(path: path)

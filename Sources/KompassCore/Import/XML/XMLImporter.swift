@@ -5,7 +5,9 @@ import KompassXML
 /// as `@name` fields (see `XMLRecordAssembler` for the rules).
 ///
 /// Streams the file through `XMLStreamReader` (libxml2's text reader), so memory stays flat; with a
-/// schema (`xmlSchemaPath`) the document is validated while it streams. No entity is expanded, no
+/// schema (`xmlSchemaPath`) the document is validated while it streams. The file is opened once, with
+/// `request.openReader()`, and libxml2 pulls its bytes from that reader (it never opens the file
+/// itself): the bytes parsed are the bytes `request.capture` hashes and copies. No entity is expanded, no
 /// DTD is loaded and no other file or network resource is touched: entity references and DOCTYPEs
 /// are errors. Every problem of the document becomes an error finding with its line (and column
 /// where libxml2 gives one): `xml.syntax`, `xml.schema` or `xml.entity`.
@@ -16,11 +18,11 @@ public struct XMLImporter: RecordImporter {
     ///   the schema does not compile.
     public func read(_ request: ImportRequest, emit: (RawRecord) throws -> Void) throws -> [Finding] {
         let schema = try request.options.xmlSchemaPath.map(Self.compileSchema(at:))
-        // Opened once with read(2) first, for the system's own reason when it cannot be.
-        _ = try ByteFileReader(path: request.path)
+        // The source is opened and read once, by kompass: libxml2 parses the very bytes the capture sees.
+        let source = try request.openReader()
         let reader: XMLStreamReader
         do {
-            reader = try XMLStreamReader(path: request.path, schema: schema)
+            reader = try XMLStreamReader(name: request.path, schema: schema) { buffer in try source.pull(into: buffer) }
         } catch XMLReaderError.cannotValidate {
             throw IOError(path: request.path, operation: "validate", reason: "libxml2 cannot set up validation against the schema")
         } catch {
@@ -31,6 +33,13 @@ public struct XMLImporter: RecordImporter {
                                            namespace: request.options.xmlNamespace)
         try reader.forEachEvent { event in
             try assembler.consume(event, emit: emit)
+        }
+        if let error = reader.sourceError {
+            throw error as? IOError ?? IOError(path: request.path, operation: "read", reason: "\(error)")
+        }
+        // A fatal XML error ends the parse early: the rest still reaches the capture, which describes the whole source.
+        if request.capture != nil {
+            try source.forEachChunk { _ in }
         }
         var report = XMLImportReport(request: request)
         report.add(reader.problems, dropped: reader.droppedProblemCount)
