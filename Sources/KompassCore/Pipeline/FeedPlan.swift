@@ -29,12 +29,18 @@ public struct FeedPlan: Sendable, Equatable {
         }
         let newGuids = Set(newItems.map(\.guid))
         items = Array((newItems + previous.feed.filter { !newGuids.contains($0.guid) }).prefix(PublicationState.feedLimit))
-        let snapshotsByID = Dictionary(snapshots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        history = previous.history + changes.compactMap { change in
-            guard FeedPlan.historyKinds.contains(change.kind) else { return nil }
-            let snapshot = snapshotsByID[change.projectID]
-            return HistoryRow(date: date, projectID: change.projectID, event: change.kind.rawValue,
-                              progress: snapshot?.progress, status: snapshot?.status)
+        // The changes of present projects come in portfolio order, as the snapshots do: one walk pairs them
+        // (removed projects, last, have no snapshot now).
+        var next = 0
+        history = previous.history
+        for change in changes where FeedPlan.historyKinds.contains(change.kind) {
+            var snapshot: ProjectSnapshot?
+            if change.kind != .removed {
+                while next < snapshots.count && snapshots[next].id != change.projectID { next += 1 }
+                snapshot = next < snapshots.count ? snapshots[next] : nil
+            }
+            history.append(HistoryRow(date: date, projectID: change.projectID, event: change.kind.rawValue,
+                                      progress: snapshot?.progress, status: snapshot?.status))
         }
     }
 

@@ -22,8 +22,10 @@ struct PortfolioPass {
     /// Sees every project too (a conversion that writes another format).
     var each: ((Project) throws -> Void)?
 
-    /// How many projects are prepared at a time (split over the cores; `ParallelChunks` splits from 2 × 2,048).
-    static let batchSize = 4_096
+    /// How many projects are prepared at a time, split over the cores in parts of at least `batchPart`: small
+    /// enough that a batch's projects and rows weigh a few megabytes, large enough that a thread pays.
+    static let batchSize = 1_024
+    static let batchPart = 256
 
     /// One project as a batch prepares it, before it takes its place.
     private struct PreparedProject: Sendable {
@@ -71,7 +73,7 @@ struct PortfolioPass {
         var position = 0
         func takeBatch() throws {
             let projects = batch
-            let prepared = ParallelChunks.map(projects.count) { range in
+            let prepared = ParallelChunks.map(projects.count, minimumPerChunk: PortfolioPass.batchPart) { range in
                 let buffers = rows.map { _ in ByteBuffer(capacity: 1 << 16) }
                 return range.map { index in
                     let project = projects[index]

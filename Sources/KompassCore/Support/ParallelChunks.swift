@@ -8,16 +8,17 @@ enum ParallelChunks {
     static let minimumPerChunk = 2_048
 
     /// The ranges `0..<count` is split into: at most one per active core.
-    static func ranges(_ count: Int) -> [Range<Int>] {
+    static func ranges(_ count: Int, minimumPerChunk: Int = ParallelChunks.minimumPerChunk) -> [Range<Int>] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunks = max(1, min(cores, count / minimumPerChunk))
+        let chunks = max(1, min(cores, count / max(1, minimumPerChunk)))
         let size = (count + chunks - 1) / max(chunks, 1)
         return stride(from: 0, to: count, by: max(size, 1)).map { $0..<min($0 + size, count) }
     }
 
     /// `transform` applied to each range, the results concatenated in range order.
-    static func map<Element: Sendable>(_ count: Int, _ transform: @Sendable (Range<Int>) -> [Element]) -> [Element] {
-        let ranges = ranges(count)
+    static func map<Element: Sendable>(_ count: Int, minimumPerChunk: Int = ParallelChunks.minimumPerChunk,
+                                       _ transform: @Sendable (Range<Int>) -> [Element]) -> [Element] {
+        let ranges = ranges(count, minimumPerChunk: minimumPerChunk)
         guard ranges.count > 1 else { return ranges.first.map(transform) ?? [] }
         let slots = Slots<[Element]>(count: ranges.count)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
