@@ -296,10 +296,14 @@ enum Commands {
             return .success
         }
         let currentConfig = Pipeline(configuration: configuration).configurationFingerprint()
+        // The same decision the next run makes (PublishDecision), said in words.
+        let sameVersion = !PublishDecision.needsFullPublication(asked: false, previous: state, configurationFingerprint: state.configurationFingerprint)
+        let sameConfiguration = !PublishDecision.needsFullPublication(asked: false, previous: state, configurationFingerprint: currentConfig,
+                                                                      version: state.kompassVersion)
         Terminal.printOut("published into \(configuration.outputDirectory) on \(state.publishedOn?.iso ?? "?") by kompass \(state.kompassVersion)"
-            + (state.kompassVersion == KompassVersion.current ? "" : " (this is kompass \(KompassVersion.current): the next run publishes every file anew)"))
+            + (sameVersion ? "" : " (this is kompass \(KompassVersion.current): the next run publishes every file anew)"))
         Terminal.printOut("configuration \(configuration.path): sha256 \(state.configurationFingerprint.prefix(16))…"
-            + (currentConfig == state.configurationFingerprint ? " (unchanged since)" : " (changed since: the next run recomputes every output)"))
+            + (sameConfiguration ? " (unchanged since)" : " (changed since: the next run recomputes every output)"))
         Terminal.printOut("\(state.projects.count) projects, \(state.feed.count) feed items, \(state.history.count) history rows, "
             + "\(state.retired.count) retired (identifiers reserved)")
         for retired in state.retired { Terminal.printOut("  retired \(retired.id) on \(retired.retiredOn.iso): \(retired.title)") }
