@@ -111,9 +111,10 @@ public struct Pipeline: Sendable {
             let shortcut = UnchangedShortcut(previous: previous, configuration: configuration, configurationFingerprint: fingerprint)
             let planned = plannedFiles(referenceDate: options.referenceDate)
             if shortcut.obstacle(options: options, plannedFiles: planned, publishedPath: { (output as NSString).appendingPathComponent($0.rawValue) }) == nil {
-                var report = RunReport(outcome: .unchanged, findings: shortcut.recordedFindings, projectCount: previous.projects.count,
+                var report = RunReport(outcome: .unchanged, findings: shortcut.recordedFindings, projectCount: previous.projectCount,
                                        files: [], outputDirectory: output, firstPublication: false)
                 report.shortcut = true
+                Publisher.removeAbandonedStaging(besides: output)
                 return report
             }
         }

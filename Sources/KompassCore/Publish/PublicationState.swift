@@ -30,6 +30,9 @@ public struct PublicationState: Sendable, Equatable, Codable {
     var projectsFile: StateListFile.Reference?
     var historyFile: StateListFile.Reference?
 
+    /// How many projects the publication had (also when only `state.json` was read).
+    public var projectCount: Int { projectsFile?.count ?? projects.count }
+
     public static func == (lhs: PublicationState, rhs: PublicationState) -> Bool {
         lhs.version == rhs.version && lhs.publishedOn == rhs.publishedOn && lhs.kompassVersion == rhs.kompassVersion
             && lhs.configurationFingerprint == rhs.configurationFingerprint && lhs.sources == rhs.sources && lhs.files == rhs.files

@@ -13,6 +13,15 @@ public final class Publisher {
     public let outputDirectory: String
     public let stagingDirectory: String
 
+    /// Removes the staging folders killed runs left beside `outputDirectory` (a run that publishes nothing
+    /// cleans up too).
+    public static func removeAbandonedStaging(besides outputDirectory: String) {
+        var output = outputDirectory
+        while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
+        let parent = (output as NSString).deletingLastPathComponent
+        AbandonedFiles.remove(in: parent.isEmpty ? "." : parent, prefix: ".\((output as NSString).lastPathComponent).staging-")
+    }
+
     /// Removes staging left by killed runs and makes a fresh staging folder.
     public init(outputDirectory: String) throws(IOError) {
         var output = outputDirectory
