@@ -38,9 +38,7 @@ public enum Escaping {
     /// One CSV cell (RFC 4180): quoted when it holds the delimiter, a quote, a line break,
     /// or leading or trailing white space; quotes inside are doubled.
     public static func csv(_ text: String, delimiter: UInt8 = UInt8(ascii: ";")) -> String {
-        let needsQuotes = text.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            || edgeIsWhitespace(text)
-        guard needsQuotes else { return text }
+        guard csvNeedsQuotes(text, delimiter: delimiter) else { return text }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {
@@ -51,9 +49,21 @@ public enum Escaping {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether a CSV cell must be quoted: it holds the delimiter, a quote or a line break, or starts or ends
+    /// with white space.
+    static func csvNeedsQuotes(_ text: String, delimiter: UInt8) -> Bool {
+        text.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || edgeIsWhitespace(text)
+    }
+
+    /// Whether a JSON string needs more than its quotes (a control character, a quote, a backslash, or a
+    /// byte that may start U+2028 or U+2029).
+    static func jsonNeedsEscapes(_ text: String) -> Bool {
+        text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 })
+    }
+
     /// Whether the first or the last character is white space. An ASCII byte at an edge is a character of
     /// its own there, so it is judged by its byte; other edges by their `Character` (e.g. U+00A0, U+2003).
-    private static func edgeIsWhitespace(_ text: String) -> Bool {
+    static func edgeIsWhitespace(_ text: String) -> Bool {
         guard let first = text.utf8.first, let last = text.utf8.last else { return false }
         let firstIsWhitespace = first < 0x80 ? isASCIIWhitespace(first) : text.first?.isWhitespace == true
         if firstIsWhitespace { return true }
@@ -67,7 +77,7 @@ public enum Escaping {
     /// and U+2029 so that the text is also safe inside a script.
     public static func json(_ text: String) -> String {
         // Most texts need no escape at all: one scan, then the text between quotes.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + text + "\"" }
+        if !jsonNeedsEscapes(text) { return "\"" + text + "\"" }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 2)
         let hex = Array("0123456789abcdef".utf8)

@@ -19,6 +19,31 @@ public final class ByteBuffer {
         bytes.append(byte)
     }
 
+    /// One CSV cell, escaped as `Escaping.csv` escapes it, straight into the buffer.
+    public func writeCSVCell(_ text: String, delimiter: UInt8 = UInt8(ascii: ";")) {
+        guard Escaping.csvNeedsQuotes(text, delimiter: delimiter) else {
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        bytes.append(0x22)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
+    }
+
+    /// A JSON string literal, escaped as `Escaping.json` escapes it, straight into the buffer.
+    public func writeJSONString(_ text: String) {
+        guard Escaping.jsonNeedsEscapes(text) else {
+            bytes.append(0x22)
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0x22)
+            return
+        }
+        bytes.append(contentsOf: Escaping.json(text).utf8)
+    }
+
     public func removeAll() {
         bytes.removeAll(keepingCapacity: true)
     }

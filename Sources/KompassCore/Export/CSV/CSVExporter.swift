@@ -22,8 +22,11 @@ public struct CSVExporter: ProjectRowExporter {
     }
 
     static func writeRow(_ project: Project, referenceYear: Int, to buffer: ByteBuffer) {
-        let cells = values(of: project, referenceYear: referenceYear).map { Escaping.csv($0) }
-        buffer.write(cells.joined(separator: delimiter) + "\n")
+        for (index, column) in CSVColumn.allCases.enumerated() {
+            if index > 0 { buffer.write(byte: CSVColumn.delimiter) }
+            buffer.writeCSVCell(column.value(of: project, referenceYear: referenceYear))
+        }
+        buffer.write(byte: 0x0A)
     }
 
     /// The unescaped values of a project's row, in column order.

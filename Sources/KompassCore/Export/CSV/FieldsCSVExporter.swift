@@ -18,8 +18,11 @@ public struct FieldsCSVExporter: ProjectRowExporter {
 
     public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
         for field in Self.fields(of: project) {
-            let cells = FieldsCSVColumn.allCases.map { Escaping.csv($0.value(of: project, field: field)) }
-            buffer.write(cells.joined(separator: Self.delimiter) + "\n")
+            for (index, column) in FieldsCSVColumn.allCases.enumerated() {
+                if index > 0 { buffer.write(byte: CSVColumn.delimiter) }
+                buffer.writeCSVCell(column.value(of: project, field: field))
+            }
+            buffer.write(byte: 0x0A)
         }
     }
 

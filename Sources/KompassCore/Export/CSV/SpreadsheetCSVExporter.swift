@@ -34,8 +34,11 @@ public struct SpreadsheetCSVExporter: ProjectRowExporter {
     }
 
     public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
-        let cells = CSVExporter.values(of: project, referenceYear: context.referenceDate.year).map { Escaping.csv(Self.neutralised($0)) }
-        buffer.write(cells.joined(separator: CSVExporter.delimiter) + Self.lineEnd)
+        for (index, column) in CSVColumn.allCases.enumerated() {
+            if index > 0 { buffer.write(byte: CSVColumn.delimiter) }
+            buffer.writeCSVCell(Self.neutralised(column.value(of: project, referenceYear: context.referenceDate.year)))
+        }
+        buffer.write(Self.lineEnd)
     }
 
     /// The first characters that make a spreadsheet treat a cell as a formula (OWASP): `=`, `+`, `-`,

@@ -13,7 +13,7 @@ public struct JSONLDExporter: ProjectRowExporter {
     }
 
     public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
-        buffer.write(node(for: project, context: context, referenceYear: context.referenceDate.year))
+        write(node: project, context: context, referenceYear: context.referenceDate.year, to: buffer)
         buffer.write(",\n")
     }
 
@@ -24,26 +24,51 @@ public struct JSONLDExporter: ProjectRowExporter {
         try writer.write("\n  ]\n}\n")
     }
 
-    private func node(for project: Project, context: ExportContext, referenceYear: Int) -> String {
-        let q = Escaping.json
-        var lines = [
-            "\"@id\": \(q(context.projectIRI(project.id)))",
-            "\"@type\": \"Project\"",
-            "\"identifier\": \(q(project.id.rawValue))",
-            "\"name\": \(q(project.title))",
-            "\"url\": \(q(context.settings.landingPage + "#" + project.id.rawValue))",
-            "\"progressPercent\": \(project.progress)",
-            "\"startYear\": \(q(String(project.period.startYear)))",
-        ]
-        if let end = project.period.endYear { lines.append("\"endYear\": \(q(String(end)))") }
-        lines += [
-            "\"status\": \(q(project.status(referenceYear: referenceYear).code))",
-            "\"situationBefore\": \(q(project.before))",
-            "\"targetState\": \(q(project.future))",
-            "\"fieldOfAction\": [\(project.fieldsOfAction.map { q(context.conceptIRI($0)) }.joined(separator: ", "))]",
-            "\"userGroup\": [\(project.userGroups.map { q(context.conceptIRI($0)) }.joined(separator: ", "))]",
-        ]
-        return "    {\n      " + lines.joined(separator: ",\n      ") + "\n    }"
+    /// A project's node, member by member straight into the buffer (no string per line, no joining).
+    private func write(node project: Project, context: ExportContext, referenceYear: Int, to buffer: ByteBuffer) {
+        func member(_ key: String, first: Bool = false) {
+            buffer.write(first ? "    {\n      \"" : ",\n      \"")
+            buffer.write(key)
+            buffer.write("\": ")
+        }
+        member("@id", first: true)
+        buffer.writeJSONString(context.projectIRI(project.id))
+        member("@type")
+        buffer.write("\"Project\"")
+        member("identifier")
+        buffer.writeJSONString(project.id.rawValue)
+        member("name")
+        buffer.writeJSONString(project.title)
+        member("url")
+        buffer.writeJSONString(context.settings.landingPage + "#" + project.id.rawValue)
+        member("progressPercent")
+        buffer.write(String(project.progress))
+        member("startYear")
+        buffer.writeJSONString(String(project.period.startYear))
+        if let end = project.period.endYear {
+            member("endYear")
+            buffer.writeJSONString(String(end))
+        }
+        member("status")
+        buffer.writeJSONString(project.status(referenceYear: referenceYear).code)
+        member("situationBefore")
+        buffer.writeJSONString(project.before)
+        member("targetState")
+        buffer.writeJSONString(project.future)
+        member("fieldOfAction")
+        writeList(project.fieldsOfAction.map { context.conceptIRI($0) }, to: buffer)
+        member("userGroup")
+        writeList(project.userGroups.map { context.conceptIRI($0) }, to: buffer)
+        buffer.write("\n    }")
+    }
+
+    private func writeList(_ values: [String], to buffer: ByteBuffer) {
+        buffer.write(byte: UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { buffer.write(", ") }
+            buffer.writeJSONString(value)
+        }
+        buffer.write(byte: UInt8(ascii: "]"))
     }
 
     private func scheme<V: Vocabulary>(_ vocabulary: V.Type, context: ExportContext) -> String {
