@@ -5,14 +5,20 @@ public struct ChangeDetector: Sendable {
     public init() {}
 
     public func changes(from previous: [ProjectSnapshot], to current: [ProjectSnapshot]) -> [ProjectChange] {
-        let before = Dictionary(previous.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let now = Set(current.map(\.id))
+        changes(from: PublishedProjects(previous), to: current)
+    }
+
+    public func changes(from before: PublishedProjects, to current: [ProjectSnapshot]) -> [ProjectChange] {
+        // Which published projects are still there, by position (a set of identifiers would copy them all).
+        var present = [Bool](repeating: false, count: before.snapshots.count)
         var changes: [ProjectChange] = []
         for snapshot in current {
-            guard let old = before[snapshot.id] else {
+            guard let position = before.position(of: snapshot.id) else {
                 changes.append(ProjectChange(kind: .added, projectID: snapshot.id, title: snapshot.title))
                 continue
             }
+            present[position] = true
+            let old = before.snapshots[position]
             func add(_ kind: ProjectChange.Kind, _ from: String, _ to: String) {
                 if from != to { changes.append(ProjectChange(kind: kind, projectID: snapshot.id, title: snapshot.title, before: from, after: to)) }
             }
@@ -24,7 +30,7 @@ public struct ChangeDetector: Sendable {
             add(.classification, (old.fieldsOfAction + ["|"] + old.userGroups).joined(separator: ","),
                 (snapshot.fieldsOfAction + ["|"] + snapshot.userGroups).joined(separator: ","))
         }
-        for old in previous where !now.contains(old.id) {
+        for (position, old) in before.snapshots.enumerated() where !present[position] && before.position(of: old.id) == position {
             changes.append(ProjectChange(kind: .removed, projectID: old.id, title: old.title))
         }
         return changes

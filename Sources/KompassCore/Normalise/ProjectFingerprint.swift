@@ -9,6 +9,15 @@ public enum ProjectFingerprint {
         return String(digest.prefix(length))
     }
 
+    /// The same fingerprint as a number: the first eight bytes of the digest, big-endian (its 16 hex digits).
+    public static func digest(before: String, future: String) -> UInt64 {
+        var hasher = SHA256()
+        hasher.update(before.utf8)
+        hasher.update([0x0A, 0x0A])
+        hasher.update(future.utf8)
+        return hasher.finalize().prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
     public static func isWellFormed(_ text: String) -> Bool {
         text.utf8.count == length && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }

@@ -137,7 +137,8 @@ public struct Pipeline: Sendable {
         }
         let accepted = AcceptedSourceStore(stateDirectory: configuration.stateDirectory)
         var pass = PortfolioPass(rowFiles: rowFiles, exportContext: context)
-        pass.previous = Dictionary(previousState.projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let lastPublished = PublishedProjects(previousState.projects)
+        pass.previous = lastPublished
         pass.copyPath = { index, source in accepted.incomingPath(forSourceAt: source.path, index: index) }
         options.progress?("reading and validating the sources")
         let (outcome, verdict) = try checked(pass, options: options, previous: .some(previous)) { clock.start($0) }
@@ -158,7 +159,7 @@ public struct Pipeline: Sendable {
         }
         if blocks(findings, options) { return report(.refused) }
 
-        let changes = ChangeDetector().changes(from: previousState.projects, to: outcome.snapshots)
+        let changes = ChangeDetector().changes(from: lastPublished, to: outcome.snapshots)
         let feedPlan = FeedPlan(changes: changes, previous: previousState, announced: outcome.announced, summary: outcome.summary,
                                 snapshots: outcome.snapshots, date: options.referenceDate, context: context)
         export.apply(feedPlan)

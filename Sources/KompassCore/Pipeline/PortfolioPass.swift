@@ -14,7 +14,7 @@ struct PortfolioPass {
     /// What the row exporters need; also names the reference year of the snapshots.
     var exportContext: ExportContext
     /// The projects of the last publication, to tell which projects the feeds will announce; empty on a first one.
-    var previous: [String: ProjectSnapshot] = [:]
+    var previous = PublishedProjects([])
     /// How many changed projects to keep whole for the feeds' items.
     var announceLimit = PublicationState.feedLimit
     /// Where to keep a copy of the CSV source at a configured index (the next accepted copy); nil: no copy.

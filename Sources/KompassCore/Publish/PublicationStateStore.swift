@@ -67,9 +67,10 @@ public struct PublicationStateStore: Sendable {
         let end: Int?
         if fields[4].isEmpty { end = nil } else if let year = Int(fields[4]) { end = year } else { throw damaged(reference) }
         func list(_ field: Substring) -> [String] { field.isEmpty ? [] : field.split(separator: ",").map(String.init) }
-        return ProjectSnapshot(id: String(fields[0]), title: String(fields[1]), progress: progress, startYear: start, endYear: end,
-                               status: String(fields[5]), textFingerprint: String(fields[6]),
-                               fieldsOfAction: list(fields[7]), userGroups: list(fields[8]))
+        guard let snapshot = ProjectSnapshot(id: String(fields[0]), title: String(fields[1]), progress: progress, startYear: start,
+                                             endYear: end, status: String(fields[5]), textFingerprint: String(fields[6]),
+                                             fieldsOfAction: list(fields[7]), userGroups: list(fields[8])) else { throw damaged(reference) }
+        return snapshot
     }
 
     private func historyRow(_ fields: [Substring], in reference: StateListFile.Reference) throws -> HistoryRow {
