@@ -26,7 +26,7 @@ extension Exporter {
 /// core the pass gives it), which the pass hands to the file's writer in portfolio order.
 public protocol ProjectRowExporter: Exporter {
     func writeStart(context: ExportContext, to writer: ByteFileWriter) throws(IOError)
-    func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer)
+    func write(_ project: Project, context: ExportContext, to buffer: inout ByteBuffer)
     func writeEnd(context: ExportContext, to writer: ByteFileWriter) throws(IOError)
 }
 
@@ -45,9 +45,9 @@ extension Exporter {
     public func export(_ portfolio: Portfolio, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         if let rows = self as? any ProjectRowExporter {
             try rows.writeStart(context: context, to: writer)
-            let buffer = ByteBuffer()
+            var buffer = ByteBuffer()
             for project in portfolio.projects {
-                rows.write(project, context: context, to: buffer)
+                rows.write(project, context: context, to: &buffer)
                 try writer.write(buffer)
                 buffer.removeAll()
             }

@@ -74,14 +74,14 @@ struct PortfolioPass {
         func takeBatch() throws {
             let projects = batch
             let prepared = ParallelChunks.map(projects.count, minimumPerChunk: PortfolioPass.batchPart) { range in
-                let buffers = rows.map { _ in ByteBuffer(capacity: 1 << 16) }
+                var buffers = rows.map { _ in ByteBuffer(capacity: 1 << 16) }
                 return range.map { index in
                     let project = projects[index]
                     var bytes: [[UInt8]] = []
-                    for (exporter, buffer) in zip(rows, buffers) {
-                        exporter.write(project, context: exportContext, to: buffer)
-                        bytes.append(buffer.bytes)
-                        buffer.removeAll()
+                    for file in rows.indices {
+                        rows[file].write(project, context: exportContext, to: &buffers[file])
+                        bytes.append(buffers[file].bytes)
+                        buffers[file].removeAll()
                     }
                     return PreparedProject(validation: preparer.prepare(project),
                                            snapshot: ProjectSnapshot(project, referenceYear: year), rows: bytes)

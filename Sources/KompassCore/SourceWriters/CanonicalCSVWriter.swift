@@ -10,9 +10,9 @@ public struct CanonicalCSVWriter: SourceWriter {
 
     public func write(_ projects: some Sequence<Project>, to writer: ByteFileWriter) throws(IOError) {
         try CSVExporter.writeHeader(to: writer)
-        let buffer = ByteBuffer()
+        var buffer = ByteBuffer()
         for project in projects {
-            CSVExporter.writeRow(project, referenceYear: referenceYear, to: buffer)
+            CSVExporter.writeRow(project, referenceYear: referenceYear, to: &buffer)
             try writer.write(buffer)
             buffer.removeAll()
         }

@@ -1,26 +1,27 @@
 /// Bytes gathered in memory: the rows a part of the pass formats for one file, handed to the file's writer
-/// in portfolio order. Writing into it never fails.
-public final class ByteBuffer {
+/// in portfolio order. Writing into it never fails. A value (not an object), so that appending to it needs no
+/// exclusivity check at run time.
+public struct ByteBuffer: Sendable {
     public private(set) var bytes: [UInt8] = []
 
     public init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
     }
 
-    public func write(_ text: String) {
+    public mutating func write(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
-    public func write(_ bytes: [UInt8]) {
+    public mutating func write(_ bytes: [UInt8]) {
         self.bytes.append(contentsOf: bytes)
     }
 
-    public func write(byte: UInt8) {
+    public mutating func write(byte: UInt8) {
         bytes.append(byte)
     }
 
     /// One CSV cell, escaped as `Escaping.csv` escapes it, straight into the buffer.
-    public func writeCSVCell(_ text: String, delimiter: UInt8 = UInt8(ascii: ";")) {
+    public mutating func writeCSVCell(_ text: String, delimiter: UInt8 = UInt8(ascii: ";")) {
         guard Escaping.csvNeedsQuotes(text, delimiter: delimiter) else {
             bytes.append(contentsOf: text.utf8)
             return
@@ -34,7 +35,7 @@ public final class ByteBuffer {
     }
 
     /// A JSON string literal, escaped as `Escaping.json` escapes it, straight into the buffer.
-    public func writeJSONString(_ text: String) {
+    public mutating func writeJSONString(_ text: String) {
         guard Escaping.jsonNeedsEscapes(text) else {
             bytes.append(0x22)
             bytes.append(contentsOf: text.utf8)
@@ -44,7 +45,7 @@ public final class ByteBuffer {
         bytes.append(contentsOf: Escaping.json(text).utf8)
     }
 
-    public func removeAll() {
+    public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
     }
 }

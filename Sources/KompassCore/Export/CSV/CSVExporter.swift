@@ -11,8 +11,8 @@ public struct CSVExporter: ProjectRowExporter {
         try CSVExporter.writeHeader(to: writer)
     }
 
-    public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
-        CSVExporter.writeRow(project, referenceYear: context.referenceDate.year, to: buffer)
+    public func write(_ project: Project, context: ExportContext, to buffer: inout ByteBuffer) {
+        CSVExporter.writeRow(project, referenceYear: context.referenceDate.year, to: &buffer)
     }
 
     static let delimiter = String(UnicodeScalar(CSVColumn.delimiter))
@@ -21,7 +21,7 @@ public struct CSVExporter: ProjectRowExporter {
         try writer.write(CSVColumn.allCases.map(\.rawValue).joined(separator: delimiter) + "\n")
     }
 
-    static func writeRow(_ project: Project, referenceYear: Int, to buffer: ByteBuffer) {
+    static func writeRow(_ project: Project, referenceYear: Int, to buffer: inout ByteBuffer) {
         for (index, column) in CSVColumn.allCases.enumerated() {
             if index > 0 { buffer.write(byte: CSVColumn.delimiter) }
             buffer.writeCSVCell(column.value(of: project, referenceYear: referenceYear))

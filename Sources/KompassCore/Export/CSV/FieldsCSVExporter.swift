@@ -16,7 +16,7 @@ public struct FieldsCSVExporter: ProjectRowExporter {
         try writer.write(FieldsCSVColumn.allCases.map(\.rawValue).joined(separator: Self.delimiter) + "\n")
     }
 
-    public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
+    public func write(_ project: Project, context: ExportContext, to buffer: inout ByteBuffer) {
         for field in Self.fields(of: project) {
             for (index, column) in FieldsCSVColumn.allCases.enumerated() {
                 if index > 0 { buffer.write(byte: CSVColumn.delimiter) }

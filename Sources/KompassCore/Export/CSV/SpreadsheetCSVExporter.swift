@@ -33,7 +33,7 @@ public struct SpreadsheetCSVExporter: ProjectRowExporter {
             .joined(separator: CSVExporter.delimiter) + Self.lineEnd)
     }
 
-    public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
+    public func write(_ project: Project, context: ExportContext, to buffer: inout ByteBuffer) {
         for (index, column) in CSVColumn.allCases.enumerated() {
             if index > 0 { buffer.write(byte: CSVColumn.delimiter) }
             buffer.writeCSVCell(Self.neutralised(column.value(of: project, referenceYear: context.referenceDate.year)))

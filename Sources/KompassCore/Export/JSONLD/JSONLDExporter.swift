@@ -12,8 +12,8 @@ public struct JSONLDExporter: ProjectRowExporter {
         try writer.write(",\n  \"@graph\": [\n")
     }
 
-    public func write(_ project: Project, context: ExportContext, to buffer: ByteBuffer) {
-        write(node: project, context: context, referenceYear: context.referenceDate.year, to: buffer)
+    public func write(_ project: Project, context: ExportContext, to buffer: inout ByteBuffer) {
+        write(node: project, context: context, referenceYear: context.referenceDate.year, to: &buffer)
         buffer.write(",\n")
     }
 
@@ -25,7 +25,7 @@ public struct JSONLDExporter: ProjectRowExporter {
     }
 
     /// A project's node, member by member straight into the buffer (no string per line, no joining).
-    private func write(node project: Project, context: ExportContext, referenceYear: Int, to buffer: ByteBuffer) {
+    private func write(node project: Project, context: ExportContext, referenceYear: Int, to buffer: inout ByteBuffer) {
         func member(_ key: String, first: Bool = false) {
             buffer.write(first ? "    {\n      \"" : ",\n      \"")
             buffer.write(key)
@@ -56,13 +56,13 @@ public struct JSONLDExporter: ProjectRowExporter {
         member("targetState")
         buffer.writeJSONString(project.future)
         member("fieldOfAction")
-        writeList(project.fieldsOfAction.map { context.conceptIRI($0) }, to: buffer)
+        writeList(project.fieldsOfAction.map { context.conceptIRI($0) }, to: &buffer)
         member("userGroup")
-        writeList(project.userGroups.map { context.conceptIRI($0) }, to: buffer)
+        writeList(project.userGroups.map { context.conceptIRI($0) }, to: &buffer)
         buffer.write("\n    }")
     }
 
-    private func writeList(_ values: [String], to buffer: ByteBuffer) {
+    private func writeList(_ values: [String], to buffer: inout ByteBuffer) {
         buffer.write(byte: UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { buffer.write(", ") }
