@@ -130,8 +130,15 @@ public struct Pipeline: Sendable {
         let context = exportContext(options.referenceDate)
         let plan = ExportPlan(context: context)
         var rowFiles: [(exporter: any ProjectRowExporter, writer: ByteFileWriter)] = []
+        // The long files are checked as they are written, each on a thread of its own, never read back.
+        var writtenChecks: [OutputFile: WrittenBytesCheck] = [:]
         for exporter in plan.rows {
-            let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file))
+            let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file), capacity: 1 << 18)
+            if SelfCheck.checkedAsWritten.contains(exporter.file), let checks = SelfCheck.streamingChecks(for: exporter.file) {
+                let check = WrittenBytesCheck(checks, label: exporter.file.rawValue)
+                check.attach(to: writer)
+                writtenChecks[exporter.file] = check
+            }
             try exporter.writeStart(context: context, to: writer)
             rowFiles.append((exporter, writer))
         }
@@ -171,7 +178,11 @@ public struct Pipeline: Sendable {
 
         options.progress?("checking the outputs")
         clock.start("self-check")
-        findings.append(contentsOf: SelfCheck(projectCount: projectCount).check(staged: publisher, files: export.outputFiles))
+        for file in export.outputFiles {
+            findings.append(contentsOf: writtenChecks[file]?.finish(projectCount: projectCount) ?? [])
+        }
+        findings.append(contentsOf: SelfCheck(projectCount: projectCount).check(staged: publisher, files: export.outputFiles,
+                                                                                checkedWhileWritten: Set(writtenChecks.keys)))
 
         let full = PublishDecision.needsFullPublication(asked: options.full, previous: previous, configurationFingerprint: fingerprint)
         let sameAsPublished = previous != nil && changes.isEmpty

@@ -1,10 +1,10 @@
-/// Reads `projects.jsonld` back and checks that every key of every node is a keyword or a term of the
-/// document's own context: processors silently drop a key the context does not map.
+/// Checks that every key of every node of `projects.jsonld` is a keyword or a term of the document's own
+/// context: processors silently drop a key the context does not map.
 ///
-/// Streams the file through the JSON tokenizer (memory stays flat however large the file): the inline
-/// `@context`, which comes first, gives the terms (and which of them are language maps, whose keys are
-/// language tags); every later key is checked against them.
-struct JSONLDKeyCheck {
+/// Fed the file's bytes in order (as they are written, or read back) through the JSON tokenizer, in flat
+/// memory: the inline `@context`, which comes first, gives the terms (and which of them are language maps,
+/// whose keys are language tags); every later key is checked against them.
+final class JSONLDKeyCheck: OutputCheck {
     private enum Role: Equatable {
         case node
         case context
@@ -12,84 +12,83 @@ struct JSONLDKeyCheck {
         case languageMap
     }
 
-    func problems(inFileAt path: String) -> [Bilingual] {
-        guard let reader = try? ByteFileReader(path: path) else { return [] }  // reported by the JSON check
-        var tokenizer = JSONTokenizer()
+    private var tokenizer = JSONTokenizer()
+    private var terms: Set<String> = []
+    private var languageMaps: Set<String> = []
+    private var unmapped: [String: Int] = [:]
+    private var sawContext = false
+    private var stack: [Role] = []
+    private var pendingRole: Role?
+    private var lastKey = ""
+
+    init() {
         tokenizer.decodesText = true
-        var terms: Set<String> = []
-        var languageMaps: Set<String> = []
-        var unmapped: [String: Int] = [:]
-        var sawContext = false
-        var stack: [Role] = []
-        var pendingRole: Role?
-        var lastKey = ""
-        var failed = false
+    }
 
-        func consume() {
-            while !failed, let token = (try? tokenizer.next()) ?? nil {
-                let role = stack.last ?? .node
-                switch token.kind {
-                case .beginObject, .beginArray:
-                    let next: Role
-                    if let pendingRole {
-                        next = pendingRole
-                    } else if case .termDefinition = role, token.kind == .beginArray {
-                        next = role
-                    } else {
-                        next = role == .context ? .context : (role == .languageMap ? .languageMap : .node)
-                    }
-                    stack.append(token.kind == .beginArray && next != .languageMap ? (role == .context ? .context : next) : next)
-                    pendingRole = nil
-                case .endObject, .endArray:
-                    if !stack.isEmpty { stack.removeLast() }
-                    pendingRole = nil
-                case .key:
-                    let key = tokenizer.text
-                    lastKey = key
-                    pendingRole = nil
-                    switch role {
-                    case .context:
-                        terms.insert(key)
-                        pendingRole = .termDefinition(key)
-                    case .termDefinition, .languageMap:
-                        break
-                    case .node:
-                        if key == "@context" {
-                            sawContext = true
-                            pendingRole = .context
-                        } else if languageMaps.contains(key) {
-                            pendingRole = .languageMap
-                        } else if !key.hasPrefix("@") && !terms.contains(key) && !key.contains(":") {
-                            unmapped[key, default: 0] += 1
-                        }
-                    }
-                case .string:
-                    if case .termDefinition(let term) = role, lastKey == "@container", tokenizer.text == "@language" {
-                        languageMaps.insert(term)
-                    }
-                    pendingRole = nil
-                case .number, .true, .false, .null:
-                    pendingRole = nil
+    private func consume() {
+        while let token = (try? tokenizer.next()) ?? nil {
+            let role = stack.last ?? .node
+            switch token.kind {
+            case .beginObject, .beginArray:
+                let next: Role
+                if let pendingRole {
+                    next = pendingRole
+                } else if case .termDefinition = role, token.kind == .beginArray {
+                    next = role
+                } else {
+                    next = role == .context ? .context : (role == .languageMap ? .languageMap : .node)
                 }
+                stack.append(token.kind == .beginArray && next != .languageMap ? (role == .context ? .context : next) : next)
+                pendingRole = nil
+            case .endObject, .endArray:
+                if !stack.isEmpty { stack.removeLast() }
+                pendingRole = nil
+            case .key:
+                let key = tokenizer.text
+                lastKey = key
+                pendingRole = nil
+                switch role {
+                case .context:
+                    terms.insert(key)
+                    pendingRole = .termDefinition(key)
+                case .termDefinition, .languageMap:
+                    break
+                case .node:
+                    if key == "@context" {
+                        sawContext = true
+                        pendingRole = .context
+                    } else if languageMaps.contains(key) {
+                        pendingRole = .languageMap
+                    } else if !key.hasPrefix("@") && !terms.contains(key) && !key.contains(":") {
+                        unmapped[key, default: 0] += 1
+                    }
+                }
+            case .string:
+                if case .termDefinition(let term) = role, lastKey == "@container", tokenizer.text == "@language" {
+                    languageMaps.insert(term)
+                }
+                pendingRole = nil
+            case .number, .true, .false, .null:
+                pendingRole = nil
             }
         }
+    }
 
-        do {
-            try reader.forEachChunk { chunk in
-                tokenizer.feed(chunk)
-                consume()
-            }
-        } catch {
-            failed = true
-        }
+    func feed(_ chunk: UnsafeRawBufferPointer) {
+        tokenizer.feed(chunk)
+        consume()
+    }
+
+    func finish(projectCount: Int) -> [Finding] {
         tokenizer.finish()
         consume()
         guard sawContext else {
-            return [Bilingual(en: "has no inline @context object", de: "hat kein eingebettetes @context-Objekt")]
+            return [selfCheckFailure(.jsonLD, Bilingual(en: "has no inline @context object", de: "hat kein eingebettetes @context-Objekt"))]
         }
         return unmapped.keys.sorted().map { key in
-            Bilingual(en: "the key '\(key)' (\(unmapped[key]!)×) is not mapped by the context: JSON-LD processors would drop it",
-                      de: "der Schlüssel '\(key)' (\(unmapped[key]!)×) ist im Kontext nicht definiert: JSON-LD-Prozessoren würden ihn verwerfen")
+            selfCheckFailure(.jsonLD, Bilingual(
+                en: "the key '\(key)' (\(unmapped[key]!)×) is not mapped by the context: JSON-LD processors would drop it",
+                de: "der Schlüssel '\(key)' (\(unmapped[key]!)×) ist im Kontext nicht definiert: JSON-LD-Prozessoren würden ihn verwerfen"))
         }
     }
 }

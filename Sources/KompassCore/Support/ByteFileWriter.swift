@@ -10,6 +10,8 @@ public final class ByteFileWriter {
     private var hasher = SHA256()
     public private(set) var byteCount: Int = 0
     private var closed = false
+    /// Sees every chunk before it is written (a check of the bytes as they are written).
+    var observer: ((UnsafeRawBufferPointer) -> Void)?
 
     /// Creates (or truncates) the file at `path`.
     public init(path: String, capacity: Int = 1 << 16) throws(IOError) {
@@ -49,6 +51,7 @@ public final class ByteFileWriter {
         guard !buffer.isEmpty else { return }
         let failure: Int32 = buffer.withUnsafeBytes { raw in
             hasher.update(buffer: raw)
+            observer?(raw)
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
