@@ -71,6 +71,9 @@ public struct PortfolioLoader: Sendable {
         return StreamResult(findings: findings, incompleteProjects: incomplete)
     }
 
+    /// How many records are normalised at a time (split over the cores).
+    static let normaliseBatch = 1_024
+
     /// The importer of a structured format.
     private static func importer(for format: SourceFormat) -> any RecordImporter {
         switch format {
@@ -88,16 +91,30 @@ public struct PortfolioLoader: Sendable {
         var findings: [Finding] = []
         let request = ImportRequest(path: source.path, fields: source.mapping.usedSourceFields, options: source.options,
                                     synonyms: source.mapping.columnSynonyms, strictHeaders: strictHeaders, capture: capture)
-        // The importer reads ahead on another core while this thread normalises.
-        let sourceFindings = try ImportAhead.read(PortfolioLoader.importer(for: source.format), request) { record in
-            let (draft, recordFindings) = normaliser.draft(record)
-            try keep(draft)
-            findings += recordFindings.map { finding in
-                var finding = finding
-                if finding.projectID == nil { finding.projectID = draft.id?.rawValue }
-                return finding
+        // The importer reads ahead on another core; the records it hands over are normalised a batch at a
+        // time on both cores (each record alone), then kept in source order.
+        var batch: [RawRecord] = []
+        batch.reserveCapacity(PortfolioLoader.normaliseBatch)
+        func normaliseBatch() throws {
+            let records = batch
+            let drafts = ParallelChunks.map(records.count, minimumPerChunk: PortfolioLoader.normaliseBatch / 4) { range in
+                range.map { normaliser.draft(records[$0]) }
+            }
+            batch.removeAll(keepingCapacity: true)
+            for (draft, recordFindings) in drafts {
+                try keep(draft)
+                findings += recordFindings.map { finding in
+                    var finding = finding
+                    if finding.projectID == nil { finding.projectID = draft.id?.rawValue }
+                    return finding
+                }
             }
         }
+        let sourceFindings = try ImportAhead.read(PortfolioLoader.importer(for: source.format), request) { record in
+            batch.append(record)
+            if batch.count == PortfolioLoader.normaliseBatch { try normaliseBatch() }
+        }
+        try normaliseBatch()
         // A column missing from the header is named once there, not once more per row.
         let absent = Set(sourceFindings.filter { $0.ruleID == "csv.header.missing" }.compactMap(\.location?.field))
         if !absent.isEmpty { findings.removeAll { $0.ruleID == "value.missing" && absent.contains($0.location?.field ?? "") } }
