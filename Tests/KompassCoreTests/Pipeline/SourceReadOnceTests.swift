@@ -17,6 +17,15 @@ struct SourceReadOnceTests {
         return Array(lines.joined(separator: "\n").utf8)
     }
 
+    /// The CSV example configuration, reading `portfolio.csv` in `directory` and publishing into `directory/public`.
+    static func csvConfiguration(in directory: TemporaryDirectory) throws -> (Configuration, source: String) {
+        var configuration = try ConfigurationLoader().load(path: TestFiles.path("config/examples/csv.json"))
+        let source = directory.file("portfolio.csv")
+        configuration.sources[0].path = source
+        configuration.outputDirectory = directory.file("public")
+        return (configuration, source)
+    }
+
     static func write(_ bytes: [UInt8], replacing path: String) throws {
         let temporary = path + ".new"
         try Data(bytes).write(to: URL(fileURLWithPath: temporary))
@@ -26,10 +35,7 @@ struct SourceReadOnceTests {
     @Test func aSourceReplacedWhileTheRunPublishesLeavesStateCopyAndPublicationOfTheBytesRead() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        var configuration = try ConfigurationLoader().load(path: TestFiles.path("config/examples/csv.json"))
-        let source = directory.file("portfolio.csv")
-        configuration.sources[0].path = source
-        configuration.outputDirectory = directory.file("public")
+        let (configuration, source) = try Self.csvConfiguration(in: directory)
         let first = try Self.sample(progress: 10), read = try Self.sample(progress: 20), replacement = try Self.sample(progress: 30)
         #expect(first != read && read != replacement)
 
@@ -62,10 +68,7 @@ struct SourceReadOnceTests {
     @Test func aRefusedRunKeepsTheAcceptedCopy() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        var configuration = try ConfigurationLoader().load(path: TestFiles.path("config/examples/csv.json"))
-        let source = directory.file("portfolio.csv")
-        configuration.sources[0].path = source
-        configuration.outputDirectory = directory.file("public")
+        let (configuration, source) = try Self.csvConfiguration(in: directory)
         let accepted = try Self.sample(progress: 10)
         try Self.write(accepted, replacing: source)
         let pipeline = Pipeline(configuration: configuration)
