@@ -53,30 +53,24 @@ public struct AcceptedSourceStore: Sendable {
     }
 
     /// Copies the source at `path`, byte for byte, as its accepted copy (creating the folder), replacing the
-    /// previous copy atomically. On failure the previous copy stays as it was.
+    /// previous copy atomically; the same way a run keeps the copy of what it read (`SourceCapture`, then
+    /// `adopt`). On failure the previous copy stays as it was.
     public func accept(sourceAt path: String, index: Int) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw IOError(path: directory, operation: "create the folder", reason: ConfigurationLoader.reason(error))
+        guard let incoming = incomingPath(forSourceAt: path, index: index) else {
+            throw IOError(path: directory, operation: "create the folder", reason: "it cannot be created")
         }
-        let target = acceptedPath(forSourceAt: path, index: index)
-        let prefix = (target as NSString).lastPathComponent + ".partial-"
-        AbandonedFiles.remove(in: directory, prefix: prefix)
-        let temporary = target + ".partial-\(getpid())"
+        let capture = SourceCapture(path: path, copyPath: incoming)
         do {
-            let reader = try ByteFileReader(path: path)
-            let writer = try ByteFileWriter(path: temporary)
-            try reader.forEachChunk { chunk in try writer.write(bytes: chunk) }
-            _ = try writer.finish()
+            try ByteFileReader(path: path, capture: capture).forEachChunk { _ in }
         } catch {
-            unlink(temporary)
+            _ = capture.finish()
+            unlink(incoming)
             throw error
         }
-        guard rename(temporary, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw IOError(path: target, operation: "write", reason: reason)
+        guard let copy = capture.finish().copyPath else {
+            unlink(incoming)
+            throw IOError(path: incoming, operation: "write", reason: capture.copyAbandoned ?? "the copy was given up")
         }
+        try adopt(copyAt: copy, forSourceAt: path, index: index)
     }
 }

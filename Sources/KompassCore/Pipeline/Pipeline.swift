@@ -125,12 +125,13 @@ public struct Pipeline: Sendable {
         }
         let previousState = previous ?? PublicationState()
 
+        clock.start("open the staging folder and the row files")
         let publisher = try Publisher(outputDirectory: output)
         defer { publisher.discardStaging() }
         let context = exportContext(options.referenceDate)
         let plan = ExportPlan(context: context)
         var rowFiles: [(exporter: any ProjectRowExporter, writer: ByteFileWriter)] = []
-        // The long files are checked as they are written, each on a thread of its own, never read back.
+        // Some long files are checked as they are written, on a thread of their own (SelfCheck.checkedAsWritten).
         var writtenChecks: [OutputFile: WrittenBytesCheck] = [:]
         for exporter in plan.rows {
             let writer = try ByteFileWriter(path: publisher.stagingPath(for: exporter.file), capacity: 1 << 18)
