@@ -9,6 +9,7 @@ The binary is $KOMPASS_BIN, by default .build/debug/kompass; a missing binary fa
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -25,6 +26,15 @@ VALIDATION_KIT = Path(__file__).resolve().parent / "dcat-validation"
 AS_OF = "2026-11-30"
 PROJECT_COUNT = 34  # projects on the real page
 RUN_TIMEOUT_SECONDS = 300
+
+
+def sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def kompass_bin() -> Path:

@@ -13,7 +13,6 @@ with one progress changed. Where issue 12 changes an output on purpose, the entr
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -22,20 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFIG, PAGE_TEXT, REPO, kompass_bin
+from conftest import CONFIG, PAGE_TEXT, REPO, kompass_bin, sha256
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "outputs-7b626ff.json"
 RECORD = os.environ.get("KOMPASS_RECORD_GOLDEN") == "1"
 GENERATED_PROJECTS = 10_000
 TIMEOUT = 600
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def checksums(folder: Path) -> dict[str, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import fcntl
-import hashlib
 import io
 import json
 import os
@@ -22,7 +21,7 @@ import feedparser
 import pytest
 import rdflib
 
-from conftest import AS_OF, CONFIG, PAGE_TEXT, PROJECT_COUNT, REPO, RUN_TIMEOUT_SECONDS, kompass_bin
+from conftest import AS_OF, CONFIG, PAGE_TEXT, PROJECT_COUNT, REPO, RUN_TIMEOUT_SECONDS, kompass_bin, sha256
 
 LATER = "2026-12-15"  # a later reference date in the same year: no status changes with it
 CHANGED_ON = "2026-12-01"
@@ -86,14 +85,6 @@ def page_text_with_progress(tmp_path: Path, progress: str) -> Path:
 
 def csv_rows(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline=""), delimiter=";"))
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def assert_publication_consistent(output: Path) -> None:
