@@ -36,10 +36,13 @@ struct JSONLog {
         case .dryRun: "dry-run"
         case .refused: "refused"
         }
-        return line(level: report.outcome == .refused ? "error" : "info", event: "run.finished", fields: [
+        var fields = [
             ("outcome", q(outcome)), ("output", q(report.outputDirectory)), ("projects", String(report.projectCount)),
             ("files", String(report.files.count)), ("changes", String(report.changes.count)),
             ("errors", String(report.findings.count(of: .error))), ("warnings", String(report.findings.count(of: .warning))),
-        ])
+        ]
+        // An unchanged run that stopped after hashing its inputs: its counts are those of the last publication.
+        if report.shortcut { fields.append(("shortcut", "true")) }
+        return line(level: report.outcome == .refused ? "error" : "info", event: "run.finished", fields: fields)
     }
 }

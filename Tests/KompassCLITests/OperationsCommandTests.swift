@@ -84,6 +84,13 @@ import Testing
         }
         let last = try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any]
         #expect(last?["event"] as? String == "run.finished")
-        #expect(last?["outcome"] as? String == "published")
+        #expect(last?["outcome"] as? String == "published" && last?["shortcut"] == nil)
+        // The same run again stops after hashing its inputs, and its summary says so, with the counts on record.
+        let again = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", folder.path("output"),
+                                            "--as-of", "2026-11-30", "--log-format", "json"])
+        #expect(again.exitCode == 0)
+        let summary = try JSONSerialization.jsonObject(with: Data(again.standardError.split(separator: "\n").last!.utf8)) as? [String: Any]
+        #expect(summary?["outcome"] as? String == "unchanged" && summary?["shortcut"] as? Bool == true)
+        #expect(summary?["warnings"] as? Int == 9 && summary?["projects"] as? Int == 34)
     }
 }
