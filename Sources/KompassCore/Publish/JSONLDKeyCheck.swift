@@ -54,6 +54,8 @@ final class JSONLDKeyCheck: OutputCheck {
                 case .termDefinition, .languageMap:
                     break
                 case .node:
+                    // After the context only keys are read: string values need not be decoded.
+                    if sawContext && key != "@context" { tokenizer.decodesValues = false }
                     if key == "@context" {
                         sawContext = true
                         pendingRole = .context

@@ -43,9 +43,10 @@ private struct Run {
 
 /// Feeds `bytes` split at `splits` (byte positions), draining after each chunk, then finishes.
 private func tokenize(bytes: [UInt8], mode: JSONTokenizer.Mode = .document, splits: [Int] = [],
-                      decodesText: Bool = true) -> Run {
+                      decodesText: Bool = true, decodesValues: Bool = true) -> Run {
     var tokenizer = JSONTokenizer(mode: mode)
     tokenizer.decodesText = decodesText
+    tokenizer.decodesValues = decodesValues
     var items: [Item] = []
     func drain(_ tokenizer: inout JSONTokenizer) {
         while true {
@@ -340,6 +341,18 @@ struct JSONTokenizerTests {
         #expect(run.errors.isEmpty)
         #expect(run.tokens.map(\.text) == ["", "", "", "", "12", ""])
         let bad = tokenize(bytes: Array(#"["\uD800"]"#.utf8), decodesText: false)
+        #expect(bad.errors.count == 1)
+    }
+
+    /// Keys alone can be decoded (the JSON-LD key check after the context), at any chunk boundary; values are
+    /// still checked.
+    @Test(arguments: [[], [3], [9], [12, 13], Array(1..<30)])
+    func keysCanBeDecodedWithoutTheValues(splits: [Int]) {
+        let run = tokenize(bytes: Array(#"{"name": "Zürich\n", "n": 12, "ü": ["x"]}"#.utf8), splits: splits, decodesValues: false)
+        #expect(run.errors.isEmpty)
+        #expect(run.tokens.map(\.text) == ["", "name", "", "n", "12", "ü", "", "", "", ""])
+        let badBytes = Array(#"{"k": "\uD800"}"#.utf8)
+        let bad = tokenize(bytes: badBytes, splits: splits.filter { $0 < badBytes.count }, decodesValues: false)
         #expect(bad.errors.count == 1)
     }
 

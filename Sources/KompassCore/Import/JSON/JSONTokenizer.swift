@@ -46,6 +46,9 @@ struct JSONTokenizer: ~Copyable {
     /// When false, strings are checked but not decoded, and `textBytes` of string and key tokens is
     /// empty: for values the reader skips. Numbers always keep their text.
     var decodesText = true
+    /// When false (and `decodesText` is true), keys are decoded but string values are only checked: for a
+    /// reader that looks at keys alone (the JSON-LD key check after the context).
+    var decodesValues = true
 
     /// The decoded text of the last `.key` or `.string` token, or the literal of the last `.number`;
     /// valid until the next call of `next`.
@@ -184,7 +187,7 @@ struct JSONTokenizer: ~Copyable {
         case .none:
             break
         case .string(let isKey):
-            guard try scanString() else { return nil }
+            guard try scanString(decodes: decodesText && (isKey || decodesValues)) else { return nil }
             return completeString(isKey: isKey)
         case .number(let state):
             return try scanNumber(from: state)
@@ -229,7 +232,7 @@ struct JSONTokenizer: ~Copyable {
                 index += 1
                 textBytes.removeAll(keepingCapacity: true)
                 partial = .string(isKey: true)
-                guard try scanString() else { return nil }
+                guard try scanString(decodes: decodesText) else { return nil }
                 return completeString(isKey: true)
             case .colon:
                 guard byte == .colon else {
@@ -369,7 +372,7 @@ struct JSONTokenizer: ~Copyable {
             index += 1
             textBytes.removeAll(keepingCapacity: true)
             partial = .string(isKey: false)
-            guard try scanString() else { return nil }
+            guard try scanString(decodes: decodesText && decodesValues) else { return nil }
             return completeString(isKey: false)
         case .minus, .zero...UInt8(ascii: "9"):
             startToken()
@@ -429,13 +432,12 @@ struct JSONTokenizer: ~Copyable {
 
     // MARK: - Strings
 
-    /// Scans (and decodes, if `decodesText`) a string from `index`, just after the opening quote or
-    /// where an earlier call stopped. True when the closing quote was consumed; false when the input
-    /// fed so far ends inside the string (everything before is consumed).
-    private mutating func scanString() throws(JSONSyntaxError) -> Bool {
+    /// Scans (and decodes, if `decodes`) a string from `index`, just after the opening quote or where an
+    /// earlier call stopped. True when the closing quote was consumed; false when the input fed so far ends
+    /// inside the string (everything before is consumed).
+    private mutating func scanString(decodes: Bool) throws(JSONSyntaxError) -> Bool {
         let bytes = base
         let end = count
-        let decodes = decodesText
         var position = index
         while true {
             let runStart = position
