@@ -16,13 +16,15 @@ public struct DuplicateIdentifierRule: ValidationRule {
     /// Where each identifier's first project starts (its record), nothing else of it.
     struct Check: PortfolioCheck {
         let rule: DuplicateIdentifierRule
-        var first: [ProjectID: SourceLocation] = [:]
+        var first: [ProjectID: LocationTable.Entry] = [:]
+        var locations = LocationTable()
 
         mutating func add(_ project: Project, position: Int, key: (any Sendable)?) -> [Finding] {
-            guard let earlier = first[project.id] else {
-                first[project.id] = project.origins.record
+            guard let kept = first[project.id] else {
+                first[project.id] = locations.keep(project.origins.record)
                 return []
             }
+            let earlier = locations.location(kept)
             return [rule.finding(project, .id,
                 Bilingual(en: "the identifier '\(project.id)' is used by another project too (\(earlier))",
                           de: "die Kennung '\(project.id)' hat auch ein anderes Vorhaben (\(earlier))"),

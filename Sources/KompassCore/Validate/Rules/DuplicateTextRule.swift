@@ -24,7 +24,8 @@ public struct DuplicateTextRule: ValidationRule {
     struct Check: PortfolioCheck {
         let rule: DuplicateTextRule
         var index = SimilarityIndex()
-        var named: [(id: ProjectID, record: SourceLocation, before: SourceLocation)] = []
+        var named: [(id: ProjectID, record: LocationTable.Entry, before: LocationTable.Entry)] = []
+        var locations = LocationTable()
 
         init(rule: DuplicateTextRule) {
             self.rule = rule
@@ -37,14 +38,15 @@ public struct DuplicateTextRule: ValidationRule {
         }
 
         mutating func add(_ project: Project, position: Int, key: (any Sendable)?) -> [Finding] {
-            named.append((project.id, project.origins.record, project.origins[.before]))
+            named.append((project.id, locations.keep(project.origins.record), locations.keep(project.origins[.before])))
             if let entry = key as? SimilarityIndex.Entry { index.add(id: position, entry: entry) }
             return []
         }
 
         mutating func finish() -> [Finding] {
             index.pairs(threshold: rule.threshold).map { pair in
-                let first = named[pair.first], second = named[pair.second]
+                let first = (id: named[pair.first].id, record: locations.location(named[pair.first].record))
+                let second = (id: named[pair.second].id, before: locations.location(named[pair.second].before))
                 let percent = Int((pair.estimatedJaccard * 100).rounded())
                 let message = pair.identical
                     ? Bilingual(en: "the texts are identical to those of '\(first.id)' (\(first.record))",
