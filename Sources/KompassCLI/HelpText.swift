@@ -48,7 +48,8 @@ enum HelpText {
                           purpose; without it a published project missing from the sources stops
                           the run (shrink guard). A retired identifier is never used again.
       --full              publish every file anew instead of trusting the stored checksums (dates
-                          and the feed still change only where content changed)
+                          and the feed still change only where content changed); also reads
+                          everything when the inputs are those of the last publication
       --warnings-exit     exit 5 instead of 0 when the run succeeded with warnings
       --lang de|en        the language of findings (default: German with a German locale)
       --examples N        findings of one rule in one file are grouped; list N places each (default 5)

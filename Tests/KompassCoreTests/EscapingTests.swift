@@ -77,6 +77,23 @@ struct EscapingTests {
         #expect(Escaping.csv(" leading") == "\" leading\"")
         #expect(Escaping.csv("trailing ") == "\"trailing \"")
         #expect(Escaping.csv("\ttab") == "\"\ttab\"")
+        // White space at an edge that is not ASCII (no-break space, em space), and the other ASCII kinds.
+        #expect(Escaping.csv("\u{00A0}x") == "\"\u{00A0}x\"")
+        #expect(Escaping.csv("x\u{2003}") == "\"x\u{2003}\"")
+        #expect(Escaping.csv("\u{0B}x") == "\"\u{0B}x\"" && Escaping.csv("x\u{0C}") == "\"x\u{0C}\"")
+        #expect(Escaping.csv("ébène") == "ébène" && Escaping.csv("Zürich") == "Zürich")
+    }
+
+    /// The pass's buffer escapes exactly as `Escaping` does.
+    @Test(arguments: ["", "plain", "a;b", "\"q\"", " lead", "trail ", "\u{00A0}nbsp", "x\u{2003}", "line\nbreak", "Zürich",
+                      "\u{2028}sep", "back\\slash", "ctl\u{01}", "e\u{301}"])
+    func theBufferEscapesAsEscapingDoes(_ text: String) {
+        var buffer = ByteBuffer()
+        buffer.writeCSVCell(text)
+        #expect(buffer.bytes == Array(Escaping.csv(text).utf8))
+        buffer.removeAll()
+        buffer.writeJSONString(text)
+        #expect(buffer.bytes == Array(Escaping.json(text).utf8))
     }
 
     @Test func csvDoublesQuotes() {

@@ -126,11 +126,10 @@ public struct PortfolioLoader: Sendable {
         var records: [RawRecord] = []
         findings += try PageTextImporter().read(ImportRequest(path: source.path, fields: FieldMapping.pageText.usedSourceFields,
                                                               capture: capture)) { records.append($0) }
-        let imported = ImportResult(records: records, findings: [])
         let normaliser = Normaliser(mapping: source.mapping, reportsMissingValues: false)
         var drafts: [DraftProject] = []
         var findingsPerDraft: [[Finding]] = []
-        for record in imported.records {
+        for record in records {
             let (draft, recordFindings) = normaliser.draft(record)
             drafts.append(draft)
             findingsPerDraft.append(recordFindings)

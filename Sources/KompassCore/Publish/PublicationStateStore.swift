@@ -59,7 +59,8 @@ public struct PublicationStateStore: Sendable {
     }
 
     private func damaged(_ reference: StateListFile.Reference) -> StateError {
-        StateError(path: (directory as NSString).appendingPathComponent(reference.file), message: "is damaged (a line does not have the expected fields)")
+        StateError(path: path, message: "names \((directory as NSString).appendingPathComponent(reference.file)), which is damaged "
+                       + "(a line does not have the expected fields)")
     }
 
     private func snapshot(_ fields: [Substring], in reference: StateListFile.Reference) throws -> ProjectSnapshot {

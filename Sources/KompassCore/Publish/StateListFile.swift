@@ -60,14 +60,16 @@ enum StateListFile {
     /// what the reference says (its checksum and number of records), or the state is damaged.
     static func read(_ reference: Reference, in directory: String, body: ([Substring]) throws -> Void) throws {
         let path = (directory as NSString).appendingPathComponent(reference.file)
+        // The state as a whole is what a person moves aside, so the error names state.json and the list it names.
+        let state = (directory as NSString).appendingPathComponent("state.json")
         guard reference.file.hasSuffix(".tsv"), !reference.file.contains("/") else {
-            throw StateError(path: path, message: "is not a state list file")
+            throw StateError(path: state, message: "names '\(reference.file)', which is not a state list file")
         }
         let reader: ByteFileReader
         do {
             reader = try ByteFileReader(path: path, chunkSize: 1 << 20)
         } catch {
-            throw StateError(path: path, message: "is missing (\(error.reason))")
+            throw StateError(path: state, message: "names \(path), which cannot be read (\(error.reason))")
         }
         var hasher = SHA256()
         var pending: [UInt8] = []
@@ -96,7 +98,7 @@ enum StateListFile {
         if !pending.isEmpty { consume(pending) }
         if let failure { throw failure }
         guard SHA256.hexString(hasher.finalize()) == reference.sha256, count == reference.count else {
-            throw StateError(path: path, message: "is damaged (its checksum or its number of lines is not the one state.json records)")
+            throw StateError(path: state, message: "names \(path), which is damaged (its checksum or its number of lines is not the one recorded)")
         }
     }
 

@@ -73,4 +73,25 @@ struct UnchangedShortcutTests {
         let report = try pipeline.run(options: RunOptions(referenceDate: Self.date))
         #expect(!report.shortcut && report.outcome == .published && report.changes.map(\.kind) == [.progress, .progress, .progress, .progress], "the four projects at 30 %")
     }
+
+    /// The register names the projects: a changed register changes the configuration's fingerprint, so the
+    /// next run reads everything (and, with another fingerprint, publishes every file anew).
+    @Test func aChangedRegisterIsNotTheSameConfiguration() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var configuration = try ConfigurationLoader().load(path: TestFiles.configPath)
+        configuration.outputDirectory = directory.file("public")
+        let register = directory.file("register.csv")
+        try Data(try TestFiles.bytes(atPath: TestFiles.registerPath)).write(to: URL(fileURLWithPath: register))
+        configuration.sources[0].register = register
+        let pipeline = Pipeline(configuration: configuration)
+        #expect(try pipeline.run(options: RunOptions(referenceDate: Self.date)).outcome == .published)
+        let before = pipeline.configurationFingerprint()
+        let text = try TestFiles.text(atPath: register).replacingOccurrences(of: ";Digital Lab\n", with: ";Digitales Labor\n")
+        #expect(text != (try TestFiles.text(atPath: register)))
+        try Data(text.utf8).write(to: URL(fileURLWithPath: register))
+        #expect(pipeline.configurationFingerprint() != before)
+        let report = try pipeline.run(options: RunOptions(referenceDate: Self.date))
+        #expect(!report.shortcut && report.outcome == .published && report.changes.map(\.kind) == [.title])
+    }
 }
