@@ -95,7 +95,7 @@ enum Commands {
         let shown = reporter.text(report.findings, minimum: minimum)
         if !shown.isEmpty { Terminal.printError(shown) }
         let summary = reporter.summary(report.findings, projects: report.projectCount)
-        let changes = ChangeList(report.changes, first: report.firstPublication)
+        let changes = ChangeList(report)
         switch report.outcome {
         case .refused:
             Terminal.printError("kompass: nothing published (\(summary)); \(report.outputDirectory) is unchanged")
@@ -304,7 +304,7 @@ enum Commands {
             + (sameVersion ? "" : " (this is kompass \(KompassVersion.current): the next run publishes every file anew)"))
         Terminal.printOut("configuration \(configuration.path): sha256 \(state.configurationFingerprint.prefix(16))…"
             + (sameConfiguration ? " (unchanged since)" : " (changed since: the next run recomputes every output)"))
-        Terminal.printOut("\(state.projects.count) projects, \(state.feed.count) feed items, \(state.history.count) history rows, "
+        Terminal.printOut("\(state.projectCount) projects, \(state.feed.count) feed items, \(state.historyCount) history rows, "
             + "\(state.retired.count) retired (identifiers reserved)")
         for retired in state.retired { Terminal.printOut("  retired \(retired.id) on \(retired.retiredOn.iso): \(retired.title)") }
         Terminal.printOut("sources:")

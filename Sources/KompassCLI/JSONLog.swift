@@ -38,7 +38,7 @@ struct JSONLog {
         }
         var fields = [
             ("outcome", q(outcome)), ("output", q(report.outputDirectory)), ("projects", String(report.projectCount)),
-            ("files", String(report.files.count)), ("changes", String(report.changes.count)),
+            ("files", String(report.files.count)), ("changes", String(report.changeCount)),
             ("errors", String(report.findings.count(of: .error))), ("warnings", String(report.findings.count(of: .warning))),
         ]
         // An unchanged run that stopped after hashing its inputs: its counts are those of the last publication.

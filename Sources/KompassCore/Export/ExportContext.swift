@@ -15,8 +15,8 @@ public struct ExportContext: Sendable {
     public var fileDates: [OutputFile: FileDates] = [:]
     /// The items of the change feeds, newest first (the state's earlier items and this run's new ones).
     public var feedItems: [FeedItem] = []
-    /// The rows of the history dataset, oldest first.
-    public var history: [HistoryRow] = []
+    /// The rows of the history dataset, oldest first (the list the run wrote for its next state).
+    public var history: HistoryList = .none
     /// The projects the landing page shows one by one, when it cannot show all of them (more than
     /// `settings.landingPageLimit`); nil when it shows every project. Feed items link to a project's
     /// anchor only when the page has it.

@@ -22,8 +22,11 @@ public struct ShrinkGuard: Sendable {
 
     /// What the run is about to do, against the last publication.
     public struct Run: Sendable {
-        /// The identifiers and titles of the projects now, in portfolio order.
+        /// The projects now whose identifiers the guard asks about, in portfolio order: at least those named
+        /// for retirement and those with the identifier of a retired project (every project will do).
         public var projects: [(id: String, title: String)]
+        /// The projects of the last publication the sources no longer have, in the order it published them.
+        public var vanished: [(id: String, title: String)]
         /// The output files this run writes.
         public var files: Set<String>
         /// Named on the command line with `--retire`: project identifiers or output file names.
@@ -31,9 +34,10 @@ public struct ShrinkGuard: Sendable {
         /// Named in the sources' `retired` lists.
         public var retiredInSources: Set<String>
 
-        public init(projects: [(id: String, title: String)], files: Set<String>,
+        public init(projects: [(id: String, title: String)], vanished: [(id: String, title: String)], files: Set<String>,
                     retiredOnCommandLine: Set<String> = [], retiredInSources: Set<String> = []) {
             self.projects = projects
+            self.vanished = vanished
             self.files = files
             self.retiredOnCommandLine = retiredOnCommandLine
             self.retiredInSources = retiredInSources
@@ -43,7 +47,7 @@ public struct ShrinkGuard: Sendable {
     /// The guard's verdict: its findings (errors refuse the run) and the projects this run retires.
     public struct Verdict: Sendable {
         public var findings: [Finding]
-        public var retiring: [ProjectSnapshot]
+        public var retiring: [(id: String, title: String)]
     }
 
     /// How many identifiers a finding lists before it says "and N more".
@@ -69,7 +73,7 @@ public struct ShrinkGuard: Sendable {
             return Verdict(findings: findings + notRemovals(run, current: current, removable: [], location: location), retiring: [])
         }
 
-        let vanished = previous.projects.filter { !current.contains($0.id) }
+        let vanished = run.vanished
         let unnamed = vanished.filter { !named.contains($0.id) }
         if !unnamed.isEmpty {
             let ids = unnamed.map(\.id)
@@ -82,14 +86,14 @@ public struct ShrinkGuard: Sendable {
         }
         let retiring = vanished.filter { named.contains($0.id) }
         let byListsOnly = retiring.filter { !run.retiredOnCommandLine.contains($0.id) }
-        if !previous.projects.isEmpty, !byListsOnly.isEmpty {
-            let share = Double(byListsOnly.count) / Double(previous.projects.count)
+        if previous.projectCount > 0, !byListsOnly.isEmpty {
+            let share = Double(byListsOnly.count) / Double(previous.projectCount)
             if share > settings.maxShrink {
                 let percent = Int((share * 100).rounded()), limit = Int((settings.maxShrink * 100).rounded())
                 findings.append(Finding(
                     ruleID: "guard.shrink", severity: .error, location: location,
-                    message: Bilingual(en: "the sources' retired lists remove \(byListsOnly.count) of \(previous.projects.count) published projects (\(percent) %) at once; at most \(limit) % may go without confirmation",
-                                       de: "die Listen «retired» der Quellen entfernen \(byListsOnly.count) von \(previous.projects.count) publizierten Vorhaben (\(percent) %) auf einmal; ohne Bestätigung dürfen höchstens \(limit) % gehen"),
+                    message: Bilingual(en: "the sources' retired lists remove \(byListsOnly.count) of \(previous.projectCount) published projects (\(percent) %) at once; at most \(limit) % may go without confirmation",
+                                       de: "die Listen «retired» der Quellen entfernen \(byListsOnly.count) von \(previous.projectCount) publizierten Vorhaben (\(percent) %) auf einmal; ohne Bestätigung dürfen höchstens \(limit) % gehen"),
                     hint: Bilingual(en: "confirm on the command line (kompass run --retire ID…) or raise guard.maxShrink in the configuration",
                                     de: "bestätigen Sie auf der Befehlszeile (kompass run --retire ID…) oder erhöhen Sie guard.maxShrink in der Konfiguration")))
             }

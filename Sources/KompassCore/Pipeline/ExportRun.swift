@@ -19,9 +19,14 @@ public struct ExportRun: Sendable {
         files.append(written)
     }
 
-    /// Takes the feed plan's items, history and landing-page projects into the context of the documents.
+    /// Takes the feed plan's items and landing-page projects into the context of the documents.
     public mutating func apply(_ plan: FeedPlan) {
         context = plan.applied(to: context)
+    }
+
+    /// Takes the history (the pass's list, this run's rows appended) into the context of the documents.
+    public mutating func apply(_ history: HistoryList) {
+        context.history = history
     }
 
     /// Writes the documents in the plan's order, each seeing every file written before it.

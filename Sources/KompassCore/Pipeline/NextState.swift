@@ -1,10 +1,11 @@
 /// The state a publication leaves for the next run: what it published (each file's checksum, size and
-/// dates), from which sources (their checksums as read in the pass), the projects' snapshots, the feed,
-/// the history and the retired identifiers.
+/// dates), from which sources (their checksums as read in the pass), the lists of the projects' snapshots
+/// and of the history (written by the pass), the feed and the retired identifiers.
 enum NextState {
     static func make(date: CalendarDate, configurationFingerprint: String, findings: FindingList, sources: [(SourceConfiguration, SourceCapture.Summary)],
-                     export: ExportRun, publishedPath: (OutputFile) -> String, snapshots: [ProjectSnapshot], plan: FeedPlan, previous: PublicationState,
-                     retiring: [ProjectSnapshot]) -> PublicationState {
+                     export: ExportRun, publishedPath: (OutputFile) -> String, projects: StateListFile.Reference,
+                     history: StateListFile.Reference, plan: FeedPlan, previous: PublicationState,
+                     retiring: [(id: String, title: String)]) -> PublicationState {
         var state = PublicationState()
         state.publishedOn = date
         state.kompassVersion = KompassVersion.current
@@ -18,9 +19,9 @@ enum NextState {
                                                modified: dates.modified, diskTime: DiskTime.of(publishedPath(file))?.time)
         }
         state.findingCounts = .init(findings)
-        state.projects = snapshots
+        state.projectsFile = projects
+        state.historyFile = history
         state.feed = plan.items
-        state.history = plan.history
         state.retired = previous.retired + retiring.map { RetiredProject(id: $0.id, title: $0.title, retiredOn: date) }
         return state
     }

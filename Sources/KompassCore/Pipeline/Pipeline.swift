@@ -25,21 +25,27 @@ public struct Pipeline: Sendable {
         var pass = PortfolioPass(exportContext: exportContext(options.referenceDate))
         pass.each = { projects.append($0) }
         pass.copyPath = temporaryCopyPath
+        pass.keptChanges = 0
         let (outcome, _) = try checked(pass, options: options, previous: previous, stage: stage)
         outcome.sources.compactMap(\.copyPath).forEach { unlink($0) }
         return (Portfolio(projects: projects), outcome.findings)
     }
 
-    /// The pass, then the shrink guard: the findings of both, and the guard's verdict.
+    /// The pass against the last publication (`previous`, or the stored state when none is given), then the
+    /// shrink guard: the findings of both, and the guard's verdict.
     private func checked(_ pass: PortfolioPass, options: RunOptions, previous: PublicationState??,
                          stage: (String) -> Void) throws -> (PortfolioPass.Outcome, ShrinkGuard.Verdict) {
-        var outcome = try pass.run(configuration, options: options, stage: stage)
-        stage("shrink guard")
         let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
         let last = try previous ?? stateStore.load()
-        let run = ShrinkGuard.Run(projects: outcome.snapshots.map { ($0.id, $0.title) },
-                                  files: Set(plannedFiles(referenceDate: options.referenceDate).map(\.rawValue)), retiredOnCommandLine: options.retire,
-                                  retiredInSources: Set(configuration.sources.flatMap(\.retired)))
+        var pass = pass
+        pass.previous = try stateStore.publishedProjects(of: last)
+        let retiredInSources = Set(configuration.sources.flatMap(\.retired))
+        pass.watchedIDs = options.retire.union(retiredInSources).union((last?.retired ?? []).map(\.id))
+        var outcome = try pass.run(configuration, options: options, stage: stage)
+        stage("shrink guard")
+        let run = ShrinkGuard.Run(projects: outcome.watched, vanished: outcome.removed,
+                                  files: Set(plannedFiles(referenceDate: options.referenceDate).map(\.rawValue)),
+                                  retiredOnCommandLine: options.retire, retiredInSources: retiredInSources)
         let verdict = ShrinkGuard(settings: configuration.guardSettings).check(run, against: last, stateFile: stateStore.path)
         outcome.findings.append(contentsOf: verdict.findings)
         return (outcome, verdict)
@@ -70,15 +76,15 @@ public struct Pipeline: Sendable {
         ExportPlan(context: exportContext(referenceDate)).files
     }
 
-    /// What a run would change: the sources now against the last publication. Reads, writes nothing.
+    /// What a run would change: the sources now against the last publication, every change. Reads, writes nothing.
     public func diff(options: RunOptions) throws -> (changes: [ProjectChange], findings: FindingList, firstPublication: Bool) {
         let previous = try PublicationStateStore(directory: configuration.stateDirectory).load()
         var pass = PortfolioPass(exportContext: exportContext(options.referenceDate))
         pass.copyPath = temporaryCopyPath
+        pass.keptChanges = .max
         let (outcome, _) = try checked(pass, options: options, previous: .some(previous), stage: { _ in })
         outcome.sources.compactMap(\.copyPath).forEach { unlink($0) }
-        let changes = ChangeDetector().changes(from: previous?.projects ?? [], to: outcome.snapshots)
-        return (changes, outcome.findings, previous == nil)
+        return (outcome.changes.first, outcome.findings, previous == nil)
     }
 
     public func run(options: RunOptions) throws -> RunReport {
@@ -101,8 +107,9 @@ public struct Pipeline: Sendable {
         // One run at a time: the lock is taken before anything is read or written.
         let lock = try RunLock(directory: configuration.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
-        // state.json alone first: the unchanged shortcut needs nothing more, at any portfolio size.
-        var previous = try stateStore.load(lists: false)
+        // state.json alone: the unchanged shortcut needs nothing more, at any portfolio size; the pass reads
+        // the published projects' list as an index, and the history list as it copies it.
+        let previous = try stateStore.load()
         let output = configuration.outputDirectory
         let fingerprint = configurationFingerprint()
 
@@ -117,11 +124,6 @@ public struct Pipeline: Sendable {
                 Publisher.removeAbandonedStaging(besides: output)
                 return report
             }
-        }
-        clock.start("read the state's lists")
-        if var state = previous {
-            try stateStore.readLists(into: &state)
-            previous = state
         }
         let previousState = previous ?? PublicationState()
 
@@ -144,11 +146,15 @@ public struct Pipeline: Sendable {
             rowFiles.append((exporter, writer))
         }
         let accepted = AcceptedSourceStore(stateDirectory: configuration.stateDirectory)
+        clock.start("open the state's lists, copy the history")
+        let lists = try stateStore.openLists(continuing: previous)
+        defer { lists.projects.discard(); lists.history.discard() }
         var pass = PortfolioPass(rowFiles: rowFiles, exportContext: context)
-        let lastPublished = PublishedProjects(previousState.projects)
-        pass.previous = lastPublished
+        pass.snapshotList = lists.projects
+        pass.historyList = lists.history
         pass.copyPath = { index, source in accepted.incomingPath(forSourceAt: source.path, index: index) }
         options.progress?("reading and validating the sources")
+        clock.start("index the last publication's projects")
         let (outcome, verdict) = try checked(pass, options: options, previous: .some(previous)) { clock.start($0) }
         // The copies of the sources become the accepted ones only when they are published.
         defer { for read in outcome.sources { if let copy = read.copyPath { unlink(copy) } } }
@@ -161,16 +167,19 @@ public struct Pipeline: Sendable {
         }
 
         clock.start("compare with the last publication")
-        func report(_ outcome: RunReport.Outcome, files: [WrittenFile] = [], changes: [ProjectChange] = []) -> RunReport {
-            RunReport(outcome: outcome, findings: findings, projectCount: projectCount, files: files,
-                      outputDirectory: output, changes: changes, firstPublication: previous == nil)
+        func report(_ outcome: RunReport.Outcome, files: [WrittenFile] = [], changes: ChangeLog? = nil) -> RunReport {
+            RunReport(outcome: outcome, findings: findings, projectCount: projectCount, files: files, outputDirectory: output,
+                      changes: changes?.first ?? [], changeCount: changes?.count ?? 0, firstPublication: previous == nil)
         }
         if blocks(findings, options) { return report(.refused) }
 
-        let changes = ChangeDetector().changes(from: lastPublished, to: outcome.snapshots)
-        let feedPlan = FeedPlan(changes: changes, previous: previousState, announced: outcome.announced, summary: outcome.summary,
-                                snapshots: outcome.snapshots, date: options.referenceDate, context: context)
+        let changes = outcome.changes
+        let history = HistoryList(reference: try lists.history.close(), directory: configuration.stateDirectory,
+                                  path: lists.history.temporaryPath)
+        let feedPlan = FeedPlan(changes: changes.first, previous: previousState, announced: outcome.announced, summary: outcome.summary,
+                                date: options.referenceDate, context: context)
         export.apply(feedPlan)
+        export.apply(history)
         options.progress?("writing the documents")
         try export.write(plan.documents, summary: outcome.summary, path: publisher.stagingPath(for:)) { stage in
             options.progress?(stage)
@@ -186,7 +195,7 @@ public struct Pipeline: Sendable {
                                                                                 checkedWhileWritten: Set(writtenChecks.keys)))
 
         let full = PublishDecision.needsFullPublication(asked: options.full, previous: previous, configurationFingerprint: fingerprint)
-        let sameAsPublished = previous != nil && changes.isEmpty
+        let sameAsPublished = previous != nil && changes.count == 0
             && Set(previousState.files.keys) == Set(export.outputFiles.map(\.rawValue))
             && export.context.writtenFiles.allSatisfy { file, new in
                 // The files on disk, not only the state: a run killed after publishing and before saving
@@ -209,8 +218,8 @@ public struct Pipeline: Sendable {
         let published = try publisher.publish(export.files)
         let state = NextState.make(date: options.referenceDate, configurationFingerprint: fingerprint, findings: findings,
                                    sources: Array(zip(configuration.sources, outcome.sources)), export: export,
-                                   publishedPath: publisher.publishedPath(for:),
-                                   snapshots: outcome.snapshots, plan: feedPlan, previous: previousState, retiring: verdict.retiring)
+                                   publishedPath: publisher.publishedPath(for:), projects: try lists.projects.commit(),
+                                   history: try lists.history.commit(), plan: feedPlan, previous: previousState, retiring: verdict.retiring)
         try stateStore.save(state)
         try acceptSources(outcome.sources)
         return report(.published, files: published, changes: changes)

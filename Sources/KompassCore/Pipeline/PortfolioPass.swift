@@ -3,8 +3,10 @@ import Foundation
 /// The single pass over the sources, the heart of a run: each project, as soon as it is read and
 /// normalised, goes through the per-project rules, is shown to the rules that compare projects (which keep
 /// keys, not projects), is counted into the summary, leaves its snapshot, and is written to every row file
-/// (`ProjectRowExporter`) in staging. No project is kept for the whole portfolio: only the first ones the
-/// landing page shows, and those the change feeds will announce.
+/// (`ProjectRowExporter`) in staging; it is compared with the last publication (`ChangeDetector`), its changes
+/// go to the change log (and the history list), its snapshot to the next state's projects list. No project is
+/// kept for the whole portfolio: only the first ones the landing page shows, and those the change feeds will
+/// announce.
 ///
 /// Each source is read once: its checksum and (for CSV sources) its accepted copy are taken from the very
 /// bytes the importer parsed (`SourceCapture`).
@@ -13,10 +15,18 @@ struct PortfolioPass {
     var rowFiles: [(exporter: any ProjectRowExporter, writer: ByteFileWriter)] = []
     /// What the row exporters need; also names the reference year of the snapshots.
     var exportContext: ExportContext
-    /// The projects of the last publication, to tell which projects the feeds will announce; empty on a first one.
-    var previous = PublishedProjects([])
+    /// The projects of the last publication; none on a first one.
+    var previous = PublishedProjects()
     /// How many changed projects to keep whole for the feeds' items.
     var announceLimit = PublicationState.feedLimit
+    /// How many changes to keep whole (the rest are counted).
+    var keptChanges = RunReport.listedChanges
+    /// The next state's lists, written as the pass goes (nil: a pass that leaves no state).
+    var snapshotList: StateListWriter?
+    var historyList: StateListWriter?
+    /// Identifiers the shrink guard asks about (those named for retirement, those reserved): the projects
+    /// of the portfolio that have one are kept in `Outcome.watched`.
+    var watchedIDs: Set<String> = []
     /// Where to keep a copy of the CSV source at a configured index (the next accepted copy); nil: no copy.
     var copyPath: (Int, SourceConfiguration) -> String? = { _, _ in nil }
     /// Sees every project too (a conversion that writes another format).
@@ -31,6 +41,9 @@ struct PortfolioPass {
     private struct PreparedProject: Sendable {
         var validation: ValidationPass.Prepared
         var snapshot: ProjectSnapshot
+        /// The snapshot's record in the state's projects list, and its hash.
+        var line: [UInt8]
+        var lineHash: UInt64
         /// Its part of each row file, in the order of `rowFiles`.
         var rows: [[UInt8]]
     }
@@ -39,8 +52,12 @@ struct PortfolioPass {
     struct Outcome {
         var findings: FindingList
         var summary: PortfolioSummary
-        /// One per project, in portfolio order: what the state keeps and the change detection compares.
-        var snapshots: [ProjectSnapshot]
+        /// The changes since the last publication: the first ones, and how many.
+        var changes: ChangeLog
+        /// The published projects the portfolio no longer has.
+        var removed: [(id: String, title: String)]
+        /// The projects whose identifiers are in `watchedIDs`.
+        var watched: [(id: String, title: String)]
         /// The projects the feeds may announce (new or changed since the last publication), by identifier.
         var announced: [String: Project]
         /// Per configured source, in order: what was read of it.
@@ -54,7 +71,9 @@ struct PortfolioPass {
         var validationFindings = FindingList(retainPerGroup: options.findingsRetainedPerGroup)
         let year = options.referenceDate.year
         var summary = PortfolioSummary(referenceYear: year, keeping: exportContext.settings.landingPageLimit)
-        var snapshots: [ProjectSnapshot] = []
+        var detector = ChangeDetector(published: previous)
+        var changes = ChangeLog(keep: keptChanges, history: historyList, date: options.referenceDate)
+        var watched: [(id: String, title: String)] = []
         var announced: [String: Project] = [:]
         let captures = configuration.sources.enumerated().map { index, source in
             SourceCapture(path: source.path, copyPath: source.format == .csv ? copyPath(index, source) : nil,
@@ -83,17 +102,22 @@ struct PortfolioPass {
                         bytes.append(buffers[file].bytes)
                         buffers[file].removeAll()
                     }
-                    return PreparedProject(validation: preparer.prepare(project),
-                                           snapshot: ProjectSnapshot(project, referenceYear: year), rows: bytes)
+                    let snapshot = ProjectSnapshot(project, referenceYear: year)
+                    let line = snapshot.stateLine
+                    return PreparedProject(validation: preparer.prepare(project), snapshot: snapshot, line: line,
+                                           lineHash: PublishedProjects.lineHash(ofLine: line), rows: bytes)
                 }
             }
             for (project, ready) in zip(projects, prepared) {
                 validation.add(project, position: position, prepared: ready.validation) { validationFindings.append($0) }
                 summary.add(project)
-                if announced.count < announceLimit, previous[ready.snapshot.id] != ready.snapshot, announced[ready.snapshot.id] == nil {
+                let found = try detector.changes(of: ready.snapshot, lineHash: ready.lineHash)
+                if !found.isEmpty, announced.count < announceLimit, announced[ready.snapshot.id] == nil {
                     announced[ready.snapshot.id] = project
                 }
-                snapshots.append(ready.snapshot)
+                for change in found { try changes.add(change, now: ready.snapshot) }
+                try snapshotList?.append(line: ready.line)
+                if watchedIDs.contains(ready.snapshot.id) { watched.append((ready.snapshot.id, ready.snapshot.title)) }
                 for (writer, bytes) in zip(writers, ready.rows) {
                     try writer.write(bytes)
                 }
@@ -109,13 +133,20 @@ struct PortfolioPass {
             }
         try takeBatch()
         let sources = captures.map { $0.finish() }
+        stage("find the removed projects")
+        var removed: [(id: String, title: String)] = []
+        try detector.removed { change, old in
+            removed.append((old.id, old.title))
+            try changes.add(change, now: nil)
+        }
 
         var findings = FindingList(loaded.findings, retainPerGroup: options.findingsRetainedPerGroup)
         stage("compare CSV sources with their accepted copies")
         findings.append(contentsOf: try spreadsheetDamage(configuration, read: sources))
         findings.append(contentsOf: validationFindings)
         validation.finish(stage: stage) { (list: FindingList) in findings.append(contentsOf: list) }
-        return Outcome(findings: findings, summary: summary, snapshots: snapshots, announced: announced, sources: sources)
+        return Outcome(findings: findings, summary: summary, changes: changes, removed: removed, watched: watched,
+                       announced: announced, sources: sources)
     }
 
     /// The CSV sources as read in this pass against the copies accepted at the last publication: what a

@@ -17,8 +17,11 @@ public struct RunReport: Sendable {
     /// The published (or, in a dry run, the staged) files.
     public var files: [WrittenFile]
     public var outputDirectory: String
-    /// What changed since the last publication (on a first publication: every project, added).
+    /// What changed since the last publication (on a first publication: every project, added): the first
+    /// `listedChanges` of them (`kompass diff` lists every one).
     public var changes: [ProjectChange] = []
+    /// How many changes there are.
+    public var changeCount = 0
     /// Whether there was no earlier publication.
     public var firstPublication: Bool = false
     /// How long each stage took, in the order they ran (for `--verbose` and the benchmarks).
@@ -26,6 +29,21 @@ public struct RunReport: Sendable {
     /// Whether the run stopped after hashing its inputs (`UnchangedShortcut`): nothing else was read, and the
     /// findings are the publication's, counted only.
     public var shortcut = false
+
+    /// How many changes a report keeps whole: the feeds need 100; people read a few hundred at most.
+    public static let listedChanges = 1_000
+
+    public init(outcome: Outcome, findings: FindingList, projectCount: Int, files: [WrittenFile], outputDirectory: String,
+                changes: [ProjectChange] = [], changeCount: Int? = nil, firstPublication: Bool = false) {
+        self.outcome = outcome
+        self.findings = findings
+        self.projectCount = projectCount
+        self.files = files
+        self.outputDirectory = outputDirectory
+        self.changes = changes
+        self.changeCount = changeCount ?? changes.count
+        self.firstPublication = firstPublication
+    }
 }
 
 /// The wall time of one stage of a run.

@@ -1,8 +1,9 @@
 /// What the last successful publication published, kept between runs: per file its checksum, size and
-/// the dates harvesters see; per project its published values; the feed's items and the history rows;
-/// and what produced it (kompass version, configuration fingerprint, sources). Versioned: a state of a
+/// the dates harvesters see; the feed's items; what produced it (kompass version, configuration fingerprint,
+/// sources); and the list files that hold per project its published values and the history rows
+/// (`StateListFile`: read as a stream when a run needs them, never into this value). Versioned: a state of a
 /// version this binary does not know is an error, never a silent reset.
-public struct PublicationState: Sendable, Equatable, Codable {
+public struct PublicationState: Sendable, Equatable, Decodable {
     /// 2: the projects' snapshots and the history in list files of their own (`StateListFile`); 1: inline.
     public static let currentVersion = 2
     /// The versions this kompass reads (a version-1 state is read as it is and written as version 2).
@@ -16,27 +17,31 @@ public struct PublicationState: Sendable, Equatable, Codable {
     public var configurationFingerprint: String
     public var sources: [SourceRecord]
     public var files: [String: PublishedFile]
-    public var projects: [ProjectSnapshot]
     /// The feed's items, newest first, at most `feedLimit`.
     public var feed: [FeedItem]
-    public var history: [HistoryRow]
     /// Projects retired by name, oldest first: their identifiers stay reserved.
     public var retired: [RetiredProject]
     /// How many findings of each severity the publication had (an unchanged run reports them again without
     /// reading the sources); nil in states written before kompass recorded them.
     public var findingCounts: FindingCounts?
-    /// In a version-2 `state.json` as read: the list files that hold `projects` and `history` (which the
-    /// store reads next). Not part of the state's value.
+    /// The list files that hold the projects' snapshots and the history rows (in the state's folder).
     var projectsFile: StateListFile.Reference?
     var historyFile: StateListFile.Reference?
+    /// A version-1 state held its snapshots and history inline: as read, until the store writes them to list
+    /// files (`PublicationStateStore.writeLegacyLists`).
+    var legacyProjects: [ProjectSnapshot] = []
+    var legacyHistory: [HistoryRow] = []
 
-    /// How many projects the publication had (also when only `state.json` was read).
-    public var projectCount: Int { projectsFile?.count ?? projects.count }
+    /// How many projects the publication had.
+    public var projectCount: Int { projectsFile?.count ?? legacyProjects.count }
+    /// How many history rows it had.
+    public var historyCount: Int { historyFile?.count ?? legacyHistory.count }
 
     public static func == (lhs: PublicationState, rhs: PublicationState) -> Bool {
         lhs.version == rhs.version && lhs.publishedOn == rhs.publishedOn && lhs.kompassVersion == rhs.kompassVersion
             && lhs.configurationFingerprint == rhs.configurationFingerprint && lhs.sources == rhs.sources && lhs.files == rhs.files
-            && lhs.projects == rhs.projects && lhs.feed == rhs.feed && lhs.history == rhs.history && lhs.retired == rhs.retired
+            && lhs.projectsFile == rhs.projectsFile && lhs.historyFile == rhs.historyFile && lhs.legacyProjects == rhs.legacyProjects
+            && lhs.feed == rhs.feed && lhs.legacyHistory == rhs.legacyHistory && lhs.retired == rhs.retired
             && lhs.findingCounts == rhs.findingCounts
     }
 
@@ -50,9 +55,7 @@ public struct PublicationState: Sendable, Equatable, Codable {
         kompassVersion = ""
         configurationFingerprint = ""
         sources = []
-        projects = []
         feed = []
-        history = []
         retired = []
         findingCounts = nil
     }
@@ -120,11 +123,9 @@ public struct PublicationState: Sendable, Equatable, Codable {
         if version >= 2 {
             projectsFile = try container.decodeIfPresent(StateListFile.Reference.self, forKey: .projects)
             historyFile = try container.decodeIfPresent(StateListFile.Reference.self, forKey: .history)
-            projects = []
-            history = []
         } else {
-            projects = try container.decodeIfPresent([ProjectSnapshot].self, forKey: .projects) ?? []
-            history = try container.decodeIfPresent([HistoryRow].self, forKey: .history) ?? []
+            legacyProjects = try container.decodeIfPresent([ProjectSnapshot].self, forKey: .projects) ?? []
+            legacyHistory = try container.decodeIfPresent([HistoryRow].self, forKey: .history) ?? []
         }
         feed = try container.decodeIfPresent([FeedItem].self, forKey: .feed) ?? []
         retired = try container.decodeIfPresent([RetiredProject].self, forKey: .retired) ?? []

@@ -11,10 +11,9 @@ public struct PublicationStateStore: Sendable {
 
     public var path: String { (directory as NSString).appendingPathComponent("state.json") }
 
-    /// The state of the last publication; nil on a first run (no state file yet). `lists: false` reads
-    /// `state.json` alone, without the projects' snapshots and the history (left empty): what the unchanged
-    /// shortcut needs, at any portfolio size.
-    public func load(lists: Bool = true) throws -> PublicationState? {
+    /// The state of the last publication (`state.json`; the list files it names are read when a run needs
+    /// them: `publishedProjects`, `copyHistory`); nil on a first run (no state file yet).
+    public func load() throws -> PublicationState? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let bytes = try ByteFileReader.readAll(path: path)
         let version: Int
@@ -28,86 +27,94 @@ public struct PublicationStateStore: Sendable {
             throw StateError(path: path, message: "has version \(version); this kompass reads versions "
                 + "\(PublicationState.readableVersions.lowerBound) to \(PublicationState.readableVersions.upperBound)")
         }
-        var state: PublicationState
         do {
-            state = try JSONDecoder().decode(PublicationState.self, from: Data(bytes))
+            return try JSONDecoder().decode(PublicationState.self, from: Data(bytes))
         } catch {
             throw StateError(path: path, message: "is damaged (\(ConfigurationLoader.reason(error)))")
         }
-        if lists { try readLists(into: &state) }
-        return state
     }
 
-    /// Reads the list files a version-2 state names into `state`.
-    func readLists(into state: inout PublicationState) throws {
-        if let reference = state.projectsFile {
-            var projects: [ProjectSnapshot] = []
-            projects.reserveCapacity(reference.count)
-            try StateListFile.read(reference, in: directory) { fields in
-                projects.append(try snapshot(fields, in: reference))
+    /// The index of the projects `state` published (none: a first publication).
+    public func publishedProjects(of state: PublicationState?) throws -> PublishedProjects {
+        guard let state else { return PublishedProjects() }
+        if let reference = state.projectsFile { return try PublishedProjects(reference: reference, in: directory) }
+        return try PublishedProjects(state.legacyProjects)
+    }
+
+    /// The history rows of `state`, oldest first.
+    public func history(of state: PublicationState) -> HistoryList {
+        HistoryList(reference: state.historyFile, directory: directory)
+    }
+
+    /// The snapshots `state` published, in order (small publications: tests, tools; a run reads them as
+    /// `publishedProjects`).
+    public func projects(of state: PublicationState) throws -> [ProjectSnapshot] {
+        guard let reference = state.projectsFile else { return state.legacyProjects }
+        var projects: [ProjectSnapshot] = []
+        try StateListFile.read(reference, in: directory) { fields in
+            guard let snapshot = ProjectSnapshot(stateFields: fields) else {
+                throw StateListFile.damaged(reference, in: directory, "a line does not have the expected fields")
             }
-            state.projects = projects
+            projects.append(snapshot)
         }
-        if let reference = state.historyFile {
-            var history: [HistoryRow] = []
-            history.reserveCapacity(reference.count)
-            try StateListFile.read(reference, in: directory) { fields in
-                history.append(try historyRow(fields, in: reference))
-            }
-            state.history = history
+        return projects
+    }
+
+    /// The history rows `state` published, in order (small publications: tests, tools).
+    public func historyRows(of state: PublicationState) throws -> [HistoryRow] {
+        state.historyFile == nil ? state.legacyHistory : try history(of: state).rows
+    }
+
+    /// Opens the list files of the next state in the state folder: the projects' list, empty, and the
+    /// history's, holding `previous`'s rows.
+    func openLists(continuing previous: PublicationState?) throws -> (projects: StateListWriter, history: StateListWriter) {
+        try createFolder()
+        for prefix in ["projects.partial-", "history.partial-"] { AbandonedFiles.remove(in: directory, prefix: prefix) }
+        let projects = try StateListWriter(kind: "projects", in: directory)
+        let history = try StateListWriter(kind: "history", in: directory)
+        if let reference = previous?.historyFile {
+            try history.append(copyOf: reference, in: directory)
+        } else {
+            for row in previous?.legacyHistory ?? [] { try history.append(row.stateFields) }
         }
+        return (projects, history)
     }
 
-    private func damaged(_ reference: StateListFile.Reference) -> StateError {
-        StateError(path: path, message: "names \((directory as NSString).appendingPathComponent(reference.file)), which is damaged "
-                       + "(a line does not have the expected fields)")
-    }
-
-    private func snapshot(_ fields: [Substring], in reference: StateListFile.Reference) throws -> ProjectSnapshot {
-        guard fields.count == 9, let progress = Int(fields[2]), let start = Int(fields[3]) else { throw damaged(reference) }
-        let end: Int?
-        if fields[4].isEmpty { end = nil } else if let year = Int(fields[4]) { end = year } else { throw damaged(reference) }
-        func list(_ field: Substring) -> [String] { field.isEmpty ? [] : field.split(separator: ",").map(String.init) }
-        guard let snapshot = ProjectSnapshot(id: String(fields[0]), title: String(fields[1]), progress: progress, startYear: start,
-                                             endYear: end, status: String(fields[5]), textFingerprint: String(fields[6]),
-                                             fieldsOfAction: list(fields[7]), userGroups: list(fields[8])) else { throw damaged(reference) }
-        return snapshot
-    }
-
-    private func historyRow(_ fields: [Substring], in reference: StateListFile.Reference) throws -> HistoryRow {
-        guard fields.count == 5, let date = CalendarDate(iso: String(fields[0])) else { throw damaged(reference) }
-        let progress: Int?
-        if fields[3].isEmpty { progress = nil } else if let value = Int(fields[3]) { progress = value } else { throw damaged(reference) }
-        return HistoryRow(date: date, projectID: String(fields[1]), event: String(fields[2]), progress: progress,
-                          status: fields[4].isEmpty ? nil : String(fields[4]))
-    }
-
-    /// Saves `state` as version 2: first its list files, then `state.json`, whose rename is the moment the
-    /// state changes. List files that neither the new nor the previous state names are removed afterwards.
-    public func save(_ state: PublicationState) throws {
+    private func createFolder() throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw IOError(path: directory, operation: "create the folder", reason: ConfigurationLoader.reason(error))
         }
-        for prefix in ["state.json.partial-", "projects.partial-", "history.partial-"] {
-            AbandonedFiles.remove(in: directory, prefix: prefix)
-        }
-        let previous = try? load(lists: false)
+    }
+
+    /// Saves `state` with `projects` and `history` as its lists (tests, tools; a run writes its lists as it
+    /// goes and saves with them).
+    public func save(_ state: PublicationState, projects: [ProjectSnapshot], history: [HistoryRow]) throws {
+        try createFolder()
+        var state = state
+        state.projectsFile = try StateListFile.write(kind: "projects", in: directory, records: projects.lazy.map(\.stateFields))
+        state.historyFile = try StateListFile.write(kind: "history", in: directory, records: history.lazy.map(\.stateFields))
+        try save(state)
+    }
+
+    /// Saves `state` as version 2, its list files written already (`openLists`): `state.json`, whose rename
+    /// is the moment the state changes. List files that neither the new nor the previous state names are
+    /// removed afterwards.
+    public func save(_ state: PublicationState) throws {
+        try createFolder()
+        AbandonedFiles.remove(in: directory, prefix: "state.json.partial-")
+        let previous = try? load()
         var state = state
         state.version = PublicationState.currentVersion
-        state.projectsFile = try StateListFile.write(kind: "projects", in: directory, count: state.projects.count) { emit in
-            for snapshot in state.projects {
-                try emit([snapshot.id, snapshot.title, String(snapshot.progress), String(snapshot.startYear),
-                          snapshot.endYear.map(String.init) ?? "", snapshot.status, snapshot.textFingerprint,
-                          snapshot.fieldsOfAction.joined(separator: ","), snapshot.userGroups.joined(separator: ",")])
-            }
+        if state.projectsFile == nil || state.historyFile == nil {
+            state.projectsFile = try state.projectsFile ?? StateListFile.write(kind: "projects", in: directory,
+                                                                               records: state.legacyProjects.lazy.map(\.stateFields))
+            state.historyFile = try state.historyFile ?? StateListFile.write(kind: "history", in: directory,
+                                                                             records: state.legacyHistory.lazy.map(\.stateFields))
         }
-        state.historyFile = try StateListFile.write(kind: "history", in: directory, count: state.history.count) { emit in
-            for row in state.history {
-                try emit([row.date.iso, row.projectID, row.event, row.progress.map(String.init) ?? "", row.status ?? ""])
-            }
-        }
+        state.legacyProjects = []
+        state.legacyHistory = []
         let temporary = path + ".partial-\(getpid())"
         let writer = try ByteFileWriter(path: temporary)
         try PublicationStateStore.write(state, to: writer)
@@ -123,10 +130,9 @@ public struct PublicationStateStore: Sendable {
 }
 
 extension PublicationStateStore {
-    /// Writes `state` as JSON, streaming its long lists (a snapshot and a history row per project: at a
-    /// million projects, encoding the whole state at once would hold it in memory several times over).
-    /// The keys are those of `PublicationState.CodingKeys`, sorted; the lists hold one compact object
-    /// per line, encoded a thousand at a time.
+    /// Writes `state` as JSON: the keys of `PublicationState.CodingKeys`, sorted; its short lists (the feed,
+    /// the retired projects, the sources) one compact object per line; the long lists by reference to their
+    /// files (`StateListFile`).
     static func write(_ state: PublicationState, to writer: ByteFileWriter) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -172,9 +178,9 @@ extension PublicationStateStore {
         try list("feed", state.feed)
         try value("files", state.files)
         if let counts = state.findingCounts { try value("findingCounts", counts) }
-        if let reference = state.historyFile { try value("history", reference) } else { try list("history", state.history) }
+        if let reference = state.historyFile { try value("history", reference) }
         try value("kompassVersion", state.kompassVersion)
-        if let reference = state.projectsFile { try value("projects", reference) } else { try list("projects", state.projects) }
+        if let reference = state.projectsFile { try value("projects", reference) }
         if let publishedOn = state.publishedOn { try value("publishedOn", publishedOn) }
         try list("retired", state.retired)
         try list("sources", state.sources)

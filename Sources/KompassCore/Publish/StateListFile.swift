@@ -5,9 +5,9 @@ import Foundation
 /// and carriage return escaped as `\\`, `\t`, `\n`, `\r`. Written and read in streamed chunks, so the small
 /// `state.json` can be read without them (the unchanged shortcut needs only it).
 ///
-/// A file is named after its content (`<kind>-<16 hex digits of its SHA-256>.tsv`), written before the
-/// `state.json` that names it, and never changed afterwards: the state file's rename stays the one moment at
-/// which a publication's state changes.
+/// A file is named after its content (`<kind>-<16 hex digits of its SHA-256>.tsv`), written (`StateListWriter`,
+/// during the run's pass) before the `state.json` that names it, and never changed afterwards: the state
+/// file's rename stays the one moment at which a publication's state changes.
 enum StateListFile {
     /// What `state.json` records of a list file.
     struct Reference: Sendable, Equatable, Codable {
@@ -16,93 +16,97 @@ enum StateListFile {
         var count: Int
     }
 
-    /// Writes `records` (each already split into its fields) into `directory`; returns the reference.
-    static func write(kind: String, in directory: String, count: Int,
-                      records: (_ emit: ([String]) throws -> Void) throws -> Void) throws -> Reference {
-        let temporary = (directory as NSString).appendingPathComponent("\(kind).partial-\(getpid())")
-        let writer = try ByteFileWriter(path: temporary, capacity: 1 << 20)
-        var written = 0
-        do {
-            try records { fields in
-                var line: [UInt8] = []
-                for (index, field) in fields.enumerated() {
-                    if index > 0 { line.append(0x09) }
-                    for byte in field.utf8 {
-                        switch byte {
-                        case 0x5C: line += [0x5C, 0x5C]
-                        case 0x09: line += [0x5C, UInt8(ascii: "t")]
-                        case 0x0A: line += [0x5C, UInt8(ascii: "n")]
-                        case 0x0D: line += [0x5C, UInt8(ascii: "r")]
-                        default: line.append(byte)
-                        }
-                    }
+    /// Appends the record of `fields` to `line`, escaped, with its line feed.
+    static func appendLine(_ fields: [String], to line: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line.append(0x09) }
+            for byte in field.utf8 {
+                switch byte {
+                case 0x5C: line += [0x5C, 0x5C]
+                case 0x09: line += [0x5C, UInt8(ascii: "t")]
+                case 0x0A: line += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: line += [0x5C, UInt8(ascii: "r")]
+                default: line.append(byte)
                 }
-                line.append(0x0A)
-                try writer.write(line)
-                written += 1
             }
-        } catch {
-            unlink(temporary)
-            throw error
         }
-        let result = try writer.finish()
-        let name = "\(kind)-\(result.sha256.prefix(16)).tsv"
-        let target = (directory as NSString).appendingPathComponent(name)
-        guard rename(temporary, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw IOError(path: target, operation: "write", reason: reason)
-        }
-        return Reference(file: name, sha256: result.sha256, count: written)
+        line.append(0x0A)
     }
 
-    /// Reads the file `reference` names, handing each record's fields to `body`; the file must hold exactly
-    /// what the reference says (its checksum and number of records), or the state is damaged.
-    static func read(_ reference: Reference, in directory: String, body: ([Substring]) throws -> Void) throws {
-        let path = (directory as NSString).appendingPathComponent(reference.file)
-        // The state as a whole is what a person moves aside, so the error names state.json and the list it names.
-        let state = (directory as NSString).appendingPathComponent("state.json")
+    /// Writes a list file of `records` (each split into its fields) into `directory`; returns its reference.
+    static func write(kind: String, in directory: String, records: some Sequence<[String]>) throws -> Reference {
+        let writer = try StateListWriter(kind: kind, in: directory)
+        for fields in records { try writer.append(fields) }
+        return try writer.commit()
+    }
+
+    /// The path of the file `reference` names, once it is known to name a list file.
+    static func path(of reference: Reference, in directory: String) throws -> String {
         guard reference.file.hasSuffix(".tsv"), !reference.file.contains("/") else {
-            throw StateError(path: state, message: "names '\(reference.file)', which is not a state list file")
+            throw StateError(path: statePath(directory), message: "names '\(reference.file)', which is not a state list file")
         }
+        return (directory as NSString).appendingPathComponent(reference.file)
+    }
+
+    /// The state as a whole is what a person moves aside, so errors name state.json and the list it names.
+    private static func statePath(_ directory: String) -> String {
+        (directory as NSString).appendingPathComponent("state.json")
+    }
+
+    /// The error for a list file that does not hold what its reference says.
+    static func damaged(_ reference: Reference, in directory: String, _ what: String) -> StateError {
+        StateError(path: statePath(directory),
+                   message: "names \((directory as NSString).appendingPathComponent(reference.file)), which is damaged (\(what))")
+    }
+
+    /// Reads the file `reference` names (or, before it is committed, the file at `path`), handing each record's
+    /// line (without its line feed) and the offset at which it starts to `body`; the file must hold exactly
+    /// what the reference says (its checksum and number of records), or the state is damaged.
+    static func readLines(_ reference: Reference, in directory: String, at path: String? = nil,
+                          body: (_ line: UnsafeRawBufferPointer, _ offset: Int) throws -> Void) throws {
+        let path = try path ?? self.path(of: reference, in: directory)
         let reader: ByteFileReader
         do {
             reader = try ByteFileReader(path: path, chunkSize: 1 << 20)
         } catch {
-            throw StateError(path: state, message: "names \(path), which cannot be read (\(error.reason))")
+            throw StateError(path: statePath(directory), message: "names \(path), which cannot be read (\(error.reason))")
         }
         var hasher = SHA256()
         var pending: [UInt8] = []
         var count = 0
-        var failure: (any Error)?
-        func consume(_ line: [UInt8]) {
-            guard failure == nil else { return }
-            count += 1
-            do {
-                try body(unescapedFields(line))
-            } catch {
-                failure = error
-            }
-        }
+        var offset = 0
         try reader.forEachChunk { chunk in
             hasher.update(buffer: chunk)
             var start = 0
             for index in 0..<chunk.count where chunk[index] == 0x0A {
-                pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<index]))
-                consume(pending)
-                pending.removeAll(keepingCapacity: true)
+                let part = UnsafeRawBufferPointer(rebasing: chunk[start..<index])
+                if pending.isEmpty {
+                    try body(part, offset)
+                    offset += part.count + 1
+                } else {
+                    pending.append(contentsOf: part)
+                    try pending.withUnsafeBytes { try body($0, offset) }
+                    offset += pending.count + 1
+                    pending.removeAll(keepingCapacity: true)
+                }
+                count += 1
                 start = index + 1
             }
             pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<chunk.count]))
         }
-        if !pending.isEmpty { consume(pending) }
-        if let failure { throw failure }
-        guard SHA256.hexString(hasher.finalize()) == reference.sha256, count == reference.count else {
-            throw StateError(path: state, message: "names \(path), which is damaged (its checksum or its number of lines is not the one recorded)")
+        guard pending.isEmpty, SHA256.hexString(hasher.finalize()) == reference.sha256, count == reference.count else {
+            throw damaged(reference, in: directory, "its checksum or its number of lines is not the one recorded")
         }
     }
 
-    private static func unescapedFields(_ line: [UInt8]) -> [Substring] {
+    /// Reads the file `reference` names, handing each record's fields to `body` (checked as `readLines` does).
+    static func read(_ reference: Reference, in directory: String, at path: String? = nil,
+                     body: ([Substring]) throws -> Void) throws {
+        try readLines(reference, in: directory, at: path) { line, _ in try body(fields(of: line)) }
+    }
+
+    /// The fields of a record's line, unescaped.
+    static func fields(of line: UnsafeRawBufferPointer) -> [Substring] {
         var fields: [Substring] = []
         var field: [UInt8] = []
         var escaped = false

@@ -13,14 +13,27 @@ struct PortfolioPassTests {
         return ExportContext(settings: settings, referenceDate: date, zone: Pipeline.cantonZone)
     }
 
-    @Test func thePassKeepsASummarySnapshotsAndTheSourcesChecksums() throws {
+    @Test func thePassKeepsASummaryWritesTheStateListsAndTakesTheSourcesChecksums() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
         let configuration = try ConfigurationLoader().load(path: TestFiles.configPath)
-        let pass = PortfolioPass(exportContext: Self.context(configuration, limit: 5))
+        var pass = PortfolioPass(exportContext: Self.context(configuration, limit: 5))
+        pass.snapshotList = try StateListWriter(kind: "projects", in: directory.path)
+        pass.historyList = try StateListWriter(kind: "history", in: directory.path)
         let outcome = try pass.run(configuration, options: RunOptions(referenceDate: Self.date)) { _ in }
         let portfolio = try PortfolioLoader().load(configuration.sources).portfolio
         #expect(outcome.summary.projectCount == 34 && outcome.summary.leadingProjects == Array(portfolio.projects.prefix(5)))
         #expect(outcome.summary.yearSpan == portfolio.yearSpan)
-        #expect(outcome.snapshots == portfolio.projects.map { ProjectSnapshot($0, referenceYear: 2026) })
+        // The next state's lists: a snapshot per project, and a history row per project (all added).
+        var state = PublicationState()
+        state.projectsFile = try #require(try pass.snapshotList?.commit())
+        state.historyFile = try #require(try pass.historyList?.commit())
+        let store = PublicationStateStore(directory: directory.path)
+        #expect(try store.projects(of: state) == portfolio.projects.map { ProjectSnapshot($0, referenceYear: 2026) })
+        let history = try store.historyRows(of: state)
+        #expect(history.map(\.projectID) == portfolio.projects.map(\.id.rawValue) && history.allSatisfy { $0.event == "added" })
+        #expect(history.first?.progress == portfolio.projects.first?.progress)
+        #expect(outcome.changes.count == 34 && outcome.changes.first.allSatisfy { $0.kind == .added } && outcome.removed.isEmpty)
         #expect(outcome.findings.count(of: .warning) == 9 && !outcome.findings.hasErrors)
         #expect(outcome.sources.map(\.sha256) == [SHA256.hex(ofFileAt: TestFiles.pageTextPath)])
         // On a first publication every project may be announced, up to the feeds' limit.
@@ -33,10 +46,18 @@ struct PortfolioPassTests {
         var snapshots = portfolio.projects.map { ProjectSnapshot($0, referenceYear: 2026) }
         snapshots[3].progress += 1
         snapshots.remove(at: 7)
+        var gone = snapshots[0]
+        gone.id = "gone"
+        snapshots.append(gone)
         var pass = PortfolioPass(exportContext: Self.context(configuration))
-        pass.previous = PublishedProjects(snapshots)
+        pass.previous = try PublishedProjects(snapshots)
+        pass.keptChanges = 2
         let outcome = try pass.run(configuration, options: RunOptions(referenceDate: Self.date)) { _ in }
         #expect(Set(outcome.announced.keys) == [portfolio.projects[3].id.rawValue, portfolio.projects[7].id.rawValue])
+        // The changes in portfolio order, the removed project last; two kept whole, three counted.
+        #expect(outcome.changes.first.map(\.kind) == [.progress, .added] && outcome.changes.count == 3)
+        #expect(outcome.changes.counts == [.progress: 1, .added: 1, .removed: 1])
+        #expect(outcome.removed.map(\.id) == ["gone"] && outcome.removed.map(\.title) == [gone.title])
     }
 
     /// The row files the pass writes, project by project in batches, are the bytes the exporters write for the

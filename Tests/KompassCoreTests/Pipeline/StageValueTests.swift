@@ -49,14 +49,12 @@ struct StageValueTests {
 
     // MARK: Feed plan
 
-    @Test func theFeedPlanPutsNewItemsFirstAndAppendsHistoryRows() throws {
+    @Test func theFeedPlanPutsNewItemsFirst() throws {
         let context = try Self.context()
         let projects = [Self.project("a", progress: 40), Self.project("b")]
-        let snapshots = projects.map { ProjectSnapshot($0, referenceYear: 2026) }
         var previous = PublicationState()
         let old = FeedItem(ProjectChange(kind: .added, projectID: "z", title: "Z"), date: CalendarDate(iso: "2026-01-01")!, context: context, project: nil)
         previous.feed = [old]
-        previous.history = [HistoryRow(date: CalendarDate(iso: "2026-01-01")!, projectID: "z", event: "added", progress: 5, status: "in_umsetzung")]
         let changes = [ProjectChange(kind: .progress, projectID: "a", title: "Titel a", before: "30%", after: "40%"),
                        ProjectChange(kind: .title, projectID: "a", title: "Titel a", before: "A", after: "Titel a"),
                        ProjectChange(kind: .added, projectID: "b", title: "Titel b"),
@@ -64,14 +62,10 @@ struct StageValueTests {
         var summary = PortfolioSummary(referenceYear: 2026, keeping: 2000)
         projects.forEach { summary.add($0) }
         let plan = FeedPlan(changes: changes, previous: previous, announced: ["a": projects[0], "b": projects[1]], summary: summary,
-                            snapshots: snapshots, date: Self.date, context: context)
+                            date: Self.date, context: context)
         #expect(plan.items.count == 5)
         #expect(plan.items.last == old)
         #expect(plan.items[0].summary.contains("30%") && plan.items[2].summary.contains("In Zukunft: In Zukunft b."))
-        // A row per change of progress or status, per added and per removed project: the title change has none.
-        #expect(plan.history.map(\.event) == ["added", "progress", "added", "removed"])
-        #expect(plan.history[1].progress == 40 && plan.history[1].status == "in_umsetzung")
-        #expect(plan.history[3].progress == nil && plan.history[3].status == nil)
         #expect(plan.landingPageProjectIDs == nil)
         #expect(plan.applied(to: context).feedItems == plan.items)
     }
@@ -83,12 +77,42 @@ struct StageValueTests {
         projects.forEach { summary.add($0) }
         let changes = projects.map { ProjectChange(kind: .added, projectID: $0.id.rawValue, title: $0.title) }
         let plan = FeedPlan(changes: changes, previous: PublicationState(), announced: [:], summary: summary,
-                            snapshots: projects.map { ProjectSnapshot($0, referenceYear: 2026) }, date: Self.date, context: context)
+                            date: Self.date, context: context)
         #expect(plan.items.count == PublicationState.feedLimit)
-        #expect(plan.history.count == 150)
         #expect(plan.landingPageProjectIDs == ["p1", "p2", "p3"])
         // Items of projects the page does not show link to the page itself.
         #expect(plan.items[0].link.hasSuffix("#p1") && !plan.items[3].link.contains("#"))
+    }
+
+    // MARK: Change log
+
+    @Test func theChangeLogKeepsTheFirstChangesCountsAllAndWritesHistoryRows() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = PublicationStateStore(directory: directory.path)
+        var previous = PublicationState()
+        previous.legacyHistory = [HistoryRow(date: CalendarDate(iso: "2026-01-01")!, projectID: "z", event: "added", progress: 5, status: "in_umsetzung")]
+        let lists = try store.openLists(continuing: previous)
+        var log = ChangeLog(keep: 2, history: lists.history, date: Self.date)
+        let a = ProjectSnapshot(Self.project("a", progress: 40), referenceYear: 2026)
+        let b = ProjectSnapshot(Self.project("b"), referenceYear: 2026)
+        try log.add(ProjectChange(kind: .progress, projectID: "a", title: "Titel a", before: "30%", after: "40%"), now: a)
+        try log.add(ProjectChange(kind: .title, projectID: "a", title: "Titel a", before: "A", after: "Titel a"), now: a)
+        try log.add(ProjectChange(kind: .added, projectID: "b", title: "Titel b"), now: b)
+        try log.add(ProjectChange(kind: .removed, projectID: "z", title: "Z"), now: nil)
+        #expect(log.first.map(\.kind) == [.progress, .title] && log.count == 4)
+        #expect(log.counts == [.progress: 1, .title: 1, .added: 1, .removed: 1])
+        var state = PublicationState()
+        state.historyFile = try lists.history.commit()
+        let rows = try store.historyRows(of: state)
+        // The last publication's rows, then a row per change of progress or status, per added and per removed
+        // project: the title change has none.
+        #expect(rows.map(\.event) == ["added", "progress", "added", "removed"])
+        #expect(rows[1].progress == 40 && rows[1].status == "in_umsetzung" && rows[1].date == Self.date)
+        #expect(rows[3].progress == nil && rows[3].status == nil)
+        // Nothing is left in the state folder but the committed list (the projects' list was discarded).
+        lists.projects.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [state.historyFile!.file])
     }
 
     // MARK: Export run
@@ -149,16 +173,18 @@ struct StageValueTests {
         let read = SourceCapture.Summary(path: "p.csv", byteCount: 3, sha256: "ff", copyPath: nil)
         var findings = FindingList()
         findings.append(Finding(ruleID: "x", severity: .warning, location: nil, message: "x"))
-        let snapshot = ProjectSnapshot(Self.project("a"), referenceYear: 2026)
         let plan = FeedPlan(changes: [], previous: PublicationState(), announced: [:], summary: PortfolioSummary(referenceYear: 2026, keeping: 1),
-                            snapshots: [snapshot], date: Self.date, context: try Self.context())
+                            date: Self.date, context: try Self.context())
+        let projects = StateListFile.Reference(file: "projects-0.tsv", sha256: "11", count: 1)
+        let history = StateListFile.Reference(file: "history-0.tsv", sha256: "22", count: 3)
         let state = NextState.make(date: Self.date, configurationFingerprint: "cf", findings: findings, sources: [(source, read)],
-                                   export: run, publishedPath: { _ in published }, snapshots: [snapshot], plan: plan,
-                                   previous: previous, retiring: [ProjectSnapshot(Self.project("b"), referenceYear: 2026)])
+                                   export: run, publishedPath: { _ in published }, projects: projects, history: history, plan: plan,
+                                   previous: previous, retiring: [(id: "b", title: "Titel b")])
         #expect(state.sources == [.init(path: "p.csv", format: "csv", sha256: "ff")])
         #expect(state.files["projects.csv"]?.sha256 == "ee" && state.files["projects.csv"]?.diskTime == DiskTime.of(published)?.time)
         #expect(state.findingCounts == PublicationState.FindingCounts(findings))
         #expect(state.retired.map(\.id) == ["old", "b"] && state.retired[1].retiredOn == Self.date)
-        #expect(state.projects == [snapshot] && state.kompassVersion == KompassVersion.current && state.publishedOn == Self.date)
+        #expect(state.projectsFile == projects && state.historyFile == history && state.projectCount == 1 && state.historyCount == 3)
+        #expect(state.kompassVersion == KompassVersion.current && state.publishedOn == Self.date)
     }
 }

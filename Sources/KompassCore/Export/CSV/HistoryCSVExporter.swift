@@ -10,9 +10,15 @@ public struct HistoryCSVExporter: DocumentExporter {
 
     public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         try writer.write(Self.header.joined(separator: ";") + "\n")
-        for row in context.history {
-            let cells = [row.date.iso, row.projectID, row.event, row.progress.map(String.init) ?? "", row.status ?? ""]
-            try writer.write(cells.map { Escaping.csv($0) }.joined(separator: ";") + "\n")
+        do {
+            try context.history.forEach { row in
+                let cells = [row.date.iso, row.projectID, row.event, row.progress.map(String.init) ?? "", row.status ?? ""]
+                try writer.write(cells.map { Escaping.csv($0) }.joined(separator: ";") + "\n")
+            }
+        } catch let error as IOError {
+            throw error
+        } catch {
+            throw IOError(path: writer.path, operation: "write", reason: "the history list cannot be read: \(error)")
         }
     }
 }
