@@ -99,7 +99,9 @@ struct PortfolioPass {
                     var bytes: [[UInt8]] = []
                     for file in rows.indices {
                         rows[file].write(project, context: exportContext, to: &buffers[file])
-                        bytes.append(buffers[file].bytes)
+                        // A copy of exactly the row's bytes (sharing the buffer's storage would make the next row
+                        // allocate a whole new buffer: 64 KB per row and file).
+                        bytes.append(buffers[file].copiedBytes)
                         buffers[file].removeAll()
                     }
                     let snapshot = ProjectSnapshot(project, referenceYear: year)

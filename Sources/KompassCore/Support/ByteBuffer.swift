@@ -48,6 +48,17 @@ public struct ByteBuffer: Sendable {
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
     }
+
+    /// A copy of the bytes gathered, in storage of its own and of their size: what `bytes` hands out shares the
+    /// buffer's storage (a later `removeAll` would then allocate a whole new buffer of the full capacity).
+    public var copiedBytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { target, initialized in
+            bytes.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress, source.count > 0 { target.baseAddress!.initialize(from: base, count: source.count) }
+            }
+            initialized = bytes.count
+        }
+    }
 }
 
 extension ByteFileWriter {
