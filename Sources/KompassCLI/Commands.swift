@@ -137,15 +137,15 @@ enum Commands {
         ], positional: true)
         if options.showHelp { Terminal.printOut(HelpText.validate); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
-        let (portfolio, findings) = try pipeline.check(options: options.runOptions)
+        let (projectCount, findings) = try pipeline.check(options: options.runOptions)
         let reporter = options.reporter(colour: Terminal().colourOnStandardOutput)
         switch options.report {
         case .json:
-            Terminal.printOut(reporter.json(findings, projects: portfolio.projects.count))
+            Terminal.printOut(reporter.json(findings, projects: projectCount))
         case .text:
             let shown = reporter.text(findings, minimum: options.quiet ? .error : options.verbose ? .info : .warning)
             if !shown.isEmpty { Terminal.printOut(shown) }
-            Terminal.printOut(reporter.summary(findings, projects: portfolio.projects.count))
+            Terminal.printOut(reporter.summary(findings, projects: projectCount))
         }
         if findings.hasErrors || (options.strict && findings.count(of: .warning) > 0) { return .dataErrors }
         return finalCode(findings, options)
@@ -163,7 +163,7 @@ enum Commands {
             throw UsageError(message: "convert needs --output FILE", command: "convert")
         }
         let pipeline = Pipeline(configuration: try options.configuration())
-        let (portfolio, findings) = try pipeline.check(options: options.runOptions, previous: .some(nil))
+        let (portfolio, findings) = try pipeline.collect(options: options.runOptions, previous: .some(nil))
         let reporter = options.reporter(colour: Terminal().colourOnStandardError)
         let shown = reporter.text(findings, minimum: options.quiet ? .error : .warning)
         if !shown.isEmpty { Terminal.printError(shown) }

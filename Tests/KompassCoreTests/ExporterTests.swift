@@ -362,7 +362,7 @@ struct ExporterTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let output = directory.file("never-created")
-        let (portfolio, findings) = try Pipeline(configuration: Self.configuration(output: output)).check(options: Self.options)
+        let (portfolio, findings) = try Pipeline(configuration: Self.configuration(output: output)).collect(options: Self.options)
         #expect(portfolio.projects.count == 34)
         #expect(!findings.hasErrors)
         #expect(!FileManager.default.fileExists(atPath: output))

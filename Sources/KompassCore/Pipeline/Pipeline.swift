@@ -18,17 +18,23 @@ public struct Pipeline: Sendable {
 
     /// Reads and validates the sources in one pass without writing anything, and puts the run before the
     /// shrink guard (against `previous`, or the stored state when none is given). `stage` is told each step
-    /// as it begins. The projects are collected (for conversions and tests); a run never collects them.
-    public func check(options: RunOptions, previous: PublicationState?? = nil,
-                      stage: (String) -> Void = { _ in }) throws -> (portfolio: Portfolio, findings: FindingList) {
-        var projects: [Project] = []
+    /// as it begins; `each` sees every project as the pass takes it (nothing is kept otherwise).
+    public func check(options: RunOptions, previous: PublicationState?? = nil, stage: (String) -> Void = { _ in },
+                      each: ((Project) throws -> Void)? = nil) throws -> (projectCount: Int, findings: FindingList) {
         var pass = PortfolioPass(exportContext: exportContext(options.referenceDate))
-        pass.each = { projects.append($0) }
+        pass.each = each
         pass.copyPath = temporaryCopyPath
         pass.keptChanges = 0
         let (outcome, _) = try checked(pass, options: options, previous: previous, stage: stage)
         outcome.sources.compactMap(\.copyPath).forEach { unlink($0) }
-        return (Portfolio(projects: projects), outcome.findings)
+        return (outcome.summary.projectCount, outcome.findings)
+    }
+
+    /// `check`, collecting the projects (a conversion, tests: small portfolios).
+    public func collect(options: RunOptions, previous: PublicationState?? = nil) throws -> (portfolio: Portfolio, findings: FindingList) {
+        var projects: [Project] = []
+        let (_, findings) = try check(options: options, previous: previous, each: { projects.append($0) })
+        return (Portfolio(projects: projects), findings)
     }
 
     /// The pass against the last publication (`previous`, or the stored state when none is given), then the

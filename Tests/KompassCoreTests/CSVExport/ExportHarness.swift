@@ -10,7 +10,7 @@ enum ExportHarness {
     /// The real configuration (config/kompass.json) and its portfolio, loaded and validated.
     static func realPortfolio() throws -> (portfolio: Portfolio, context: ExportContext) {
         let configuration = try ConfigurationLoader().load(path: TestFiles.configPath)
-        let (portfolio, findings) = try Pipeline(configuration: configuration).check(options: RunOptions(referenceDate: referenceDate))
+        let (portfolio, findings) = try Pipeline(configuration: configuration).collect(options: RunOptions(referenceDate: referenceDate))
         try #require(!findings.hasErrors)
         try #require(portfolio.projects.count == 34)
         return (portfolio, context(configuration.publication))

@@ -66,7 +66,7 @@ struct DCATCatalogueTests {
         let options = RunOptions(referenceDate: Self.referenceDate)
         let report = try pipeline.run(options: options)
         try #require(report.outcome == .published)
-        let (portfolio, _) = try pipeline.check(options: options)
+        let (portfolio, _) = try pipeline.collect(options: options)
 
         // The context the catalogue saw: every file written in this run (a fresh folder: dates are the run's).
         var context = ExportContext(settings: configuration.publication, referenceDate: Self.referenceDate, zone: Pipeline.cantonZone)
