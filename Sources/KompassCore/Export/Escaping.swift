@@ -5,7 +5,7 @@ public enum Escaping {
     /// with U+FFFD. Validation reports such characters as errors before anything is exported;
     /// this is the last line of defence that keeps every written document well-formed.
     public static func xml(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xEF })
+        guard text.containsUTF8Byte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xEF })
         else { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
@@ -52,13 +52,13 @@ public enum Escaping {
     /// Whether a CSV cell must be quoted: it holds the delimiter, a quote or a line break, or starts or ends
     /// with white space.
     static func csvNeedsQuotes(_ text: String, delimiter: UInt8) -> Bool {
-        text.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || edgeIsWhitespace(text)
+        text.containsUTF8Byte { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || edgeIsWhitespace(text)
     }
 
     /// Whether a JSON string needs more than its quotes (a control character, a quote, a backslash, or a
     /// byte that may start U+2028 or U+2029).
     static func jsonNeedsEscapes(_ text: String) -> Bool {
-        text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 })
+        text.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 })
     }
 
     /// Whether the first or the last character is white space. An ASCII byte at an edge is a character of

@@ -8,7 +8,7 @@ extension Escaping {
     /// becomes a line feed (what the parser would make of it). Validation reports such characters
     /// before anything is exported; this keeps the page valid whatever reaches it.
     public static func html(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
+        guard text.containsUTF8Byte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
             || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF || $0 >= 0xF0 })
         else { return text }
         var out = ""

@@ -85,7 +85,7 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     static func percentEncodingForbiddenCharacters(_ text: String) -> String {
-        guard text.utf8.contains(where: isForbidden) else { return text }
+        guard text.containsUTF8Byte(where: isForbidden) else { return text }
         let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)

@@ -26,7 +26,7 @@ public struct ControlCharacterRule: ValidationRule {
     /// False when the UTF-8 bytes cannot hold a control character: no byte below 0x20 but the line
     /// break, no DEL, no lead byte of C1 (0xC2) or of U+FFFE/U+FFFF (0xEF). One pass, no decoding.
     static func mayHoldControl(_ text: String) -> Bool {
-        text.utf8.contains { byte in (byte < 0x20 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 || byte == 0xEF }
+        text.containsUTF8Byte { byte in (byte < 0x20 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 || byte == 0xEF }
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

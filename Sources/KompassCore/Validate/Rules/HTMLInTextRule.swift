@@ -24,7 +24,7 @@ public struct HTMLInTextRule: ValidationRule {
     /// The first tag (`<p>`, `</b>`, `<br/>`, `<!--`) or entity (`&amp;`, `&#39;`) in `text`.
     static func firstMarkup(in text: String) -> String? {
         // Most texts hold neither `<` nor `&`: one pass over the bytes settles them.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return nil }
+        guard text.containsUTF8Byte(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return nil }
         let characters = Array(text)
         var index = 0
         while index < characters.count {
