@@ -1,5 +1,7 @@
 /// The validation of a portfolio as the single pass reads it: each project goes through the per-project
 /// rules as it arrives, and is shown to the rules that compare projects, which keep only their keys.
+/// What their findings name of a project (its identifier and locations) the pass keeps once for all of them
+/// (`ComparedProjects`).
 ///
 /// What depends on one project alone (its per-project findings, the comparing rules' keys) is `prepare`d,
 /// on any core; `add` then takes the prepared projects in portfolio order. The findings come out in the order
@@ -10,6 +12,8 @@ public struct ValidationPass: Sendable {
     private let perProject: [any ValidationRule]
     private var checks: [(id: String, check: any PortfolioCheck)]
     private var waiting: [FindingList]
+    /// What the comparing rules' findings name of each project so far; kept only when there are such rules.
+    private var compared = ComparedProjects()
     private let context: ValidationContext
 
     public init(_ validator: Validator, context: ValidationContext, retainPerGroup: Int = FindingList.defaultRetainPerGroup) {
@@ -34,14 +38,17 @@ public struct ValidationPass: Sendable {
         return Prepared(findings: findings, keys: checks.map { $0.check.key(for: project) })
     }
 
-    /// Takes `project`, the `position`-th of the portfolio, prepared by `prepare`; hands each per-project
-    /// finding to `report`.
+    /// Takes `project`, the `position`-th of the portfolio (projects come in order, from 0), prepared by
+    /// `prepare`; hands each per-project finding to `report`.
     public mutating func add(_ project: Project, position: Int, prepared: Prepared, report: (Finding) -> Void) {
         prepared.findings.forEach(report)
+        guard !checks.isEmpty else { return }
+        precondition(position == compared.count, "ValidationPass: position \(position) given, \(compared.count) expected")
         for index in checks.indices {
-            let found = checks[index].check.add(project, position: position, key: prepared.keys[index])
+            let found = checks[index].check.add(project, position: position, key: prepared.keys[index], earlier: compared)
             if !found.isEmpty { waiting[index].append(contentsOf: found) }
         }
+        compared.append(project)
     }
 
     /// Prepares and takes `project` at once.
@@ -53,7 +60,7 @@ public struct ValidationPass: Sendable {
     public mutating func finish(stage: (String) -> Void = { _ in }, report: (FindingList) -> Void) {
         for index in checks.indices {
             stage("validate the portfolio: \(checks[index].id)")
-            waiting[index].append(contentsOf: checks[index].check.finish())
+            waiting[index].append(contentsOf: checks[index].check.finish(projects: compared))
             report(waiting[index])
         }
     }

@@ -29,25 +29,25 @@ public protocol ValidationRule: Sendable {
 }
 
 /// A rule's view of the portfolio as the pass reads it: each project once, in order, then the end.
+///
+/// What a finding names of another project (its identifier, where its record or its "Bisher" text starts) the
+/// rule does not keep itself: the pass keeps it once for all rules (`ComparedProjects`) and hands it over, so
+/// that a rule keeps of each project no more than a position or a fixed-size key.
 public protocol PortfolioCheck: Sendable {
     /// What the rule keeps of a project, computed on any core before `add` (e.g. a text's signature); nil
     /// when `add` needs nothing prepared. Must not depend on earlier projects.
     func key(for project: Project) -> (any Sendable)?
-    /// The findings about `project` that can be told at once (a repeat of an earlier key); `key` is
-    /// `key(for: project)`.
-    mutating func add(_ project: Project, position: Int, key: (any Sendable)?) -> [Finding]
-    /// The findings that need the whole portfolio (near-duplicates).
-    mutating func finish() -> [Finding]
+    /// The findings about `project`, the `position`-th of the portfolio, that can be told at once (a repeat of
+    /// an earlier key); `key` is `key(for: project)`, `earlier` holds the projects before it (positions
+    /// 0 ..< `position`).
+    mutating func add(_ project: Project, position: Int, key: (any Sendable)?, earlier: ComparedProjects) -> [Finding]
+    /// The findings that need the whole portfolio (near-duplicates); `projects` holds all of it.
+    mutating func finish(projects: ComparedProjects) -> [Finding]
 }
 
 extension PortfolioCheck {
     public func key(for project: Project) -> (any Sendable)? { nil }
-    public mutating func finish() -> [Finding] { [] }
-
-    /// Adds a project whose key was not prepared elsewhere.
-    public mutating func add(_ project: Project, position: Int) -> [Finding] {
-        add(project, position: position, key: key(for: project))
-    }
+    public mutating func finish(projects: ComparedProjects) -> [Finding] { [] }
 }
 
 extension ValidationRule {
@@ -68,8 +68,12 @@ extension ValidationRule {
     public func check(portfolio: Portfolio, context: ValidationContext) -> [Finding] {
         guard var check = portfolioCheck(context: context) else { return [] }
         var findings: [Finding] = []
-        for (position, project) in portfolio.projects.enumerated() { findings += check.add(project, position: position) }
-        return findings + check.finish()
+        var projects = ComparedProjects()
+        for (position, project) in portfolio.projects.enumerated() {
+            findings += check.add(project, position: position, key: check.key(for: project), earlier: projects)
+            projects.append(project)
+        }
+        return findings + check.finish(projects: projects)
     }
 
     /// A finding of this rule about one project, in English and German.

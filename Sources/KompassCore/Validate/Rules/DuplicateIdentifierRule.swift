@@ -13,21 +13,26 @@ public struct DuplicateIdentifierRule: ValidationRule {
 
     public func portfolioCheck(context: ValidationContext) -> (any PortfolioCheck)? { Check(rule: self) }
 
-    /// Where each identifier's first project starts (its record), nothing else of it.
+    /// The position of each identifier's first project, keyed by the identifier's digest (16 bytes, not the
+    /// string); the identifier and its record's location are read back from `ComparedProjects`.
     struct Check: PortfolioCheck {
         let rule: DuplicateIdentifierRule
-        var first: [ProjectID: LocationTable.Entry] = [:]
-        var locations = LocationTable()
+        var first: [StringDigest: UInt32] = [:]
 
-        mutating func add(_ project: Project, position: Int, key: (any Sendable)?) -> [Finding] {
-            guard let kept = first[project.id] else {
-                first[project.id] = locations.keep(project.origins.record)
+        func key(for project: Project) -> (any Sendable)? { StringDigest(project.id.rawValue) }
+
+        mutating func add(_ project: Project, position: Int, key: (any Sendable)?, earlier: ComparedProjects) -> [Finding] {
+            let digest = key as? StringDigest ?? StringDigest(project.id.rawValue)
+            guard let kept = first[digest] else {
+                first[digest] = UInt32(position)
                 return []
             }
-            let earlier = locations.location(kept)
+            // Different identifiers with equal digests (a chance of 10⁻²⁷ at a million) must not raise an error.
+            guard earlier.hasIdentifier(project.id, at: Int(kept)) else { return [] }
+            let firstRecord = earlier.recordLocation(at: Int(kept))
             return [rule.finding(project, .id,
-                Bilingual(en: "the identifier '\(project.id)' is used by another project too (\(earlier))",
-                          de: "die Kennung '\(project.id)' hat auch ein anderes Vorhaben (\(earlier))"),
+                Bilingual(en: "the identifier '\(project.id)' is used by another project too (\(firstRecord))",
+                          de: "die Kennung '\(project.id)' hat auch ein anderes Vorhaben (\(firstRecord))"),
                 hint: Bilingual(en: "give each project its own identifier", de: "geben Sie jedem Vorhaben eine eigene Kennung"))]
         }
     }

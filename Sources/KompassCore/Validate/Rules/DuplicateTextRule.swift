@@ -19,13 +19,11 @@ public struct DuplicateTextRule: ValidationRule {
 
     public func portfolioCheck(context: ValidationContext) -> (any PortfolioCheck)? { Check(rule: self) }
 
-    /// Each project's signature in the similarity index, and of each project what a finding names: its
-    /// identifier, where its record and its "Bisher" text start. Pairs are told at the end.
+    /// Each project's signature in the similarity index, under its position. Pairs are told at the end, named
+    /// from `ComparedProjects` (identifiers, where the records and the "Bisher" texts start).
     struct Check: PortfolioCheck {
         let rule: DuplicateTextRule
         var index = SimilarityIndex()
-        var named: [(id: ProjectID, record: LocationTable.Entry, before: LocationTable.Entry)] = []
-        var locations = LocationTable()
 
         init(rule: DuplicateTextRule) {
             self.rule = rule
@@ -37,16 +35,15 @@ public struct DuplicateTextRule: ValidationRule {
             return SimilarityIndex.entry(text: project.before + "\n" + project.future, scratch: &wordHashes)
         }
 
-        mutating func add(_ project: Project, position: Int, key: (any Sendable)?) -> [Finding] {
-            named.append((project.id, locations.keep(project.origins.record), locations.keep(project.origins[.before])))
+        mutating func add(_ project: Project, position: Int, key: (any Sendable)?, earlier: ComparedProjects) -> [Finding] {
             if let entry = key as? SimilarityIndex.Entry { index.add(id: position, entry: entry) }
             return []
         }
 
-        mutating func finish() -> [Finding] {
+        mutating func finish(projects: ComparedProjects) -> [Finding] {
             index.pairs(threshold: rule.threshold).map { pair in
-                let first = (id: named[pair.first].id, record: locations.location(named[pair.first].record))
-                let second = (id: named[pair.second].id, before: locations.location(named[pair.second].before))
+                let first = (id: projects.identifier(at: pair.first), record: projects.recordLocation(at: pair.first))
+                let second = (id: projects.identifier(at: pair.second), before: projects.beforeLocation(at: pair.second))
                 let percent = Int((pair.estimatedJaccard * 100).rounded())
                 let message = pair.identical
                     ? Bilingual(en: "the texts are identical to those of '\(first.id)' (\(first.record))",
