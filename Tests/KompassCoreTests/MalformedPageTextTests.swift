@@ -235,6 +235,39 @@ struct MalformedPageTextTests {
         #expect(first["Bisher"].map(\.text) == [NormaliserTests.digitalLabBefore])
     }
 
+    /// A misspelt heading is the one error, at its line and column, naming the word and the heading meant; read as
+    /// that heading, it has no consequences (no block out of order, no project missing its block).
+    @Test(arguments: [(13, "Fortschrit", "Fortschritt"), (15, "dauer", "Dauer"), (19, "In Zukuft", "In Zukunft"),
+                      (33, "  Fortschritt", nil), (15, "Dauer ", nil)])
+    func aMisspeltHeadingIsOneErrorAtItsLine(index: Int, line: String, intended: String?) throws {
+        var lines = try realLines()
+        guard let intended else {
+            // White space around a heading is no misspelling: nothing to report.
+            lines[index] = line
+            let result = try outcome(text: lines.joined(separator: "\n"))
+            #expect(result.errors.isEmpty, "\(result.errors.map(\.message))")
+            return
+        }
+        #expect(lines[index] == intended)
+        lines[index] = line
+        let result = try outcome(text: lines.joined(separator: "\n"))
+        #expect(result.errors.map(\.ruleID) == ["page-text.heading.misspelt"], "\(result.errors.map(\.message))")
+        let error = try #require(result.errors.first)
+        #expect(error.location?.line == index + 1 && error.location?.column == 1 && error.location?.field == intended)
+        #expect(error.message == "'\(line)' is not a heading: did you mean '\(intended)'?")
+        #expect(result.imported.records.count == 34 && result.loaded.portfolio.projects.count == 34)
+    }
+
+    /// Text that only resembles a heading from afar is text, and a value that is a heading's neighbour in two
+    /// ways at once is not guessed.
+    @Test func wordsFarFromEveryHeadingAreNotMisspeltHeadings() {
+        for word in ["Daten", "Fortschritte im Jahr 2024", "Bürger", "Nutzen", "2023–2028", "Zukunft"] {
+            #expect(PageTextHeading.intended(by: word) == nil, "\(word)")
+        }
+        #expect(PageTextHeading.intended(by: "FORTSCHRITT") == .progress)
+        #expect(PageTextHeading.intended(by: "Nutzend") == .userGroups)
+    }
+
     @Test func unknownHeadingInPlaceOfDauer() throws {
         var lines = try realLines()
         #expect(lines[15] == "Dauer")

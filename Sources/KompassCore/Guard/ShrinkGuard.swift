@@ -33,6 +33,9 @@ public struct ShrinkGuard: Sendable {
         public var retiredOnCommandLine: Set<String>
         /// Named in the sources' `retired` lists.
         public var retiredInSources: Set<String>
+        /// Whether reading the sources found errors: a project whose block could not be read then looks
+        /// missing, and the guard asks for those errors to be fixed first instead of proposing a retirement.
+        public var sourcesHaveErrors = false
 
         public init(projects: [(id: String, title: String)], vanished: [(id: String, title: String)], files: Set<String>,
                     retiredOnCommandLine: Set<String> = [], retiredInSources: Set<String> = []) {
@@ -81,7 +84,7 @@ public struct ShrinkGuard: Sendable {
                 ruleID: "guard.vanished", severity: .error, location: location, field: .id,
                 message: Bilingual(en: "\(ShrinkGuard.count(ids.count, "project", "projects")) of the last publication \(ids.count == 1 ? "is" : "are") missing from the sources: \(ShrinkGuard.list(ids)); nothing is published",
                                    de: "\(ids.count) Vorhaben der letzten Publikation \(ids.count == 1 ? "fehlt" : "fehlen") in den Quellen: \(ShrinkGuard.list(ids)); es wird nichts publiziert"),
-                hint: Bilingual(en: "if \(ids.count == 1 ? "it has" : "they have") really ended, name \(ids.count == 1 ? "it" : "them"): kompass run --retire \(ShrinkGuard.list(ids, separator: " ")) (or list \(ids.count == 1 ? "it" : "them") under \"retired\" in the source's configuration); otherwise the source is incomplete: check the export",
+                hint: run.sourcesHaveErrors ? ShrinkGuard.fixTheSourcesFirst : Bilingual(en: "if \(ids.count == 1 ? "it has" : "they have") really ended, name \(ids.count == 1 ? "it" : "them"): kompass run --retire \(ShrinkGuard.list(ids, separator: " ")) (or list \(ids.count == 1 ? "it" : "them") under \"retired\" in the source's configuration); otherwise the source is incomplete: check the export",
                                 de: "wenn \(ids.count == 1 ? "es" : "sie") wirklich beendet \(ids.count == 1 ? "ist" : "sind"), nennen Sie \(ids.count == 1 ? "es" : "sie"): kompass run --retire \(ShrinkGuard.list(ids, separator: " ")) (oder unter \"retired\" in der Konfiguration der Quelle); sonst ist die Quelle unvollständig: prüfen Sie den Export")))
         }
         let retiring = vanished.filter { named.contains($0.id) }
@@ -131,6 +134,12 @@ public struct ShrinkGuard: Sendable {
                                            de: "nennen Sie nur Vorhaben der letzten Publikation, die in den Quellen fehlen, oder Dateien, die nicht mehr geschrieben werden (siehe kompass status)"))
         }
     }
+
+    /// The hint while the sources have errors: a retirement would change the publication's history for good,
+    /// and the project is most likely only unreadable.
+    static let fixTheSourcesFirst = Bilingual(
+        en: "the sources have errors (reported above): a project whose block cannot be read looks missing. Fix those errors first; retire nothing while they remain",
+        de: "die Quellen haben Fehler (oben aufgeführt): ein Vorhaben, dessen Block nicht gelesen werden kann, scheint zu fehlen. Beheben Sie zuerst diese Fehler; ziehen Sie nichts zurück, solange sie bestehen")
 
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
         "\(n) \(n == 1 ? singular : plural)"

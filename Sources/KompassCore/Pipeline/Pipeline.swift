@@ -49,9 +49,10 @@ public struct Pipeline: Sendable {
         pass.watchedIDs = options.retire.union(retiredInSources).union((last?.retired ?? []).map(\.id))
         var outcome = try pass.run(configuration, options: options, stage: stage)
         stage("shrink guard")
-        let run = ShrinkGuard.Run(projects: outcome.watched, vanished: outcome.removed,
+        var run = ShrinkGuard.Run(projects: outcome.watched, vanished: outcome.removed,
                                   files: Set(plannedFiles(referenceDate: options.referenceDate).map(\.rawValue)),
                                   retiredOnCommandLine: options.retire, retiredInSources: retiredInSources)
+        run.sourcesHaveErrors = outcome.findings.hasErrors
         let verdict = ShrinkGuard(settings: configuration.guardSettings).check(run, against: last, stateFile: stateStore.path)
         outcome.findings.append(contentsOf: verdict.findings)
         return (outcome, verdict)

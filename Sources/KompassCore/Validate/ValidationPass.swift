@@ -60,7 +60,7 @@ public struct ValidationPass: Sendable {
     public mutating func finish(stage: (String) -> Void = { _ in }, report: (FindingList) -> Void) {
         for index in checks.indices {
             stage("validate the portfolio: \(checks[index].id)")
-            waiting[index].append(contentsOf: checks[index].check.finish(projects: compared))
+            checks[index].check.finish(projects: compared) { waiting[index].append($0) }
             report(waiting[index])
         }
     }

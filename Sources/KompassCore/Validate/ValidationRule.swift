@@ -41,13 +41,15 @@ public protocol PortfolioCheck: Sendable {
     /// an earlier key); `key` is `key(for: project)`, `earlier` holds the projects before it (positions
     /// 0 ..< `position`).
     mutating func add(_ project: Project, position: Int, key: (any Sendable)?, earlier: ComparedProjects) -> [Finding]
-    /// The findings that need the whole portfolio (near-duplicates); `projects` holds all of it.
-    mutating func finish(projects: ComparedProjects) -> [Finding]
+    /// The findings that need the whole portfolio (near-duplicates), handed to `report` one at a time (a
+    /// generated portfolio can have hundreds of thousands; the pass keeps a bounded list of them); `projects`
+    /// holds all of it.
+    mutating func finish(projects: ComparedProjects, report: (Finding) -> Void)
 }
 
 extension PortfolioCheck {
     public func key(for project: Project) -> (any Sendable)? { nil }
-    public mutating func finish(projects: ComparedProjects) -> [Finding] { [] }
+    public mutating func finish(projects: ComparedProjects, report: (Finding) -> Void) {}
 }
 
 extension ValidationRule {
@@ -73,7 +75,8 @@ extension ValidationRule {
             findings += check.add(project, position: position, key: check.key(for: project), earlier: projects)
             projects.append(project)
         }
-        return findings + check.finish(projects: projects)
+        check.finish(projects: projects) { findings.append($0) }
+        return findings
     }
 
     /// A finding of this rule about one project, in English and German.

@@ -45,6 +45,18 @@ struct ShrinkGuardTests {
         #expect(verdict.retiring.isEmpty)
     }
 
+    /// While the sources have errors, a missing project is most likely unreadable: the guard still refuses,
+    /// but asks for the errors to be fixed instead of proposing a retirement.
+    @Test func whileTheSourcesHaveErrorsNoRetirementIsProposed() throws {
+        var run = Self.run(["a", "c"])
+        run.sourcesHaveErrors = true
+        let verdict = ShrinkGuard().check(testing: run, against: Self.published(["a", "b", "c"]), stateFile: "state.json")
+        #expect(Self.rules(verdict) == ["guard.vanished"])
+        let finding = try #require(verdict.findings.first)
+        #expect(finding.hint == ShrinkGuard.fixTheSourcesFirst.en && finding.hintDE == ShrinkGuard.fixTheSourcesFirst.de)
+        #expect(finding.hint?.contains("--retire") == false)
+    }
+
     @Test func anEmptyPortfolioIsNeverZeroProjects() throws {
         let ids = (1...30).map { "p\($0)" }
         let verdict = ShrinkGuard().check(testing: Self.run([]), against: Self.published(ids), stateFile: "state.json")

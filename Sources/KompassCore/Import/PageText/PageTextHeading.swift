@@ -13,4 +13,22 @@ public enum PageTextHeading: String, CaseIterable, Sendable {
         let index = all.firstIndex(of: self)!
         return index + 1 < all.count ? all[index + 1] : nil
     }
+
+    /// The heading `line` was probably meant to be: one that differs from it only in case, or by one edit (two
+    /// when both have at least nine characters): `Fortschrit`, `dauer`, `In Zukuft`, `Nutzend`. Nil when no
+    /// heading is that close (`Nutzen`, `Daten` are words), or two are.
+    static func intended(by line: String) -> PageTextHeading? {
+        let text = Array(line.lowercased())
+        guard text.count <= 14 else { return nil }
+        var best: (heading: PageTextHeading, distance: Int)?
+        var tie = false
+        for heading in allCases {
+            let name = Array(heading.rawValue.lowercased())
+            let distance = EditDistance.between(text, name)
+            guard distance <= (name.count >= 9 && text.count >= 9 ? 2 : 1) else { continue }
+            if let current = best, current.distance == distance { tie = true }
+            if best == nil || distance < best!.distance { best = (heading, distance); tie = false }
+        }
+        return tie ? nil : best?.heading
+    }
 }

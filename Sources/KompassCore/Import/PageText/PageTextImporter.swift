@@ -84,6 +84,18 @@ struct PageTextParser {
             enter(heading, line: line)
             return
         }
+        // A misspelt heading is the cause; read as the heading it was meant to be, it causes nothing more (no
+        // block out of order, no project without its block, no project missing from the publication).
+        if let intended = PageTextHeading.intended(by: trimmed) {
+            let column = text.prefix { $0 == " " || $0 == "\t" }.count + 1
+            report("page-text.heading.misspelt", line: line, column: column, field: intended.rawValue,
+                   Bilingual(en: "'\(trimmed)' is not a heading: did you mean '\(intended.rawValue)'?",
+                             de: "«\(trimmed)» ist keine Überschrift: meinten Sie «\(intended.rawValue)»?"),
+                   hint: Bilingual(en: "write the heading exactly as '\(intended.rawValue)'; the block was read as '\(intended.rawValue)'",
+                                   de: "schreiben Sie die Überschrift genau als «\(intended.rawValue)»; der Block wurde als «\(intended.rawValue)» gelesen"))
+            enter(intended, line: line)
+            return
+        }
         guard let block else { return }  // the introduction and the timeline axis carry no project values
         addValue(trimmed, original: text, to: block, line: line)
     }

@@ -40,8 +40,8 @@ public struct DuplicateTextRule: ValidationRule {
             return []
         }
 
-        mutating func finish(projects: ComparedProjects) -> [Finding] {
-            index.pairs(threshold: rule.threshold).map { pair in
+        mutating func finish(projects: ComparedProjects, report: (Finding) -> Void) {
+            for pair in index.pairs(threshold: rule.threshold) {
                 let first = (id: projects.identifier(at: pair.first), record: projects.recordLocation(at: pair.first))
                 let second = (id: projects.identifier(at: pair.second), before: projects.beforeLocation(at: pair.second))
                 let percent = Int((pair.estimatedJaccard * 100).rounded())
@@ -50,10 +50,10 @@ public struct DuplicateTextRule: ValidationRule {
                                 de: "die Texte sind dieselben wie bei '\(first.id)' (\(first.record))")
                     : Bilingual(en: "the texts are nearly identical (about \(percent)%) to those of '\(first.id)' (\(first.record))",
                                 de: "die Texte sind fast gleich (etwa \(percent) %) wie bei '\(first.id)' (\(first.record))")
-                return Finding(ruleID: DuplicateTextRule.id, severity: rule.severity, location: second.before, field: .before,
+                report(Finding(ruleID: DuplicateTextRule.id, severity: rule.severity, location: second.before, field: .before,
                                projectID: second.id.rawValue, message: message,
                                hint: Bilingual(en: "a copy-paste left on the page? Write this project's own texts",
-                                               de: "eine vergessene Kopie? Erfassen Sie die eigenen Texte dieses Vorhabens"))
+                                               de: "eine vergessene Kopie? Erfassen Sie die eigenen Texte dieses Vorhabens")))
             }
         }
     }
