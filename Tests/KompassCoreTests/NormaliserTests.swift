@@ -207,6 +207,18 @@ struct NormaliserTests {
         #expect(findings.first?.severity == .error)
     }
 
+    /// A progress in a form kompass accepts but does not write is read and said so (info); the forms it writes
+    /// pass without a word.
+    @Test(arguments: [("30 %", 30, true), (" 50", 50, true), ("50 ", 50, true), ("30%", 30, false), ("30", 30, false)])
+    func aLenientProgressFormIsReadAndNamed(text: String, percent: Int, lenient: Bool) {
+        var values = Self.complete
+        values[0].1 = text
+        let (draft, findings) = Self.normalise(values)
+        #expect(draft.progress == percent)
+        #expect(findings.map(\.ruleID) == (lenient ? ["progress.lenient-form"] : []))
+        #expect(findings.allSatisfy { $0.severity == .info && $0.location?.line == 2 && $0.field == .progress })
+    }
+
     @Test func badPeriodIsAFindingAtTheValue() {
         var values = Self.complete
         values[1].1 = "2023–"

@@ -121,6 +121,15 @@ private struct RecordReading {
         case .percent:
             if let percent = ValueParsers.percent(value.text) {
                 draft.progress = percent
+                if !ValueParsers.isCanonicalPercent(value.text) {
+                    // Read, and said so: a form kompass accepts but does not write (`30 %`, ` 50`).
+                    finding("progress.lenient-form", value, .progress,
+                            Bilingual(en: "the progress '\(value.text)' was read as \(percent)%",
+                                      de: "der Fortschritt '\(value.text)' wurde als \(percent) % gelesen"),
+                            hint: Bilingual(en: "write it as \(percent)% (or \(percent)), without spaces",
+                                            de: "schreiben Sie \(percent)% (oder \(percent)), ohne Leerzeichen"),
+                            severity: .info)
+                }
             } else {
                 finding("progress.format", value, .progress,
                         Bilingual(en: "the progress '\(value.text)' is not a percentage",

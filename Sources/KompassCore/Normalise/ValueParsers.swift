@@ -1,6 +1,12 @@
 /// Parsers for the value forms sources use. Each accepts only its declared forms: a value that does
 /// not fit is reported, never guessed.
 public enum ValueParsers {
+    /// Whether `text` is a percentage in the form kompass writes: digits, optionally followed by `%`, nothing else.
+    public static func isCanonicalPercent(_ text: String) -> Bool {
+        let digits = text.hasSuffix("%") ? text.dropLast() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// `30%`, `30 %` or `30`: a whole number of percent. Returns nil for anything else.
     public static func percent(_ text: String) -> Int? {
         var digits = text.trimmingWhitespace()

@@ -35,6 +35,10 @@ public struct ValidationPass: Sendable {
     public func prepare(_ project: Project) -> Prepared {
         var findings: [Finding] = []
         for rule in perProject { findings += rule.check(project, context: context) }
+        // A value that has an error gets no follow-on findings (140% is out of range; that it is "at 100% but
+        // runs until 2028" follows from it and would only distract).
+        let wrong = Set(findings.filter { $0.severity == .error }.compactMap(\.field))
+        if !wrong.isEmpty { findings.removeAll { $0.severity != .error && $0.field.map(wrong.contains) == true } }
         return Prepared(findings: findings, keys: checks.map { $0.check.key(for: project) })
     }
 

@@ -97,7 +97,8 @@ struct MappingNormaliserTests {
     @Test func percentFormIsNotConverted() {
         let (draft, findings) = normalise(completeValues(["Fortschritt": "30 %"]), mapping(progressForm: .percent))
         #expect(draft.progress == 30)
-        #expect(findings.isEmpty, "\(findings)")
+        // Read as a percentage, not converted; the form with a space is named (info), never taken silently.
+        #expect(findings.rules == ["progress.lenient-form"], "\(findings)")
         let (_, shareFindings) = normalise(completeValues(["Fortschritt": "0.3"]), mapping(progressForm: .percent))
         #expect(shareFindings.rules == ["progress.format"], "a share is not read as a percentage")
     }

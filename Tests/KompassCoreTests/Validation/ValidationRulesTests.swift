@@ -22,6 +22,19 @@ import Testing
         #expect(Validator.catalogue.allSatisfy { !$0.summary.en.isEmpty && !$0.summary.de.isEmpty && $0.summary.en != $0.summary.de })
     }
 
+    /// A value that has an error gets no follow-on findings: 140% is out of range, and that the project "is at
+    /// 100% but runs until 2028" follows from it. Another field's warning stays.
+    @Test func aValueWithAnErrorGetsNoFollowOnFindings() {
+        let pass = ValidationPass(Validator(), context: Self.context)
+        let outOfRange = pass.prepare(Self.project(progress: 140, start: 2024, end: 2028)).findings
+        #expect(Self.ids(outOfRange) == ["progress.range"])
+        // Without the error, the same rule speaks: 100% with an end year ahead.
+        #expect(Self.ids(pass.prepare(Self.project(progress: 100, start: 2024, end: 2028)).findings) == ["time.completed-ahead"])
+        // An error on one field leaves another field's warning: the end year before the start, and HTML in a text.
+        let two = pass.prepare(Self.project(start: 2027, end: 2025, before: "Die <b>Daten</b> liegen verstreut.")).findings
+        #expect(Set(Self.ids(two)).isSuperset(of: ["period.order", "text.html"]), "\(Self.ids(two))")
+    }
+
     @Test func periodPlausible() {
         let rule = PeriodPlausibleRule()
         #expect(Self.ids(rule.check(Self.project(start: 1995, end: 1998), context: Self.context)) == ["period.plausible"])
