@@ -1,7 +1,8 @@
 import KompassCore
 
-/// The changes of a run as the command line prints them: the headline counts every change; the lines are
-/// those the report kept (`RunReport.listedChanges`), and a last line says how many more there are.
+/// The changes of a run as the command line prints them, in the run's language: the headline counts every
+/// change; the lines are those the report kept (`RunReport.listedChanges`), and a last line says how many more
+/// there are.
 struct ChangeList {
     let changes: [ProjectChange]
     let count: Int
@@ -17,14 +18,44 @@ struct ChangeList {
         self.init(report.changes, count: report.changeCount, first: report.firstPublication)
     }
 
-    /// `3 changes`, `the first publication (34 projects)`.
-    var headline: String {
-        if first { return "the first publication (\(count) projects)" }
-        return count == 1 ? "1 change" : "\(count) changes"
+    /// `3 changes against the last publication:`, `the first publication: 34 projects`.
+    func headline(in language: ReportLanguage) -> String {
+        switch (language, first) {
+        case (.de, true): "die erste Publikation: \(count) Vorhaben"
+        case (.de, false): (count == 1 ? "1 Änderung" : "\(count) Änderungen") + " gegenüber der letzten Publikation:"
+        case (.en, true): "the first publication: \(count) \(count == 1 ? "project" : "projects")"
+        case (.en, false): (count == 1 ? "1 change" : "\(count) changes") + " against the last publication:"
+        }
     }
 
-    var lines: [String] {
+    /// One line per kept change (`digital-lab: progress 30% → 40%`), then how many more there are.
+    func lines(in language: ReportLanguage) -> [String] {
         let more = count - changes.count
-        return changes.map(\.description) + (more > 0 ? ["… and \(more) more (kompass diff lists every change)"] : [])
+        let rest = language == .de ? "… und \(more) weitere (kompass diff listet jede Änderung auf)"
+            : "… and \(more) more (kompass diff lists every change)"
+        return changes.map { Self.line($0, in: language) } + (more > 0 ? [rest] : [])
+    }
+
+    static func line(_ change: ProjectChange, in language: ReportLanguage) -> String {
+        guard language == .de else { return change.description }
+        let id = change.projectID
+        switch change.kind {
+        case .added: return "\(id): neu (\(change.title))"
+        case .removed: return "\(id): entfernt (\(change.title))"
+        default: return "\(id): \(label(change.kind)) \(change.before ?? "") → \(change.after ?? "")"
+        }
+    }
+
+    private static func label(_ kind: ProjectChange.Kind) -> String {
+        switch kind {
+        case .added: "neu"
+        case .removed: "entfernt"
+        case .progress: "Fortschritt"
+        case .status: "Status"
+        case .period: "Dauer"
+        case .title: "Titel"
+        case .texts: "Texte"
+        case .classification: "Einordnung"
+        }
     }
 }

@@ -94,25 +94,20 @@ enum Commands {
         let minimum: Severity = options.quiet ? .error : options.verbose ? .info : (report.outcome == .unchanged && !talkative ? .error : .warning)
         let shown = reporter.text(report.findings, minimum: minimum)
         if !shown.isEmpty { Terminal.printError(shown) }
-        let summary = reporter.summary(report.findings, projects: report.projectCount)
+        let summary = RunSummary(report: report, language: options.language,
+                                 findings: reporter.summary(report.findings, projects: report.projectCount))
         let changes = ChangeList(report)
         switch report.outcome {
         case .refused:
-            Terminal.printError("kompass: nothing published (\(summary)); \(report.outputDirectory) is unchanged")
+            Terminal.printError(summary.refused)
             return .dataErrors
         case .unchanged:
-            if options.verbose && report.shortcut {
-                Terminal.printOut("the sources hash to what the last publication read, and the configuration, kompass, the reference year "
-                    + "and the published files are as it left them: stopped after hashing the inputs (the findings are those counted then)")
-            }
-            if talkative && !options.quiet {
-                let listed = report.shortcut && report.findings.totalCount > 0 ? "; kompass validate lists the findings" : ""
-                Terminal.printOut("nothing changed: \(report.outputDirectory) stays as it is (\(summary)\(listed))")
-            }
+            if options.verbose && report.shortcut { Terminal.printOut(summary.shortcut) }
+            if talkative && !options.quiet { Terminal.printOut(summary.unchanged) }
         case .dryRun:
             if !options.quiet {
-                Terminal.printOut("dry run: would publish \(report.files.count) files to \(report.outputDirectory) with \(changes.headline) (\(summary))")
-                changes.lines.forEach { Terminal.printOut("  \($0)") }
+                Terminal.printOut(summary.dryRun)
+                changes.lines(in: options.language).forEach { Terminal.printOut("  \($0)") }
             }
         case .published:
             if options.verbose {
@@ -120,11 +115,9 @@ enum Commands {
                     Terminal.printOut("  \(timing.stage): \(String(format: "%.3f", timing.seconds)) s")
                 }
                 for file in report.files { Terminal.printOut("published \(file.path) (\(file.byteCount) bytes, sha256 \(file.sha256))") }
-                changes.lines.forEach { Terminal.printOut("  \($0)") }
+                changes.lines(in: options.language).forEach { Terminal.printOut("  \($0)") }
             }
-            if !options.quiet {
-                Terminal.printOut("published \(report.files.count) files to \(report.outputDirectory) with \(changes.headline) (\(summary))")
-            }
+            if !options.quiet { Terminal.printOut(summary.published) }
         }
         return finalCode(report.findings, options)
     }
@@ -247,10 +240,10 @@ enum Commands {
         case .text:
             let list = ChangeList(changes, first: first)
             if changes.isEmpty {
-                Terminal.printOut("no change against the last publication")
+                Terminal.printOut(options.language == .de ? "keine Änderung gegenüber der letzten Publikation" : "no change against the last publication")
             } else {
-                Terminal.printOut("\(list.headline) against the last publication:")
-                list.lines.forEach { Terminal.printOut("  \($0)") }
+                Terminal.printOut(list.headline(in: options.language))
+                list.lines(in: options.language).forEach { Terminal.printOut("  \($0)") }
             }
         }
         return findings.hasErrors ? .dataErrors : .success

@@ -15,7 +15,7 @@ import Testing
 
         let run = try KompassProcess.run(["run", "--config", config, "--as-of", "2026-11-30", "--verbose"])
         #expect(run.exitCode == 0 || run.exitCode == 2, "\(run.standardError)")
-        #expect(run.standardOutput.contains("with the first publication (1200 projects)"))
+        #expect(run.standardOutput.contains("as the first publication; 1200 projects: "))
         let listed = run.standardOutput.split(separator: "\n").filter { $0.hasSuffix(")") && $0.contains(": added (") }
         #expect(listed.count == 1_000)
         #expect(run.standardOutput.contains("… and 200 more (kompass diff lists every change)"))

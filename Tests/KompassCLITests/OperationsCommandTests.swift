@@ -17,7 +17,7 @@ import Testing
         let output = folder.path("output")
         let first = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--as-of", "2026-11-30"])
         #expect(first.exitCode == 0)
-        #expect(first.standardOutput.contains("the first publication (34 projects)"))
+        #expect(first.standardOutput.contains("published 13 files to \(output) as the first publication; 34 projects: 0 errors, 9 warnings, 0 infos"))
         let page = try Self.changedPage(in: folder)
 
         let diff = try KompassProcess.run(["diff", "--config", RunCommandTests.config, "--output", output, "--source", page])
@@ -29,8 +29,17 @@ import Testing
         let dry = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--source", page,
                                           "--dry-run", "--as-of", "2026-12-01"])
         #expect(dry.exitCode == 0)
-        #expect(dry.standardOutput.contains("dry run: would publish"))
+        // What would happen, once: how many files change and how many stay, how many changes, the findings.
+        #expect(dry.standardOutput.contains("dry run: would publish 13 files to \(output) ("))
+        #expect(dry.standardOutput.contains(" unchanged) with 1 change; 34 projects: 0 errors, 9 warnings, 0 infos"))
         #expect(dry.standardOutput.contains("digital-lab: progress 30% → 40%"))
+        // The same in German, every line of it.
+        let german = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--source", page,
+                                             "--dry-run", "--as-of", "2026-12-01", "--lang", "de"])
+        #expect(german.standardOutput.contains("Probelauf: würde 13 Dateien nach \(output) publizieren ("))
+        #expect(german.standardOutput.contains(" unverändert) mit 1 Änderung; 34 Vorhaben: 0 Fehler, 9 Warnungen, 0 Hinweise"))
+        #expect(german.standardOutput.contains("digital-lab: Fortschritt 30% → 40%"))
+        #expect(!german.standardOutput.contains("would") && !german.standardOutput.contains("progress"))
         #expect(try String(contentsOfFile: folder.path("output/changes.rss"), encoding: .utf8) == before)
 
         let status = try KompassProcess.run(["status", "--config", RunCommandTests.config, "--output", output])

@@ -175,8 +175,12 @@ public struct Pipeline: Sendable {
 
         clock.start("compare with the last publication")
         func report(_ outcome: RunReport.Outcome, files: [WrittenFile] = [], changes: ChangeLog? = nil) -> RunReport {
-            RunReport(outcome: outcome, findings: findings, projectCount: projectCount, files: files, outputDirectory: output,
-                      changes: changes?.first ?? [], changeCount: changes?.count ?? 0, firstPublication: previous == nil)
+            var report = RunReport(outcome: outcome, findings: findings, projectCount: projectCount, files: files, outputDirectory: output,
+                                   changes: changes?.first ?? [], changeCount: changes?.count ?? 0, firstPublication: previous == nil)
+            report.unchangedFileCount = files.isEmpty ? 0 : export.context.writtenFiles.filter { file, written in
+                previousState.files[file.rawValue]?.sha256 == written.sha256
+            }.count
+            return report
         }
         if blocks(findings, options) { return report(.refused) }
 

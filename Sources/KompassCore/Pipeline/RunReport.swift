@@ -22,6 +22,8 @@ public struct RunReport: Sendable {
     public var changes: [ProjectChange] = []
     /// How many changes there are.
     public var changeCount = 0
+    /// How many of `files` hold what the last publication published under their names (they keep their dates).
+    public var unchangedFileCount = 0
     /// Whether there was no earlier publication.
     public var firstPublication: Bool = false
     /// How long each stage took, in the order they ran (for `--verbose` and the benchmarks).
