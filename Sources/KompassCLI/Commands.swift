@@ -288,15 +288,21 @@ enum Commands {
             Terminal.printOut("nothing published yet into \(configuration.outputDirectory) (no state in \(store.path))")
             return .success
         }
-        let currentConfig = Pipeline(configuration: configuration).configurationFingerprint()
+        let pipeline = Pipeline(configuration: configuration)
+        let currentConfig = pipeline.configurationFingerprint()
         // The same decision the next run makes (PublishDecision), said in words.
         let sameVersion = !PublishDecision.needsFullPublication(asked: false, previous: state, configurationFingerprint: state.configurationFingerprint)
         let sameConfiguration = !PublishDecision.needsFullPublication(asked: false, previous: state, configurationFingerprint: currentConfig,
                                                                       version: state.kompassVersion)
         Terminal.printOut("published into \(configuration.outputDirectory) on \(state.publishedOn?.iso ?? "?") by kompass \(state.kompassVersion)"
             + (sameVersion ? "" : " (this is kompass \(KompassVersion.current): the next run publishes every file anew)"))
-        Terminal.printOut("configuration \(configuration.path): sha256 \(state.configurationFingerprint.prefix(16))…"
-            + (sameConfiguration ? " (unchanged since)" : " (changed since: the next run recomputes every output)"))
+        // The publication's fingerprint covers every configuration file at once; each file is named with its
+        // own checksum as it is now.
+        Terminal.printOut("configuration fingerprint of the publication: sha256 \(state.configurationFingerprint.prefix(16))…"
+            + (sameConfiguration ? " (the files below still give it)" : " (the files below give another: the next run recomputes every output)"))
+        for file in pipeline.configurationFiles {
+            Terminal.printOut("  \(file)  sha256 \(SHA256.hex(ofFileAt: file) ?? "(cannot be read)")")
+        }
         Terminal.printOut("\(state.projectCount) projects, \(state.feed.count) feed items, \(state.historyCount) history rows, "
             + "\(state.retired.count) retired (identifiers reserved)")
         for retired in state.retired { Terminal.printOut("  retired \(retired.id) on \(retired.retiredOn.iso): \(retired.title)") }

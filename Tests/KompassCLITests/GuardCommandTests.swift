@@ -272,7 +272,16 @@ import Testing
         #expect(try Self.run(folder, date: "2026-12-02").exitCode == 0)
         #expect(try inode("projects.csv") != inodeFull)
         let status = try KompassProcess.run(["status", "--config", folder.path("kompass.json")])
-        #expect(status.standardOutput.contains("(unchanged since)"))
+        #expect(status.standardOutput.contains("(the files below still give it)"))
+        // Each configuration file is named with its own checksum, the file given with --config first.
+        let configSHA = try #require(sha256(folder.path("kompass.json")))
+        #expect(status.standardOutput.contains("  \(folder.path("kompass.json"))  sha256 \(configSHA)"), "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("config/mappings/kompass-csv.json  sha256 "))
+        // Changed after the publication: status says the next run recomputes everything.
+        try (config + "\n\n").write(toFile: folder.path("kompass.json"), atomically: true, encoding: .utf8)
+        let changed = try KompassProcess.run(["status", "--config", folder.path("kompass.json")])
+        #expect(changed.standardOutput.contains("(the files below give another: the next run recomputes every output)"))
+        try (config + "\n").write(toFile: folder.path("kompass.json"), atomically: true, encoding: .utf8)
 
         // A state written by another kompass version: the next run trusts none of its checksums either.
         let statePath = folder.path("out-kompass-state/state.json")
@@ -312,4 +321,17 @@ import Testing
             #expect(html.contains("id=\"0870\""), "\(format) → index.html")
         }
     }
+}
+
+/// SHA-256 of a file, by `sha256sum` (a tool nobody here wrote).
+private func sha256(_ path: String) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    process.arguments = [path]
+    let out = Pipe()
+    process.standardOutput = out
+    guard (try? process.run()) != nil else { return nil }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init)
 }

@@ -248,11 +248,16 @@ public struct Pipeline: Sendable {
     /// SHA-256 over the configuration file and the files it names besides the sources (mappings, registers,
     /// XML schemas): a changed mapping, register or setting makes the next run publish anew.
     public func configurationFingerprint() -> String {
-        let files = [configuration.path] + configuration.sources.flatMap { source in
+        let bytes = configurationFiles.flatMap { (try? ByteFileReader.readAll(path: $0)) ?? [] }
+        return SHA256.hex(of: bytes)
+    }
+
+    /// The files the configuration fingerprint covers, in its order: the configuration file, then per source
+    /// its mapping, register and XML schema.
+    public var configurationFiles: [String] {
+        [configuration.path] + configuration.sources.flatMap { source in
             [source.mappingFile, source.register, source.options.xmlSchemaPath].compactMap { $0 }
         }
-        let bytes = files.flatMap { (try? ByteFileReader.readAll(path: $0)) ?? [] }
-        return SHA256.hex(of: bytes)
     }
 
     private func blocks(_ findings: FindingList, _ options: RunOptions) -> Bool {
