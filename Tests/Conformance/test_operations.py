@@ -172,7 +172,7 @@ def test_one_progress_change_gives_one_feed_item_and_one_history_row(published: 
     assert history_after[:-1] == history_before, "history.csv's earlier rows changed"
     assert len(history_after) == len(history_before) + 1
     new_row = history_after[-1]
-    assert new_row[:4] == [CHANGED_ON, PROJECT_ID, "progress", "40"], new_row
+    assert new_row[:4] == [CHANGED_ON, PROJECT_ID, "fortschritt", "40"], new_row
     assert new_row[4] == projects_after[PROJECT_ID][5]
 
     # Unchanged files keep inode and mtime (hard links to the published ones); changed files are new files.

@@ -104,7 +104,7 @@ import Testing
         #expect(try Self.items(folder).count == firstItems + 1)
         #expect(rss.components(separatedBy: "Nicht mehr im Portfolio: Vorhaben 5").count - 1 == 1)
         let history = try String(contentsOfFile: folder.path("out/history.csv"), encoding: .utf8)
-        #expect(history.contains("2026-12-01;vorhaben-5;removed"), "\(history)")
+        #expect(history.contains("2026-12-01;vorhaben-5;entfernt"), "\(history)")
         let csv = try String(contentsOfFile: folder.path("out/projects.csv"), encoding: .utf8)
         #expect(!csv.contains("\nvorhaben-5;"))
 

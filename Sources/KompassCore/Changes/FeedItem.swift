@@ -27,7 +27,10 @@ public struct FeedItem: Sendable, Equatable, Codable {
             summary = "Das Vorhaben «\(change.title)» (\(change.projectID)) steht nicht mehr im Digitalisierungs-Kompass."
         case .progress:
             title = "\(change.title): Fortschritt \(change.before ?? "") → \(change.after ?? "")"
-            summary = "Der Fortschritt von «\(change.title)» ist von \(change.before ?? "") auf \(change.after ?? "") gestiegen oder gesunken."
+            // The direction, said: "gestiegen" or "gesunken" (a percentage that cannot be read says neither).
+            let from = change.before.flatMap { Int($0.filter(\.isNumber)) }, to = change.after.flatMap { Int($0.filter(\.isNumber)) }
+            let direction = from.flatMap { from in to.map { $0 > from ? " gestiegen" : $0 < from ? " gesunken" : " geblieben" } } ?? " geändert"
+            summary = "Der Fortschritt von «\(change.title)» ist von \(change.before ?? "") auf \(change.after ?? "")\(direction)."
         case .status:
             let label = ProjectStatus.allCases.first { $0.code == change.after }?.label.de ?? change.after ?? ""
             title = "\(change.title): \(label)"

@@ -8,11 +8,17 @@ public struct HistoryCSVExporter: DocumentExporter {
 
     public static let header = ["datum", "id", "ereignis", "fortschritt_prozent", "status"]
 
+    /// The event codes of the German table (`neu`, `entfernt`, `fortschritt`, `status`), from those the state
+    /// keeps (`added`, `removed`, `progress`, `status`); an unknown code is written as it is.
+    public static let eventCodes = ["added": "neu", "removed": "entfernt", "progress": "fortschritt", "status": "status"]
+
+    static func eventCode(_ event: String) -> String { eventCodes[event] ?? event }
+
     public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         try writer.write(Self.header.joined(separator: ";") + "\n")
         do {
             try context.history.forEach { row in
-                let cells = [row.date.iso, row.projectID, row.event, row.progress.map(String.init) ?? "", row.status ?? ""]
+                let cells = [row.date.iso, row.projectID, Self.eventCode(row.event), row.progress.map(String.init) ?? "", row.status ?? ""]
                 try writer.write(cells.map { Escaping.csv($0) }.joined(separator: ";") + "\n")
             }
         } catch let error as IOError {
