@@ -33,6 +33,41 @@ import Testing
         #expect(result.standardError.contains("/nonexistent/kompass.json"))
     }
 
+    @Test func aConfigurationThatIsNotJSONNamesLineAndColumn() throws {
+        let folder = try GuardCommandTests.folder()
+        let path = folder.path("kompass.json")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // A missing comma on line 3, and a trailing comma, each reported at its place; exit code 2.
+        try text.replacingOccurrences(of: #""output": "out","#, with: #""output": "out""#)
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let missing = try KompassProcess.run(["validate", "--config", path])
+        #expect(missing.exitCode == 2)
+        #expect(missing.standardError.contains(
+            #"configuration error: \#(path):3:18: expected ',' or '}' after the value of "output", found '"'"#), "\(missing.standardError)")
+        #expect(!missing.standardError.contains("around character"))
+        try text.replacingOccurrences(of: #""format": "csv","#, with: #""format": "csv", // CSV"#)
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let comment = try KompassProcess.run(["run", "--config", path])
+        #expect(comment.exitCode == 2)
+        #expect(comment.standardError.contains("\(path):2:57: expected a key in double quotes after ',', found the comment '//'"),
+                "\(comment.standardError)")
+    }
+
+    @Test func aDamagedStateNamesLineAndColumnAndIsAnIOFailure() throws {
+        let folder = try GuardCommandTests.folder()
+        #expect(try GuardCommandTests.run(folder).exitCode == 0)
+        let statePath = folder.path("out-kompass-state/state.json")
+        let state = try String(contentsOfFile: statePath, encoding: .utf8)
+        let lines = state.components(separatedBy: "\n")
+        let line = try #require(lines.firstIndex { $0.hasPrefix(#"  "kompassVersion""#) }) + 1
+        try state.replacingOccurrences(of: #"(  "kompassVersion": "[^"]*"),"#, with: "$1", options: .regularExpression)
+            .write(toFile: statePath, atomically: true, encoding: .utf8)
+        let result = try KompassProcess.run(["status", "--config", folder.path("kompass.json")])
+        #expect(result.exitCode == 3)
+        #expect(result.standardError.contains("the publication state \(statePath):\(line + 1):3 is not valid JSON: expected ','"),
+                "\(result.standardError)")
+    }
+
     @Test func unreadableSourceIsAnIOFailure() throws {
         let output = try TemporaryFolder()
         let result = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--source", "/nonexistent/page.txt",

@@ -213,15 +213,14 @@ struct ConfigurationLoaderTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = try directory.write("kompass.json", text: "{\"version\": 1,")
-        #expect(throws: ConfigurationError.self) { try ConfigurationLoader().load(path: path) }
-        do {
-            _ = try ConfigurationLoader().load(path: path)
-        } catch let error as ConfigurationError {
-            #expect(error.keyPath == "")
-            #expect(error.message.contains("not valid JSON"))
-        }
+        let error = try #require(throws: ConfigurationError.self) { try ConfigurationLoader().load(path: path) }
+        #expect(error.keyPath == "")
+        #expect(error.line == 1 && error.column == 15, "\(error)")
+        #expect(error.message.contains("the file ends inside the object"), "\(error)")
         let array = try directory.write("array.json", text: "[1, 2]")
-        #expect(throws: ConfigurationError.self) { try ConfigurationLoader().load(path: array) }
+        let notAnObject = try #require(throws: ConfigurationError.self) { try ConfigurationLoader().load(path: array) }
+        #expect(notAnObject.message == "must be an object, not an array")
+        #expect(notAnObject.line == 1 && notAnObject.column == 1)
     }
 
     @Test func missingFileIsAnIOError() {

@@ -8,23 +8,10 @@ public struct ConfigurationLoader: Sendable {
     public init() {}
 
     public func load(path: String) throws -> Configuration {
-        let bytes: [UInt8]
-        do {
-            bytes = try ByteFileReader.readAll(path: path)
-        } catch {
-            throw error
-        }
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            throw ConfigurationError(path: path, keyPath: "", message: "is not valid JSON (\(ConfigurationLoader.reason(error)))")
-        }
-        let object = try JSONObject(root, path: path, keyPath: "")
+        let object = try JSONObject(try ConfigurationLoader.document(at: path), path: path, keyPath: "")
         let version = try object.integer("version")
         guard version >= 1, version <= Configuration.highestSupportedVersion else {
-            throw ConfigurationError(path: path, keyPath: "version",
-                                     message: "version \(version) is not supported; this kompass reads versions 1 to \(Configuration.highestSupportedVersion)")
+            throw object.error("version", "version \(version) is not supported; this kompass reads versions 1 to \(Configuration.highestSupportedVersion)")
         }
         try object.allowOnly(["$schema", "version", "sources", "merge", "validation", "output", "state", "publication", "guard"])
         let folder = (path as NSString).deletingLastPathComponent
@@ -36,7 +23,7 @@ public struct ConfigurationLoader: Sendable {
             try SourceConfigurationReader.read(try JSONObject(element, path: path, keyPath: "sources[\(index)]"), resolve: resolve)
         }
         guard !sources.isEmpty else {
-            throw ConfigurationError(path: path, keyPath: "sources", message: "names no source; add at least one")
+            throw object.error("sources", "names no source; add at least one")
         }
         let output = resolve(try object.string("output"))
         let publication: PublicationSettings
@@ -49,8 +36,7 @@ public struct ConfigurationLoader: Sendable {
         }
         var names: Set<String> = []
         for (index, source) in sources.enumerated() where !names.insert(source.name).inserted {
-            throw ConfigurationError(path: path, keyPath: "sources[\(index)].name",
-                                     message: "the name '\(source.name)' is used by another source; give each source its own")
+            throw object.error("sources[\(index)].name", "the name '\(source.name)' is used by another source; give each source its own")
         }
         let merge = try SourceConfigurationReader.readMerge(try object.optionalObject("merge"), sources: sources)
         let validation = try ValidationSettingsReader.read(try object.optionalObject("validation"))
@@ -59,11 +45,11 @@ public struct ConfigurationLoader: Sendable {
         if let state = try object.optionalString("state") { configuration.setStateDirectory(resolve(state)) }
         if let guardObject = try object.optionalObject("guard") {
             try guardObject.allowOnly(["maxShrink"])
-            if let value = guardObject.values["maxShrink"] {
-                guard let number = value as? NSNumber, !JSONObject.isBoolean(number), (0...1).contains(number.doubleValue) else {
+            if let value = guardObject["maxShrink"] {
+                guard let number = value.number, (0...1).contains(number) else {
                     throw guardObject.error("maxShrink", "must be a share from 0 to 1 (0.25 is a quarter)")
                 }
-                configuration.guardSettings.maxShrink = number.doubleValue
+                configuration.guardSettings.maxShrink = number
             }
         }
         return configuration
@@ -73,16 +59,11 @@ public struct ConfigurationLoader: Sendable {
     static func publication(of path: String, referencedFrom origin: String) throws -> PublicationSettings {
         let bytes: [UInt8]
         do {
-            bytes = try ByteFileReader.readAll(path: path)
+            bytes = try ByteFileReader.readAll(path: path, limit: JSONDocumentReader.defaultMaxBytes)
         } catch {
             throw ConfigurationError(path: origin, keyPath: "publication", message: "cannot read '\(path)': \(error.reason)")
         }
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            throw ConfigurationError(path: path, keyPath: "", message: "is not valid JSON (\(reason(error)))")
-        }
+        let root = try parse(bytes, path: path)
         let object = try JSONObject(root, path: path, keyPath: "")
         guard (try? object.optionalString("publication")) == nil else {
             throw ConfigurationError(path: origin, keyPath: "publication",
@@ -105,6 +86,26 @@ public struct ConfigurationLoader: Sendable {
         return joined.isEmpty ? "." : joined
     }
 
+    /// The JSON document at `path`, read strictly (`JSONDocumentReader`): a file that is not JSON is a
+    /// `ConfigurationError` at the line and column of the fault; a file that cannot be read, an `IOError`.
+    static func document(at path: String) throws -> JSONValue {
+        try parse(try ByteFileReader.readAll(path: path, limit: JSONDocumentReader.defaultMaxBytes), path: path)
+    }
+
+    /// The JSON document in `bytes`, read from the configuration file (or mapping file) at `path`.
+    static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> JSONValue {
+        do throws(JSONDocumentError) {
+            return try JSONDocumentReader.read(bytes, commentHint: commentHint)
+        } catch {
+            throw ConfigurationError(path: path, error)
+        }
+    }
+
+    /// A comment in a configuration: the usual way out of JSON's lack of comments, a `"_comment"` key,
+    /// is closed too, since unknown keys are errors.
+    static let commentHint = "JSON has no comments; remove it (a \"_comment\" key will not do either: "
+        + "kompass refuses keys it does not know), and keep notes in a README beside the file"
+
     static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
@@ -112,86 +113,120 @@ public struct ConfigurationLoader: Sendable {
     }
 }
 
-/// A JSON object with the path of the file and the key path that led to it, for precise errors.
+/// A JSON object of a configuration file with the path of the file and the key path that led to it, for
+/// precise errors: an error about one of its members names the line and column of the member's key.
 struct JSONObject {
-    let values: [String: Any]
+    let members: [JSONValue.Member]
     let path: String
     let keyPath: String
+    /// Where the object starts (its `{`).
+    let line: Int
+    let column: Int
 
-    init(_ value: Any, path: String, keyPath: String) throws {
-        guard let values = value as? [String: Any] else {
-            throw ConfigurationError(path: path, keyPath: keyPath, message: "must be an object")
+    init(_ value: JSONValue, path: String, keyPath: String) throws(ConfigurationError) {
+        guard let members = value.members else {
+            throw ConfigurationError(path: path, keyPath: keyPath, message: "must be an object, not \(value.kindDescription)",
+                                     line: value.line, column: value.column)
         }
-        self.values = values
+        self.members = members
         self.path = path
         self.keyPath = keyPath
+        line = value.line
+        column = value.column
     }
 
-    /// JSONSerialization hands `true` and `false` over as NSNumbers too.
-    static func isBoolean(_ number: NSNumber) -> Bool {
-        String(cString: number.objCType) == "c"
+    /// The value of the member `name`; nil when there is none.
+    subscript(name: String) -> JSONValue? {
+        members.first { $0.key == name }?.value
     }
+
+    /// The keys, in the order of the file.
+    var keys: [String] { members.map(\.key) }
 
     func key(_ name: String) -> String { keyPath.isEmpty ? name : "\(keyPath).\(name)" }
 
+    /// The error about `name` (a key, or a key path below this object such as `title[1]`), at the place of
+    /// the value it names: the key of the member, the element of an array, or else the object itself.
     func error(_ name: String, _ message: String) -> ConfigurationError {
-        ConfigurationError(path: path, keyPath: key(name), message: message)
+        let (line, column) = position(of: name)
+        return ConfigurationError(path: path, keyPath: key(name), message: message, line: line, column: column)
     }
 
-    func allowOnly(_ names: Set<String>) throws {
-        for name in values.keys.sorted() where !names.contains(name) {
+    /// Where `name` stands: follows its keys and `[index]`es as far as the file has them.
+    private func position(of name: String) -> (line: Int, column: Int) {
+        if let member = members.first(where: { $0.key == name }) { return (member.line, member.column) }
+        var position = (line: line, column: column)
+        var value = JSONValue(.object(members), line: line, column: column)
+        var rest = Substring(name)
+        while !rest.isEmpty {
+            if rest.hasPrefix("[") {
+                guard let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
+                      let elements = value.elements, elements.indices.contains(index) else { break }
+                value = elements[index]
+                position = (value.line, value.column)
+                rest = rest[rest.index(after: close)...]
+            } else {
+                if rest.hasPrefix(".") { rest = rest.dropFirst() }
+                let key = rest.prefix { $0 != "[" && $0 != "." }
+                guard let member = value.member(String(key)) else { break }
+                value = member.value
+                position = (member.line, member.column)
+                rest = rest.dropFirst(key.count)
+            }
+        }
+        return position
+    }
+
+    func allowOnly(_ names: Set<String>) throws(ConfigurationError) {
+        for name in keys where !names.contains(name) {
             throw error(name, "is not a known key; known here: " + names.sorted().joined(separator: ", "))
         }
     }
 
-    func optionalString(_ name: String) throws -> String? {
-        guard let value = values[name], !(value is NSNull) else { return nil }
-        guard let text = value as? String else { throw error(name, "must be a string") }
+    func optionalString(_ name: String) throws(ConfigurationError) -> String? {
+        guard let value = self[name], !value.isNull else { return nil }
+        guard let text = value.string else { throw error(name, "must be a string") }
         return text
     }
 
-    func string(_ name: String) throws -> String {
+    func string(_ name: String) throws(ConfigurationError) -> String {
         guard let text = try optionalString(name) else { throw error(name, "is missing") }
         guard !text.trimmingWhitespace().isEmpty else { throw error(name, "must not be empty") }
         return text
     }
 
-    func integer(_ name: String) throws -> Int {
-        guard let value = values[name] else { throw error(name, "is missing") }
-        guard let number = value as? NSNumber, !JSONObject.isBoolean(number),
-              number.doubleValue == number.doubleValue.rounded() else {
-            throw error(name, "must be a whole number")
-        }
-        return number.intValue
+    func integer(_ name: String) throws(ConfigurationError) -> Int {
+        guard let value = self[name] else { throw error(name, "is missing") }
+        guard let number = value.integer else { throw error(name, "must be a whole number") }
+        return number
     }
 
-    func array(_ name: String) throws -> [Any] {
-        guard let value = values[name] else { throw error(name, "is missing") }
-        guard let array = value as? [Any] else { throw error(name, "must be an array") }
+    func array(_ name: String) throws(ConfigurationError) -> [JSONValue] {
+        guard let value = self[name] else { throw error(name, "is missing") }
+        guard let array = value.elements else { throw error(name, "must be an array") }
         return array
     }
 
-    func optionalArray(_ name: String) throws -> [Any]? {
-        guard values[name] != nil else { return nil }
+    func optionalArray(_ name: String) throws(ConfigurationError) -> [JSONValue]? {
+        guard self[name] != nil else { return nil }
         return try array(name)
     }
 
-    func object(_ name: String) throws -> JSONObject {
-        guard let value = values[name] else { throw error(name, "is missing") }
+    func object(_ name: String) throws(ConfigurationError) -> JSONObject {
+        guard let value = self[name] else { throw error(name, "is missing") }
         return try JSONObject(value, path: path, keyPath: key(name))
     }
 
-    func optionalObject(_ name: String) throws -> JSONObject? {
-        guard values[name] != nil else { return nil }
+    func optionalObject(_ name: String) throws(ConfigurationError) -> JSONObject? {
+        guard self[name] != nil else { return nil }
         return try object(name)
     }
 
     /// `{"de": …, "fr": …, "it": …, "en": …}` with German required.
-    func localizedText(_ name: String) throws -> LocalizedText {
+    func localizedText(_ name: String) throws(ConfigurationError) -> LocalizedText {
         let object = try self.object(name)
         try object.allowOnly(Set(Language.allCases.map(\.rawValue)))
         return LocalizedText(de: try object.string("de"), fr: try object.optionalString("fr"),
                              it: try object.optionalString("it"), en: try object.optionalString("en"))
     }
 }
-

@@ -8,23 +8,17 @@ import Foundation
 ///   "synonyms": { "userGroups": { "Bevoelkerung": "Bevölkerung" } } }
 /// ```
 enum MappingReader {
-    static func read(_ value: Any, in object: JSONObject, resolve: (String) -> String) throws -> FieldMapping {
+    static func read(_ value: JSONValue, in object: JSONObject, resolve: (String) -> String) throws -> FieldMapping {
         var mappingObject: JSONObject
-        if let path = value as? String {
+        if let path = value.string {
             let file = resolve(path)
             let bytes: [UInt8]
             do {
-                bytes = try ByteFileReader.readAll(path: file)
+                bytes = try ByteFileReader.readAll(path: file, limit: JSONDocumentReader.defaultMaxBytes)
             } catch {
                 throw object.error("mapping", "the mapping file '\(file)' cannot be read: \(error.reason)")
             }
-            let root: Any
-            do {
-                root = try JSONSerialization.jsonObject(with: Data(bytes))
-            } catch {
-                throw ConfigurationError(path: file, keyPath: "", message: "is not valid JSON (\(ConfigurationLoader.reason(error)))")
-            }
-            mappingObject = try JSONObject(root, path: file, keyPath: "")
+            mappingObject = try JSONObject(try ConfigurationLoader.parse(bytes, path: file), path: file, keyPath: "")
         } else {
             mappingObject = try JSONObject(value, path: object.path, keyPath: object.key("mapping"))
         }
@@ -50,11 +44,11 @@ enum MappingReader {
                                   ("userGroups", UserGroup.allCases.map(\.label.de))] {
                 guard let table = try synonymsObject.optionalObject(key) else { continue }
                 var entries: [String: String] = [:]
-                for (synonym, target) in table.values {
-                    guard let label = target as? String, labels.contains(label) else {
-                        throw table.error(synonym, "must name one of: " + labels.joined(separator: ", "))
+                for member in table.members {
+                    guard let label = member.value.string, labels.contains(label) else {
+                        throw table.error(member.key, "must name one of: " + labels.joined(separator: ", "))
                     }
-                    entries[synonym] = label
+                    entries[member.key] = label
                 }
                 synonyms[key] = entries
             }
@@ -70,7 +64,7 @@ enum MappingReader {
         mapping.dateForm = dateForm
         if let list = try mappingObject.optionalArray("normalise") {
             for (index, element) in list.enumerated() {
-                guard let name = element as? String, let normalisation = FieldMapping.Normalisation(rawValue: name) else {
+                guard let name = element.string, let normalisation = FieldMapping.Normalisation(rawValue: name) else {
                     throw mappingObject.error("normalise[\(index)]", "must be one of "
                         + FieldMapping.Normalisation.allCases.map(\.rawValue).joined(separator: ", "))
                 }
@@ -93,16 +87,16 @@ enum MappingReader {
         var namedAt: [String: (keyPath: String, name: String)] = [:]
         for target in FieldMapping.Target.allCases {
             let key = target.rawValue
-            guard let value = fieldsObject.values[key], !(value is NSNull) else { continue }
+            guard let value = fieldsObject[key], !value.isNull else { continue }
             var names: [(name: String, key: String)] = []
-            if let name = value as? String {
+            if let name = value.string {
                 names = [(name, key)]
-            } else if let array = value as? [Any] {
+            } else if let array = value.elements {
                 guard !array.isEmpty else {
                     throw fieldsObject.error(key, "must name at least one column: its name first, then any synonyms")
                 }
                 for (index, element) in array.enumerated() {
-                    guard let name = element as? String else {
+                    guard let name = element.string else {
                         throw fieldsObject.error("\(key)[\(index)]", "must be a string (a column name)")
                     }
                     names.append((name, "\(key)[\(index)]"))

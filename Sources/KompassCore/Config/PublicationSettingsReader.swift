@@ -44,19 +44,19 @@ enum PublicationSettingsReader {
             for language in Language.allCases {
                 guard let list = try keywordObject.optionalArray(language.rawValue) else { continue }
                 keywords[language] = try list.map { element in
-                    guard let word = element as? String, !word.trimmingWhitespace().isEmpty else {
+                    guard let word = element.string, !word.trimmingWhitespace().isEmpty else {
                         throw keywordObject.error(language.rawValue, "must be a list of non-empty strings")
                     }
                     return word
                 }
             }
         }
-        let themes = try (object.optionalArray("themes") ?? ["GOVE"]).map { element in
-            guard let code = element as? String, !code.isEmpty, code.utf8.allSatisfy({ (65...90).contains($0) }) else {
+        let themes = try object.optionalArray("themes")?.map { element in
+            guard let code = element.string, !code.isEmpty, code.utf8.allSatisfy({ (65...90).contains($0) }) else {
                 throw object.error("themes", "must be a list of EU data-theme codes such as GOVE")
             }
             return code
-        }
+        } ?? ["GOVE"]
         let frequency = try object.optionalString("frequency") ?? "IRREG"
         guard !frequency.isEmpty, frequency.utf8.allSatisfy({ (65...90).contains($0) || $0 == UInt8(ascii: "_") }) else {
             throw object.error("frequency", "'\(frequency)' is not an EU frequency code such as IRREG or ANNUAL")
@@ -70,12 +70,12 @@ enum PublicationSettingsReader {
             throw object.error("vocabularyBase", "'\(vocabularyBase)' must be an absolute http(s) URL ending in '/' or '#'")
         }
         var spreadsheetCopy = false
-        if let value = object.values["spreadsheetCopy"] {
-            guard let flag = value as? Bool else { throw object.error("spreadsheetCopy", "must be true or false") }
+        if let value = object["spreadsheetCopy"] {
+            guard let flag = value.bool else { throw object.error("spreadsheetCopy", "must be true or false") }
             spreadsheetCopy = flag
         }
         var landingPageLimit = PublicationSettings.defaultLandingPageLimit
-        if object.values["landingPageLimit"] != nil {
+        if object["landingPageLimit"] != nil {
             landingPageLimit = try object.integer("landingPageLimit")
             guard landingPageLimit >= 1 else { throw object.error("landingPageLimit", "must be at least 1") }
         }

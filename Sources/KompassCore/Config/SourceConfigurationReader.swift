@@ -16,7 +16,7 @@ enum SourceConfigurationReader {
             throw source.error("format", "missing, and the extension of '\(file)' names no format")
         }
         var mapping: FieldMapping?
-        if let value = source.values["mapping"] {
+        if let value = source["mapping"] {
             guard format != .pageText else { throw source.error("mapping", "the page text's mapping is built in; remove it") }
             mapping = try MappingReader.read(value, in: source, resolve: resolve)
         } else if format != .pageText {
@@ -52,16 +52,16 @@ enum SourceConfigurationReader {
             guard format == .xml else { throw source.error("xml", "applies to xml sources only") }
             try xml.allowOnly(["recordElement", "namespace", "schema"])
             options.xmlRecordElement = try xml.optionalString("recordElement") ?? options.xmlRecordElement
-            if xml.values["namespace"] != nil { options.xmlNamespace = try xml.optionalString("namespace") }
+            if xml["namespace"] != nil { options.xmlNamespace = try xml.optionalString("namespace") }
             options.xmlSchemaPath = try xml.optionalString("schema").map(resolve)
         }
         var configuration = SourceConfiguration(name: try source.optionalString("name"), path: resolve(file), format: format,
                                                 register: try source.optionalString("register").map(resolve), mapping: mapping,
                                                 options: options)
-        configuration.mappingFile = (source.values["mapping"] as? String).map(resolve)
+        configuration.mappingFile = source["mapping"]?.string.map(resolve)
         if let retired = try source.optionalArray("retired") {
             configuration.retired = try retired.enumerated().map { index, element in
-                guard let id = element as? String, !id.isEmpty else {
+                guard let id = element.string, !id.isEmpty else {
                     throw source.error("retired[\(index)]", "must be a project identifier (a non-empty string)")
                 }
                 return id
@@ -87,7 +87,7 @@ enum SourceConfigurationReader {
             for field in ProjectField.allCases {
                 guard let list = try precedence.optionalArray(field.rawValue) else { continue }
                 settings.precedence[field] = try list.map { element in
-                    guard let name = element as? String, names.contains(name) else {
+                    guard let name = element.string, names.contains(name) else {
                         throw precedence.error(field.rawValue, "must list source names: " + names.sorted().joined(separator: ", "))
                     }
                     return name

@@ -12,15 +12,15 @@ enum ValidationSettingsReader {
         guard let rules = try object.optionalObject("rules") else { return [:] }
         let catalogue = Dictionary(uniqueKeysWithValues: Validator.catalogue.map { ($0.id, $0) })
         var settings: [String: RuleSettings] = [:]
-        for id in rules.values.keys.sorted() {
+        for id in rules.keys.sorted() {
             guard let rule = catalogue[id] else {
                 throw rules.error(id, "is not a rule of the catalogue; tunable rules: " + catalogue.keys.sorted().joined(separator: ", "))
             }
             let entry = try rules.object(id)
             try entry.allowOnly(Set(["enabled", "severity"] + rule.defaultParameters.keys))
             var tuned = RuleSettings()
-            if let enabled = entry.values["enabled"] {
-                guard let flag = enabled as? Bool else { throw entry.error("enabled", "must be true or false") }
+            if let enabled = entry["enabled"] {
+                guard let flag = enabled.bool else { throw entry.error("enabled", "must be true or false") }
                 tuned.enabled = flag
             }
             if let text = try entry.optionalString("severity") {
@@ -29,8 +29,8 @@ enum ValidationSettingsReader {
                 }
                 tuned.severity = severity
             }
-            for name in rule.defaultParameters.keys.sorted() where entry.values[name] != nil {
-                guard let number = entry.values[name] as? Double, number >= 0 else {
+            for name in rule.defaultParameters.keys.sorted() where entry[name] != nil {
+                guard let number = entry[name]?.number, number >= 0 else {
                     throw entry.error(name, "must be a number from 0")
                 }
                 tuned.parameters[name] = number

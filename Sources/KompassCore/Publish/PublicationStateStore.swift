@@ -15,22 +15,49 @@ public struct PublicationStateStore: Sendable {
     /// them: `publishedProjects`, `copyHistory`); nil on a first run (no state file yet).
     public func load() throws -> PublicationState? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let bytes = try ByteFileReader.readAll(path: path)
-        let version: Int
-        do {
-            struct VersionOnly: Decodable { var version: Int }
-            version = try JSONDecoder().decode(VersionOnly.self, from: Data(bytes)).version
+        let bytes = try ByteFileReader.readAll(path: path, limit: PublicationStateStore.maxBytes)
+        let root: JSONValue
+        do throws(JSONDocumentError) {
+            root = try JSONDocumentReader.read(bytes, maxBytes: PublicationStateStore.maxBytes)
         } catch {
-            throw StateError(path: path, message: "is not a kompass state file (\(ConfigurationLoader.reason(error)))")
+            throw StateError(path: path, message: "is not valid JSON: \(error.text)", line: error.line, column: error.column)
+        }
+        guard root.members != nil, let versionValue = root.member("version") else {
+            throw StateError(path: path, message: "is not a kompass state file (it holds no object with a \"version\")",
+                             line: root.line, column: root.column)
+        }
+        guard let version = versionValue.value.integer else {
+            throw StateError(path: path, message: "is not a kompass state file (its \"version\" is not a whole number)",
+                             line: versionValue.value.line, column: versionValue.value.column)
         }
         guard PublicationState.readableVersions.contains(version) else {
             throw StateError(path: path, message: "has version \(version); this kompass reads versions "
                 + "\(PublicationState.readableVersions.lowerBound) to \(PublicationState.readableVersions.upperBound)")
         }
         do {
-            return try JSONDecoder().decode(PublicationState.self, from: Data(bytes))
-        } catch {
-            throw StateError(path: path, message: "is damaged (\(ConfigurationLoader.reason(error)))")
+            return try JSONValueDecoder().decode(PublicationState.self, from: root)
+        } catch let error as DecodingError {
+            let (codingPath, detail) = PublicationStateStore.describe(error)
+            let (line, column) = JSONValueDecoder.position(of: codingPath, in: root)
+            var key = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            if key.hasPrefix(".") { key.removeFirst() }
+            throw StateError(path: path, message: "is damaged (" + (key.isEmpty ? "" : "\(key): ") + detail + ")",
+                             line: line, column: column)
+        }
+    }
+
+    /// A state.json of a version-1 state held every project's snapshot and the whole history inline.
+    static let maxBytes = 1 << 30
+
+    /// The coding path and the explanation of a decoding error.
+    static func describe(_ error: DecodingError) -> (codingPath: [any CodingKey], detail: String) {
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            (context.codingPath, context.debugDescription)
+        case .keyNotFound(let key, let context):
+            (context.codingPath + [key], context.debugDescription)
+        @unknown default:
+            ([], "\(error)")
         }
     }
 
@@ -190,11 +217,26 @@ extension PublicationStateStore {
 }
 
 /// A state file that cannot be used: the run stops; nothing is reset silently (exit code 3).
+///
+/// A state file that is not JSON, or holds a value of the wrong kind, names the line and column of the
+/// fault (`state.json:3:17`).
 public struct StateError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var message: String
+    /// The 1-based line of the fault in `path`, when it is known.
+    public var line: Int?
+    /// The 1-based column (in characters) of the fault in `path`, when it is known.
+    public var column: Int?
+
+    public init(path: String, message: String, line: Int? = nil, column: Int? = nil) {
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+    }
 
     public var description: String {
-        "\(path) \(message): move it aside only if you accept that every output counts as new (modification dates and the change feed start over)"
+        let place = line.map { ":\($0)" + (column.map { ":\($0)" } ?? "") } ?? ""
+        return "\(path)\(place) \(message): move it aside only if you accept that every output counts as new (modification dates and the change feed start over)"
     }
 }

@@ -59,12 +59,22 @@ public final class ByteFileReader {
         }
     }
 
-    /// The whole file, for small inputs such as configurations and registers.
-    public static func readAll(path: String) throws(IOError) -> [UInt8] {
+    /// The whole file, for small inputs such as configurations and registers; with a `limit`, reading stops
+    /// once more than `limit` bytes are read (the caller sees `limit + 1` bytes and can refuse the file
+    /// without holding all of it).
+    public static func readAll(path: String, limit: Int = .max) throws(IOError) -> [UInt8] {
+        struct LimitReached: Error {}
         let reader = try ByteFileReader(path: path)
         var bytes: [UInt8] = []
         do {
-            try reader.forEachChunk { bytes.append(contentsOf: $0) }
+            try reader.forEachChunk { chunk in
+                let room = limit - bytes.count
+                guard room < chunk.count else { return bytes.append(contentsOf: chunk) }
+                bytes.append(contentsOf: chunk.prefix(room + 1))
+                throw LimitReached()
+            }
+        } catch is LimitReached {
+            return bytes
         } catch let error as IOError {
             throw error
         } catch {

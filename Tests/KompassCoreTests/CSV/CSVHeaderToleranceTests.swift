@@ -285,9 +285,12 @@ struct CSVHeaderToleranceTests {
         let folder = try MappingFolder()
         defer { folder.folder.remove() }
         let result = try folder.load(fields: fields)
-        #expect(throws: ConfigurationError(path: folder.configPath, keyPath: "sources[0].mapping." + keyPath, message: message)) {
-            try result.get()
-        }
+        // The error names the place of the value too (its line and column in the written file).
+        let error = try #require(throws: ConfigurationError.self) { try result.get() }
+        #expect(error.path == folder.configPath)
+        #expect(error.keyPath == "sources[0].mapping." + keyPath)
+        #expect(error.message == message)
+        #expect(error.line != nil && error.column != nil)
     }
 
     @Test func aBadSynonymArrayInAMappingFileNamesThatFile() throws {
@@ -295,10 +298,12 @@ struct CSVHeaderToleranceTests {
         defer { folder.folder.remove() }
         try folder.write("mapping.json", json: ["fields": ["id": "ID", "title": ["Titel", "id"]]])
         let result = try folder.load(mapping: "mapping.json")
-        #expect(throws: ConfigurationError(
-            path: folder.folder.file("mapping.json"), keyPath: "fields.title[1]",
-            message: "'id' is already named at fields.id (names are compared ignoring case and surrounding spaces); give each name to one field, once"
-        )) { try result.get() }
+        let error = try #require(throws: ConfigurationError.self) { try result.get() }
+        #expect(error.path == folder.folder.file("mapping.json"))
+        #expect(error.keyPath == "fields.title[1]")
+        #expect(error.message
+            == "'id' is already named at fields.id (names are compared ignoring case and surrounding spaces); give each name to one field, once")
+        #expect(error.line == 1, "the mapping file is written on one line")
     }
 
     // MARK: - Through the loader
