@@ -17,6 +17,9 @@ public struct Configuration: Sendable {
     public var stateDirectory: String
     private var stateDirectoryConfigured: Bool
     public var publication: PublicationSettings
+    /// The configuration file the publication settings come from, when `publication` names one
+    /// (`"publication": "other.json"`); nil when they stand in this file.
+    public var publicationFile: String?
     /// How several sources are merged into one portfolio.
     public var merge: MergeSettings
     /// Rule id → how the configuration tunes that rule of the validation catalogue.

@@ -27,9 +27,11 @@ public struct ConfigurationLoader: Sendable {
         }
         let output = resolve(try object.string("output"))
         let publication: PublicationSettings
+        var publicationFile: String?
         if let shared = try? object.optionalString("publication") {
             // "publication": "other.json": the publication settings of another configuration, so that
             // example and test configurations share the deployment's settings instead of copying them.
+            publicationFile = resolve(shared)
             publication = try ConfigurationLoader.publication(of: resolve(shared), referencedFrom: path)
         } else {
             publication = try PublicationSettingsReader.read(try object.object("publication"))
@@ -42,6 +44,7 @@ public struct ConfigurationLoader: Sendable {
         let validation = try ValidationSettingsReader.read(try object.optionalObject("validation"))
         var configuration = Configuration(version: version, path: path, sources: sources, outputDirectory: output,
                                           publication: publication, merge: merge, validation: validation)
+        configuration.publicationFile = publicationFile
         if let state = try object.optionalString("state") { configuration.setStateDirectory(resolve(state)) }
         if let guardObject = try object.optionalObject("guard") {
             try guardObject.allowOnly(["maxShrink"])

@@ -245,17 +245,18 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// SHA-256 over the configuration file and the files it names besides the sources (mappings, registers,
-    /// XML schemas): a changed mapping, register or setting makes the next run publish anew.
+    /// SHA-256 over the configuration file and the files it names besides the sources (the shared publication
+    /// settings, mappings, registers, XML schemas): a changed mapping, register or setting makes the next run
+    /// publish anew.
     public func configurationFingerprint() -> String {
         let bytes = configurationFiles.flatMap { (try? ByteFileReader.readAll(path: $0)) ?? [] }
         return SHA256.hex(of: bytes)
     }
 
-    /// The files the configuration fingerprint covers, in its order: the configuration file, then per source
-    /// its mapping, register and XML schema.
+    /// The files the configuration fingerprint covers, in its order: the configuration file, the file its
+    /// publication settings come from (when it names one), then per source its mapping, register and XML schema.
     public var configurationFiles: [String] {
-        [configuration.path] + configuration.sources.flatMap { source in
+        [configuration.path] + [configuration.publicationFile].compactMap { $0 } + configuration.sources.flatMap { source in
             [source.mappingFile, source.register, source.options.xmlSchemaPath].compactMap { $0 }
         }
     }
