@@ -42,6 +42,7 @@ struct FindingReporter {
         var lines: [String] = []
         if let capped = cappedLine(shown: shown.count, total: total) { lines.append(capped) }
         var currentFile: String?? = .none
+        let sourceLines = SourceExcerpt.lines(at: shown.compactMap(\.first.location))
         for entry in shown {
             let finding = entry.first
             let file = finding.location?.file
@@ -54,6 +55,14 @@ struct FindingReporter {
             let project = finding.projectID.map { " [\($0)]" } ?? ""
             let times = entry.isGroup ? "\(entry.count)× " : ""
             lines.append("\(place)\(paint(finding.severity)): \(times)\(finding.message(in: language))\(field)\(project) {\(finding.ruleID)}")
+            if let excerpt = excerpt(of: finding, in: sourceLines) {
+                // The line itself, and a caret under the column: where the mistake stands.
+                let number = String(excerpt.line)
+                lines.append("    \(number) | \(excerpt.text)")
+                if let column = excerpt.column {
+                    lines.append("    \(String(repeating: " ", count: number.count)) | \(String(repeating: " ", count: column - 1))^")
+                }
+            }
             if entry.isGroup {
                 let places = entry.examples.dropFirst().map(placeText)
                 let more = entry.count - entry.examples.count
@@ -64,6 +73,12 @@ struct FindingReporter {
             if let hint = finding.hint(in: language) { lines.append("    \(label("hint", "Vorschlag")): \(hint)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The excerpt of the line `finding` points at, when its source could be read.
+    func excerpt(of finding: Finding, in sourceLines: [String: [Int: String]]) -> SourceExcerpt? {
+        guard let location = finding.location, let text = sourceLines[location.file]?[location.line] else { return nil }
+        return SourceExcerpt(line: location.line, fullLine: text, column: location.column)
     }
 
     /// `line:column [project]` of a further place of a group.
@@ -127,6 +142,11 @@ struct FindingReporter {
                 + "\"project\": \(optional(finding.projectID))}"
         }
         let (shown, total) = entries(findings, minimum: .info)
+        let sourceLines = SourceExcerpt.lines(at: shown.compactMap(\.first.location))
+        func excerptJSON(_ finding: Finding) -> String {
+            guard let excerpt = excerpt(of: finding, in: sourceLines) else { return "null" }
+            return "{\"line\": \(excerpt.line), \"text\": \(q(excerpt.text)), \"column\": \(optional(excerpt.column))}"
+        }
         let items = shown.map { entry in
             let finding = entry.first
             return """
@@ -135,7 +155,7 @@ struct FindingReporter {
             "column": \(optional(finding.location?.column)), "field": \(optional(finding.location?.field ?? finding.field?.rawValue)), \
             "project": \(optional(finding.projectID)), "message": \(q(finding.message(in: language))), \
             "hint": \(optional(finding.hint(in: language))), "count": \(entry.count), \
-            "locations": [\(entry.examples.map(place).joined(separator: ", "))]}
+            "locations": [\(entry.examples.map(place).joined(separator: ", "))], "excerpt": \(excerptJSON(finding))}
             """
         }
         let capped = shown.count < total ? "{\"shown\": \(shown.count), \"total\": \(total)}" : "null"

@@ -59,4 +59,21 @@ import Testing
         #expect((vanished.first?["hint"] as? String)?.contains("Fix those errors first") == true)
         #expect(!result.standardError.contains("--retire"))
     }
+
+    /// The report shows the offending line with a caret under the column, in text and in JSON.
+    @Test func theReportShowsTheLineAndACaret() throws {
+        let (folder, _) = try Self.published { lines in lines[13] = "Fortschrit" }
+        let text = try KompassProcess.run(["validate", "--config", folder.path("kompass.json"), "--as-of", "2026-12-01", "--lang", "en"])
+        let lines = text.standardOutput.components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex { $0.hasSuffix("{page-text.heading.misspelt}") })
+        #expect(lines[at].hasPrefix("\(folder.path("page.txt")):14:1: error: 'Fortschrit' is not a heading"))
+        #expect(lines[at + 1] == "    14 | Fortschrit")
+        #expect(lines[at + 2] == "       | ^")
+        let json = try KompassProcess.run(["validate", "--config", folder.path("kompass.json"), "--as-of", "2026-12-01", "--report", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let misspelt = try #require(findings.first { $0["rule"] as? String == "page-text.heading.misspelt" })
+        let excerpt = try #require(misspelt["excerpt"] as? [String: Any])
+        #expect(excerpt["line"] as? Int == 14 && excerpt["text"] as? String == "Fortschrit" && excerpt["column"] as? Int == 1)
+    }
 }

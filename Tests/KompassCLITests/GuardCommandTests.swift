@@ -222,10 +222,10 @@ import Testing
         lines[2] = lines[2].replacingOccurrences(of: ";Bevölkerung", with: ";Bev?lkerung")
         lines[4] = lines[4].replacingOccurrences(of: ";3-4;", with: ";03.04.2026;")
         try (lines.joined(separator: "\n") + "\n").write(toFile: folder.path("portfolio.csv"), atomically: true, encoding: .utf8)
-        /// The 1-based byte column where `cell` starts on `line`.
+        /// The 1-based column, in characters as editors count them, where `cell` starts on `line`.
         func column(of cell: String, in line: String) -> Int {
             let range = line.range(of: cell)!
-            return line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1
+            return line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1
         }
         let result = try Self.run(folder, date: "2026-12-01")
         #expect(result.exitCode == 1)

@@ -60,7 +60,8 @@ struct CSVTokenizer {
             // The LF of a CRLF: the line was counted at the CR.
             if byte == 0x0A { return }
         }
-        column += 1
+        // Columns count characters, as editors do: a UTF-8 continuation byte is part of the character before.
+        if byte & 0xC0 != 0x80 { column += 1 }
         switch state {
         case .cellStart:
             cellLine = line
