@@ -39,6 +39,7 @@ enum Commands {
             return .usage
         } catch let error as IOError {
             Terminal.printError("kompass: \(error)")
+            if let hint = error.hint { Terminal.printError("    hint: \(hint)") }
             return .ioFailure
         } catch let error as LockError {
             Terminal.printError("kompass: \(error)")

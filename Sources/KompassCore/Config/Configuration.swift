@@ -16,6 +16,8 @@ public struct Configuration: Sendable {
     /// `<output>-kompass-state` beside the output folder, never inside it (a web server serves the output folder).
     public var stateDirectory: String
     private var stateDirectoryConfigured: Bool
+    /// Whether the state folder is the one beside the output folder (no `state` in the configuration).
+    public var stateFolderIsBesideOutput: Bool { !stateDirectoryConfigured }
     public var publication: PublicationSettings
     /// The configuration file the publication settings come from, when `publication` names one
     /// (`"publication": "other.json"`); nil when they stand in this file.

@@ -112,7 +112,8 @@ public struct Pipeline: Sendable {
         clock.start("lock, read the state")
         let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
         // One run at a time: the lock is taken before anything is read or written.
-        let lock = try RunLock(directory: configuration.stateDirectory)
+        let lock = try RunLock(directory: configuration.stateDirectory,
+                               outputDirectory: configuration.stateFolderIsBesideOutput ? configuration.outputDirectory : nil)
         defer { withExtendedLifetime(lock) {} }
         // state.json alone: the unchanged shortcut needs nothing more, at any portfolio size; the pass reads
         // the published projects' list as an index, and the history list as it copies it.

@@ -31,10 +31,10 @@ public final class Publisher {
         let name = (output as NSString).lastPathComponent
         let prefix = ".\(name).staging-"
         stagingDirectory = ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(prefix + "\(getpid())")
-        try Publisher.makeDirectory(parent.isEmpty ? "." : parent, intermediate: true)
+        try FolderMaker.create(parent.isEmpty ? "." : parent, role: "the folder that holds the output folder")
         AbandonedFiles.remove(in: parent.isEmpty ? "." : parent, prefix: prefix)
         try? FileManager.default.removeItem(atPath: stagingDirectory)
-        try Publisher.makeDirectory(stagingDirectory, intermediate: false)
+        try FolderMaker.create(stagingDirectory, role: "the staging folder", given: outputDirectory)
     }
 
     public func stagingPath(for file: OutputFile) -> String {
@@ -90,16 +90,6 @@ public final class Publisher {
     /// Removes the staging folder and whatever is left in it.
     public func discardStaging() {
         try? FileManager.default.removeItem(atPath: stagingDirectory)
-    }
-
-    private static func makeDirectory(_ path: String, intermediate: Bool) throws(IOError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: intermediate)
-        } catch {
-            throw IOError(path: path, operation: "create the folder", reason: ConfigurationLoader.reason(error))
-        }
     }
 
     private static func syncDirectory(_ path: String) {

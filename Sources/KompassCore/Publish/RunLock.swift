@@ -19,12 +19,9 @@ public final class RunLock {
     }
 
     /// Takes the lock, or throws `LockError.held` naming the run that holds it.
-    public init(directory: String, now: Date = Date()) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw IOError(path: directory, operation: "create the folder", reason: ConfigurationLoader.reason(error))
-        }
+    /// `outputDirectory`: the output folder the user named, when the state folder is the one beside it.
+    public init(directory: String, outputDirectory: String? = nil, now: Date = Date()) throws {
+        try FolderMaker.create(directory, role: "the state folder", given: outputDirectory)
         path = (directory as NSString).appendingPathComponent("kompass.lock")
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOError(path: path, operation: "open", reason: String(cString: strerror(errno))) }
