@@ -28,12 +28,36 @@ struct ChangeList {
         }
     }
 
-    /// One line per kept change (`digital-lab: progress 30% → 40%`), then how many more there are.
-    func lines(in language: ReportLanguage) -> [String] {
+    /// One line per kept change (`digital-lab: progress 30% → 40%`), then how many more there are. A change of
+    /// texts with its word diff (`texts`) is shown as the words removed and added in each text, in git's
+    /// word-diff notation (`[-removed-]{+added+}`), coloured when `colour`.
+    func lines(in language: ReportLanguage, texts: [String: TextChange] = [:], colour: Bool = false) -> [String] {
         let more = count - changes.count
         let rest = language == .de ? "… und \(more) weitere (kompass diff listet jede Änderung auf)"
             : "… and \(more) more (kompass diff lists every change)"
-        return changes.map { Self.line($0, in: language) } + (more > 0 ? [rest] : [])
+        var lines: [String] = []
+        for change in changes {
+            guard change.kind == .texts, let text = texts[change.projectID] else {
+                lines.append(Self.line(change, in: language))
+                continue
+            }
+            lines.append("\(change.projectID): " + (language == .de ? "Texte geändert" : "texts changed"))
+            for (label, diff) in [("Bisher", text.before), ("In Zukunft", text.future)] where !diff.isEmpty {
+                lines.append("  \(label): " + Self.render(diff, colour: colour))
+            }
+        }
+        return lines + (more > 0 ? [rest] : [])
+    }
+
+    /// `Das [-alte-]{+neue+} Verfahren …`; red and green on a terminal.
+    static func render(_ diff: WordDiff, colour: Bool) -> String {
+        diff.condensed().map { part in
+            switch part.operation {
+            case .equal: part.text
+            case .delete: colour ? "\u{1B}[31m[-\(part.text)-]\u{1B}[0m" : "[-\(part.text)-]"
+            case .insert: colour ? "\u{1B}[32m{+\(part.text)+}\u{1B}[0m" : "{+\(part.text)+}"
+            }
+        }.joined(separator: " ")
     }
 
     static func line(_ change: ProjectChange, in language: ReportLanguage) -> String {

@@ -224,7 +224,7 @@ enum Commands {
         ], positional: false)
         if options.showHelp { Terminal.printOut(HelpText.diff); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
-        let (changes, findings, first) = try pipeline.diff(options: options.runOptions)
+        let (changes, texts, findings, first) = try pipeline.diff(options: options.runOptions)
         let reporter = options.reporter(colour: Terminal().colourOnStandardError)
         let shown = reporter.text(findings, minimum: .error)
         if !shown.isEmpty { Terminal.printError(shown) }
@@ -232,9 +232,15 @@ enum Commands {
         case .json:
             let q = Escaping.json
             func optional(_ value: String?) -> String { value.map(q) ?? "null" }
+            // A change of texts carries its word diff: per text the runs of words kept, removed and added.
+            func parts(_ diff: WordDiff) -> String {
+                "[" + diff.parts.map { "{\"op\": \(q($0.operation.rawValue)), \"text\": \(q($0.text))}" }.joined(separator: ", ") + "]"
+            }
             let items = changes.map { change in
-                "    {\"project\": \(q(change.projectID)), \"change\": \(q(change.kind.rawValue)), \"title\": \(q(change.title)), "
-                    + "\"before\": \(optional(change.before)), \"after\": \(optional(change.after))}"
+                let words = texts[change.projectID].map { "{\"bisher\": \(parts($0.before)), \"in_zukunft\": \(parts($0.future))}" } ?? "null"
+                return "    {\"project\": \(q(change.projectID)), \"change\": \(q(change.kind.rawValue)), \"title\": \(q(change.title)), "
+                    + "\"before\": \(optional(change.before)), \"after\": \(optional(change.after)), "
+                    + "\"words\": \(change.kind == .texts ? words : "null")}"
             }
             Terminal.printOut("{\n  \"firstPublication\": \(first),\n  \"errors\": \(findings.count(of: .error)),\n  \"changes\": [\n"
                 + items.joined(separator: ",\n") + (items.isEmpty ? "" : "\n") + "  ]\n}")
@@ -244,7 +250,7 @@ enum Commands {
                 Terminal.printOut(options.language == .de ? "keine Änderung gegenüber der letzten Publikation" : "no change against the last publication")
             } else {
                 Terminal.printOut(list.headline(in: options.language))
-                list.lines(in: options.language).forEach { Terminal.printOut("  \($0)") }
+                list.lines(in: options.language, texts: texts, colour: Terminal().colourOnStandardOutput).forEach { Terminal.printOut("  \($0)") }
             }
         }
         return findings.hasErrors ? .dataErrors : .success

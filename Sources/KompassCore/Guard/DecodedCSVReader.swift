@@ -12,7 +12,7 @@
 /// importer's detection decides; the encoding is always detected (a UTF-8 byte-order mark means UTF-8).
 struct DecodedCSVReader {
     /// One cell: its text, or nil when its bytes fit neither encoding (the importer reports those), and where
-    /// it starts (the column counts bytes, as the importer's positions do).
+    /// it starts (the column counts characters, as the importer's positions do).
     struct Cell: Equatable {
         var text: String?
         var line: Int

@@ -83,15 +83,26 @@ public struct Pipeline: Sendable {
         ExportPlan(context: exportContext(referenceDate)).files
     }
 
-    /// What a run would change: the sources now against the last publication, every change. Reads, writes nothing.
-    public func diff(options: RunOptions) throws -> (changes: [ProjectChange], findings: FindingList, firstPublication: Bool) {
+    /// What a run would change: the sources now against the last publication, every change, and for each project
+    /// whose texts changed, the change word by word (against the published `projects.csv`, where it can be read).
+    /// Reads, writes nothing.
+    public func diff(options: RunOptions) throws -> (changes: [ProjectChange], texts: [String: TextChange], findings: FindingList,
+                                                     firstPublication: Bool) {
         let previous = try PublicationStateStore(directory: configuration.stateDirectory).load()
         var pass = PortfolioPass(exportContext: exportContext(options.referenceDate))
         pass.copyPath = temporaryCopyPath
         pass.keptChanges = .max
+        pass.keepsChangedTexts = true
         let (outcome, _) = try checked(pass, options: options, previous: .some(previous), stage: { _ in })
         outcome.sources.compactMap(\.copyPath).forEach { unlink($0) }
-        return (outcome.changes.first, outcome.findings, previous == nil)
+        let published = TextChange.publishedTexts(csvAt: (configuration.outputDirectory as NSString).appendingPathComponent(OutputFile.csv.rawValue),
+                                                  ids: Set(outcome.changedTexts.keys))
+        var texts: [String: TextChange] = [:]
+        for (id, now) in outcome.changedTexts {
+            guard let then = published[id] else { continue }
+            texts[id] = TextChange(before: WordDiff(from: then.before, to: now.before), future: WordDiff(from: then.future, to: now.future))
+        }
+        return (outcome.changes.first, texts, outcome.findings, previous == nil)
     }
 
     public func run(options: RunOptions) throws -> RunReport {

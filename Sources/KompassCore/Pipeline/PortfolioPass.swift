@@ -24,6 +24,8 @@ struct PortfolioPass {
     /// The next state's lists, written as the pass goes (nil: a pass that leaves no state).
     var snapshotList: StateListWriter?
     var historyList: StateListWriter?
+    /// Whether to keep the texts of the projects whose texts changed (`kompass diff` shows them word by word).
+    var keepsChangedTexts = false
     /// Identifiers the shrink guard asks about (those named for retirement, those reserved): the projects
     /// of the portfolio that have one are kept in `Outcome.watched`.
     var watchedIDs: Set<String> = []
@@ -60,6 +62,8 @@ struct PortfolioPass {
         var watched: [(id: String, title: String)]
         /// The projects the feeds may announce (new or changed since the last publication), by identifier.
         var announced: [String: Project]
+        /// With `keepsChangedTexts`: the texts ("Bisher", "In Zukunft") of each project whose texts changed.
+        var changedTexts: [String: (before: String, future: String)] = [:]
         /// Per configured source, in order: what was read of it.
         var sources: [SourceCapture.Summary]
     }
@@ -75,6 +79,7 @@ struct PortfolioPass {
         var changes = ChangeLog(keep: keptChanges, history: historyList, date: options.referenceDate)
         var watched: [(id: String, title: String)] = []
         var announced: [String: Project] = [:]
+        var changedTexts: [String: (before: String, future: String)] = [:]
         let captures = configuration.sources.enumerated().map { index, source in
             SourceCapture(path: source.path, copyPath: source.format == .csv ? copyPath(index, source) : nil,
                           copyLimit: Pipeline.acceptedCopyLimit)
@@ -118,6 +123,9 @@ struct PortfolioPass {
                     announced[ready.snapshot.id] = project
                 }
                 for change in found { try changes.add(change, now: ready.snapshot) }
+                if keepsChangedTexts, found.contains(where: { $0.kind == .texts }) {
+                    changedTexts[ready.snapshot.id] = (project.before, project.future)
+                }
                 try snapshotList?.append(line: ready.line)
                 if watchedIDs.contains(ready.snapshot.id) { watched.append((ready.snapshot.id, ready.snapshot.title)) }
                 for (writer, bytes) in zip(writers, ready.rows) {
@@ -148,7 +156,7 @@ struct PortfolioPass {
         findings.append(contentsOf: validationFindings)
         validation.finish(stage: stage) { (list: FindingList) in findings.append(contentsOf: list) }
         return Outcome(findings: findings, summary: summary, changes: changes, removed: removed, watched: watched,
-                       announced: announced, sources: sources)
+                       announced: announced, changedTexts: changedTexts, sources: sources)
     }
 
     /// The CSV sources as read in this pass against the copies accepted at the last publication: what a
