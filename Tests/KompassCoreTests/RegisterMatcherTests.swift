@@ -81,6 +81,32 @@ struct RegisterMatcherTests {
         #expect(findings.first { $0.ruleID == "register.unused" }?.projectID == "beta")
     }
 
+    /// A page whose number of projects changed gives positions no meaning: an edited text is not taken as the
+    /// entry at its position, and the error proposes both ways out.
+    @Test func noPositionFallbackWhenThePageHasAnotherNumberOfProjects() throws {
+        var drafts = [Self.draft("A before", "A future", line: 10), Self.draft("B before, edited", "B future", line: 20),
+                      Self.draft("C before", "C future", line: 30), Self.draft("D before", "D future", line: 40)]
+        let findings = RegisterMatcher(register: Self.register).assign(to: &drafts)
+        #expect(drafts.map { $0.id?.rawValue } == ["alpha", nil, "gamma", nil])
+        let missing = findings.filter { $0.ruleID == "register.missing" }
+        #expect(missing.map { $0.location?.line } == [20, 40])
+        #expect(missing.first?.hint?.contains("the page lists 4 projects and the register 3") == true)
+        #expect(!findings.contains { $0.ruleID == "register.fingerprint.changed" })
+    }
+
+    /// The same block twice on the page is one error at the repetition, naming the first place.
+    @Test func aBlockListedTwiceIsOneErrorNamingBothPlaces() throws {
+        var drafts = [Self.draft("A before", "A future", line: 10), Self.draft("B before", "B future", line: 20),
+                      Self.draft("B before", "B future", line: 30)]
+        let register = ProjectRegister(path: Self.registerFile, entries: Array(Self.register.entries.prefix(2)))
+        let findings = RegisterMatcher(register: register).assign(to: &drafts)
+        #expect(findings.map(\.ruleID) == ["register.repeated-block"])
+        let finding = try #require(findings.first)
+        #expect(finding.severity == .error && finding.location?.line == 30 && finding.projectID == "beta")
+        #expect(finding.message == "project 3 repeats project 2 (line 20) word for word: 'beta' is listed twice")
+        #expect(drafts.map { $0.id?.rawValue } == ["alpha", "beta", nil])
+    }
+
     @Test func unknownProjectIsAnError() throws {
         var drafts = [Self.draft("A before", "A future", line: 10), Self.draft("B before", "B future", line: 20),
                       Self.draft("C before", "C future", line: 30), Self.draft("D before", "D future", line: 40)]
@@ -109,13 +135,13 @@ struct RegisterMatcherTests {
         #expect(finding.location == KompassCore.SourceLocation(file: Self.registerFile, line: 3))
     }
 
-    @Test func twoProjectsWithTheSameTextsAreAmbiguous() throws {
+    @Test func twoProjectsWithTheSameTextsAreOneRepeatedBlock() throws {
         var drafts = [Self.draft("A before", "A future", line: 10), Self.draft("A before", "A future", line: 20)]
         let register = ProjectRegister(path: Self.registerFile, entries: [Self.register.entries[0]])
         let findings = RegisterMatcher(register: register).assign(to: &drafts)
         #expect(drafts[0].id?.rawValue == "alpha")
         #expect(drafts[1].id == nil)
-        #expect(findings.map(\.ruleID) == ["register.ambiguous"])
+        #expect(findings.map(\.ruleID) == ["register.repeated-block"])
         #expect(findings.first?.severity == .error)
         #expect(findings.first?.location?.line == 20)
     }

@@ -1,9 +1,11 @@
 /// Gives each drafted project of a page text its identifier and title from the register.
 ///
 /// A project is recognised by the fingerprint of its texts wherever it stands on the page. When its
-/// texts were edited, the register entry at its position is used if no other project claims it, with a
-/// warning that asks for the new fingerprint. A project the register does not know is an error: an
-/// identifier is never invented, because harvesters and feed readers key on it.
+/// texts were edited, the register entry at its position is used if no other project claims it and the page
+/// has as many projects as the register has entries, with a warning that asks for the new fingerprint; a page
+/// whose number of projects changed gives positions no meaning, so there an unknown text is an error that
+/// proposes the register line. A block listed twice is one error naming both places. A project the register
+/// does not know is an error: an identifier is never invented, because harvesters and feed readers key on it.
 public struct RegisterMatcher: Sendable {
     public var register: ProjectRegister
 
@@ -20,14 +22,16 @@ public struct RegisterMatcher: Sendable {
         let byFingerprint = Dictionary(register.entries.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         let byPosition = Dictionary(register.entries.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
         let presentFingerprints = Set(fingerprints.compactMap { $0 })
-        var used: Set<ProjectID> = []
+        var used: [ProjectID: (position: Int, location: SourceLocation, fingerprint: String)] = [:]
+        // Positions mean something only while the page lists as many projects as the register.
+        let positionsHold = drafts.count == register.entries.count
 
         for index in drafts.indices {
             let position = index + 1
             let location = drafts[index].origins.record
             guard let fingerprint = fingerprints[index] else { continue }  // texts missing: reported already
             var entry = byFingerprint[fingerprint]
-            if entry == nil, let candidate = byPosition[position], !presentFingerprints.contains(candidate.fingerprint) {
+            if entry == nil, positionsHold, let candidate = byPosition[position], !presentFingerprints.contains(candidate.fingerprint) {
                 entry = candidate
                 findings.append(Finding(
                     ruleID: "register.fingerprint.changed", severity: .warning, location: location, projectID: candidate.id.rawValue,
@@ -43,12 +47,28 @@ public struct RegisterMatcher: Sendable {
                     ruleID: "register.missing", severity: .error, location: location,
                     message: Bilingual(en: "project \(position) (fingerprint \(fingerprint)) has no entry in the register",
                                        de: "Vorhaben \(position) (Fingerabdruck \(fingerprint)) hat keinen Eintrag im Register"),
-                    hint: Bilingual(
+                    hint: positionsHold || byPosition[position] == nil ? Bilingual(
                         en: "add the line '\(position);\(fingerprint);<id>;<title>' to \(register.path) with a new identifier and a short German title",
-                        de: "ergänzen Sie in \(register.path) die Zeile '\(position);\(fingerprint);<id>;<title>' mit einer neuen Kennung und einem kurzen deutschen Titel")))
+                        de: "ergänzen Sie in \(register.path) die Zeile '\(position);\(fingerprint);<id>;<title>' mit einer neuen Kennung und einem kurzen deutschen Titel")
+                    : Bilingual(
+                        en: "the page lists \(drafts.count) projects and the register \(register.entries.count), so its position tells nothing: if this is a project of the register "
+                            + "whose texts were edited, set its fingerprint to \(fingerprint) in \(register.path); if it is new, add the line '\(position);\(fingerprint);<id>;<title>'",
+                        de: "die Seite führt \(drafts.count) Vorhaben und das Register \(register.entries.count), darum sagt seine Position nichts: ist es ein Vorhaben des Registers "
+                            + "mit geänderten Texten, setzen Sie seinen Fingerabdruck in \(register.path) auf \(fingerprint); ist es neu, ergänzen Sie die Zeile '\(position);\(fingerprint);<id>;<title>'")))
                 continue
             }
-            if used.contains(entry.id) {
+            if let earlier = used[entry.id], earlier.fingerprint == fingerprint {
+                findings.append(Finding(
+                    ruleID: "register.repeated-block", severity: .error, location: location, projectID: entry.id.rawValue,
+                    message: Bilingual(
+                        en: "project \(position) repeats project \(earlier.position) (line \(earlier.location.line)) word for word: '\(entry.id)' is listed twice",
+                        de: "Vorhaben \(position) wiederholt Vorhaben \(earlier.position) (Zeile \(earlier.location.line)) wörtlich: '\(entry.id)' steht zweimal da"),
+                    hint: Bilingual(
+                        en: "remove the repeated block; if it is a project of its own, write its own texts and give it a register line",
+                        de: "entfernen Sie den wiederholten Block; ist es ein eigenes Vorhaben, schreiben Sie seine eigenen Texte und geben Sie ihm eine Registerzeile")))
+                continue
+            }
+            if used[entry.id] != nil {
                 findings.append(Finding(
                     ruleID: "register.ambiguous", severity: .error, location: location, projectID: entry.id.rawValue,
                     message: Bilingual(en: "project \(position) matches the register entry '\(entry.id)', which another project already took",
@@ -57,13 +77,13 @@ public struct RegisterMatcher: Sendable {
                                     de: "zwei Vorhaben haben dieselben Texte; geben Sie diesem eine eigene Registerzeile mit dem Fingerabdruck \(fingerprint)")))
                 continue
             }
-            used.insert(entry.id)
+            used[entry.id] = (position, location, fingerprint)
             drafts[index].id = entry.id
             drafts[index].title = entry.title
             drafts[index].origins[.id] = entry.location
             drafts[index].origins[.title] = entry.location
         }
-        for entry in register.entries where !used.contains(entry.id) {
+        for entry in register.entries where used[entry.id] == nil {
             findings.append(Finding(
                 ruleID: "register.unused", severity: .warning, location: entry.location, projectID: entry.id.rawValue,
                 message: Bilingual(en: "the register entry '\(entry.id)' matches no project on the page",
