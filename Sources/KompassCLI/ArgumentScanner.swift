@@ -14,6 +14,11 @@ struct ArgumentScanner {
         remaining.popFirst()
     }
 
+    /// The next argument, without taking it.
+    func peek() -> String? {
+        remaining.first
+    }
+
     /// The values after an option that takes several (`--retire a b c`): every argument up to the next
     /// option; at least one.
     mutating func values(for option: String) throws -> [String] {

@@ -70,7 +70,7 @@ enum Commands {
         let options = try CommandOptions.parse(arguments, command: "run", allowed: [
             "--config", "--source", "--format", "--output", "--as-of", "--dry-run", "--strict", "--quiet", "-q",
             "--verbose", "-v", "--warnings-exit", "--lang", "--log-format", "--retire", "--full",
-            "--examples", "--max-findings",
+            "--examples", "--max-findings", "--report-html",
         ], positional: false)
         if options.showHelp { Terminal.printOut(HelpText.run); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
@@ -97,6 +97,11 @@ enum Commands {
         if !shown.isEmpty { Terminal.printError(shown) }
         let summary = RunSummary(report: report, language: options.language,
                                  findings: reporter.summary(report.findings, projects: report.projectCount))
+        if let path = options.htmlReport {
+            let headline = report.outcome == .refused ? summary.refused : report.outcome == .unchanged ? summary.unchanged
+                : report.outcome == .dryRun ? summary.dryRun : summary.published
+            try HTMLReport.write(HTMLReport(language: options.language, headline: headline).render(report.findings), to: path)
+        }
         let changes = ChangeList(report)
         switch report.outcome {
         case .refused:
@@ -127,12 +132,22 @@ enum Commands {
     static func validate(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "validate", allowed: [
             "--config", "--format", "--report", "--as-of", "--lang", "--strict", "--warnings-exit", "--quiet", "-q", "--verbose", "-v",
-            "--retire", "--examples", "--max-findings",
+            "--retire", "--examples", "--max-findings", "--report-html",
         ], positional: true)
         if options.showHelp { Terminal.printOut(HelpText.validate); return .success }
         let pipeline = Pipeline(configuration: try options.configuration())
-        let (projectCount, findings) = try pipeline.check(options: options.runOptions)
+        // For the HTML report, the first projects as read (it shows the values of those with findings).
+        var projects: [Project] = []
+        let keep: ((Project) throws -> Void)? = options.htmlReport == nil ? nil : { project in
+            if projects.count < HTMLReport.projectLimit { projects.append(project) }
+        }
+        let (projectCount, findings) = try pipeline.check(options: options.runOptions, each: keep)
         let reporter = options.reporter(colour: Terminal().colourOnStandardOutput)
+        if let path = options.htmlReport {
+            let page = HTMLReport(language: options.language, headline: reporter.summary(findings, projects: projectCount),
+                                  examples: options.reporter(colour: false).examples)
+            try HTMLReport.write(page.render(findings, projects: projects), to: path)
+        }
         switch options.report {
         case .json:
             Terminal.printOut(reporter.json(findings, projects: projectCount))

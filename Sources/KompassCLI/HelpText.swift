@@ -31,7 +31,7 @@ enum HelpText {
     USAGE
       kompass [run] [--config PATH] [--source FILE [--format F]]... [--output DIR]
                     [--as-of YYYY-MM-DD] [--dry-run] [--strict] [--warnings-exit] [--lang de|en]
-                    [--log-format text|json] [--quiet | --verbose] [--retire ID|FILE...] [--full]
+                    [--log-format text|json] [--quiet | --verbose] [--retire ID|FILE...] [--full] [--report-html FILE]
                     [--examples N] [--max-findings N]
 
     OPTIONS
@@ -54,6 +54,7 @@ enum HelpText {
       --lang de|en        the language of findings (default: German with a German locale)
       --examples N        findings of one rule in one file are grouped; list N places each (default 5)
       --max-findings N    report at most N findings (groups); the first line says when (default 200)
+      --report-html FILE  also write the findings and what happened as one HTML page to FILE
       --log-format F      text (default) or json: one JSON object per line on standard error
       --quiet, -q         print errors only
       --verbose, -v       print info findings, the changes and every published file
@@ -135,7 +136,7 @@ enum HelpText {
     kompass validate: check sources and print every finding; writes nothing.
 
     USAGE
-      kompass validate [--config PATH] [--format F] [--report text|json] [--as-of YYYY-MM-DD]
+      kompass validate [--config PATH] [--format F] [--report text|json | --report html FILE] [--as-of YYYY-MM-DD]
                        [--strict] [--warnings-exit] [--retire ID...] [--examples N] [--max-findings N]
                        [FILE…]
 
@@ -144,6 +145,7 @@ enum HelpText {
       FILE…               check these files instead of the configured sources
       --format F          the format of the files: page-text, csv, json, jsonl, xml
       --report FORMAT     text (default) or json (schema: schemas/report.schema.json)
+      --report html FILE  also write the findings as one HTML page to FILE (--report-html FILE: the same)
       --as-of DATE        the reference date ("today") for date rules
       --strict            treat warnings (and tolerated header spellings) as errors
       --warnings-exit     exit 5 instead of 0 when there are warnings but no errors

@@ -33,6 +33,8 @@ struct CommandOptions {
     var seed: UInt64 = 1
     /// `convert --to F`.
     var convertTo: SourceFormat?
+    /// `--report html FILE` (validate) or `--report-html FILE` (run, validate): where to write the HTML report.
+    var htmlReport: String?
 
     static let defaultConfigPath = "config/kompass.json"
 
@@ -97,6 +99,12 @@ struct CommandOptions {
                     throw UsageError(message: "--as-of takes a date YYYY-MM-DD, not '\(text)'", command: command)
                 }
                 options.asOf = date
+            case "--report-html":
+                options.htmlReport = try value()
+            case "--report" where (inline ?? "") == "html" || (inline == nil && scanner.peek() == "html"):
+                // `--report html FILE`: the HTML page goes to FILE; the text report still goes to the terminal.
+                if inline == nil { _ = try scanner.value(for: option) }
+                options.htmlReport = try scanner.value(for: "--report html")
             case "--report":
                 let text = try value()
                 guard let format = ReportFormat(rawValue: text) else {
