@@ -79,6 +79,12 @@ enum Commands {
         runOptions.progress = indicator.show
         let report = try pipeline.run(options: runOptions)
         indicator.clear()
+        if let path = options.htmlReport {
+            // The page says what happened in the run's language, as the text log's last line does.
+            let summary = RunSummary(report: report, language: options.language, findings: options.reporter(colour: false)
+                .summary(report.findings, projects: report.projectCount))
+            try HTMLReport.write(HTMLReport(language: options.language, headline: summary.line).render(report.findings), to: path)
+        }
         if options.jsonLog {
             let minimum: Severity = options.quiet ? .error : options.verbose ? .info : .warning
             for entry in options.reporter(colour: false).entries(report.findings, minimum: minimum).shown {
@@ -97,11 +103,7 @@ enum Commands {
         if !shown.isEmpty { Terminal.printError(shown) }
         let summary = RunSummary(report: report, language: options.language,
                                  findings: reporter.summary(report.findings, projects: report.projectCount))
-        if let path = options.htmlReport {
-            let headline = report.outcome == .refused ? summary.refused : report.outcome == .unchanged ? summary.unchanged
-                : report.outcome == .dryRun ? summary.dryRun : summary.published
-            try HTMLReport.write(HTMLReport(language: options.language, headline: headline).render(report.findings), to: path)
-        }
+
         let changes = ChangeList(report)
         switch report.outcome {
         case .refused:

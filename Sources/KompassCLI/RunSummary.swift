@@ -56,6 +56,16 @@ struct RunSummary {
             : "nothing changed: \(report.outputDirectory) stays as it is (\(findings)\(listed))"
     }
 
+    /// The sentence for the run's outcome.
+    var line: String {
+        switch report.outcome {
+        case .published: published
+        case .dryRun: dryRun
+        case .refused: refused
+        case .unchanged: unchanged
+        }
+    }
+
     /// Why an unchanged run stopped early (`--verbose`).
     var shortcut: String {
         de ? "die Quellen ergeben dieselben Prüfsummen wie bei der letzten Publikation, und Konfiguration, kompass, Stichjahr und die "
