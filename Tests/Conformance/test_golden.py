@@ -9,6 +9,13 @@ recorded too, so that a changed generator is told apart from a changed exporter.
 Scenarios: the real page (first publication); the real page again with one progress changed, a day later; a
 generated portfolio of 10,000 projects in each structured format (first publication); the generated CSV again
 with one progress changed. Where issue 12 changes an output on purpose, the entry in the JSON says so and why.
+
+Changed on purpose since the recording, each listed under "updated" in the JSON with its reason (the other checksums
+are still those of 7b626ff):
+- issue 13, item 12: the landing page shows time (a timeline of years, delayed projects) and its accessibility
+  defects are fixed, so the seven index.html checksums (real, real-change, gen-csv, gen-csv-change, gen-json,
+  gen-jsonl, gen-xml) were replaced by those of the new page. Nothing else changed: the catalogue files record no
+  size or checksum of index.html (it is the landing page, not a distribution).
 """
 
 from __future__ import annotations
