@@ -8,7 +8,7 @@ import Testing
 struct HTMLTimelineTests {
     typealias Page = HTMLLandingPageTests
 
-    /// Reference date 2026-11-30: 2025 has passed, 2026 has not.
+    /// Reference year 2026 (the tests' reference date is 2026-11-30): 2025 has passed, 2026 has not.
     static func portfolio() -> Portfolio {
         Portfolio(projects: [
             Page.project(id: "laeuft", title: "Läuft", progress: 50, period: ProjectPeriod(startYear: 2023, endYear: 2028)),
@@ -39,24 +39,23 @@ struct HTMLTimelineTests {
     // MARK: The axis
 
     @Test func theAxisSpansThePortfolioAndTheReferenceYear() throws {
-        let date = try #require(CalendarDate(iso: "2026-11-30"))
-        let timeline = try #require(LandingPageTimeline(yearSpan: 2020...2029, referenceDate: date))
+        let timeline = try #require(LandingPageTimeline(yearSpan: 2020...2029, referenceYear: 2026))
         #expect(timeline.yearCount == 10)
         #expect(timeline.position(ofYear: 2020) == 0 && timeline.position(ofYear: 2023) == 3_000 && timeline.position(ofYear: 2030) == 10_000)
-        // 30 November is day 334 of 365: (6 · 365 + 333) / (10 · 365) = 69.12 %.
-        #expect(timeline.referencePosition == 6_912)
+        // The "Stand" line: the middle of 2026, (6 + 0.5) / 10.
+        #expect(timeline.referencePosition == 6_500)
+        #expect(try #require(LandingPageTimeline(yearSpan: 2019...2030, referenceYear: 2026)).referencePosition == 6_250)
         #expect(LandingPageTimeline.percent(6_912) == "69.12%" && LandingPageTimeline.percent(3_000) == "30%"
             && LandingPageTimeline.percent(3_330) == "33.3%" && LandingPageTimeline.percent(805) == "8.05%")
         // A reference year outside the portfolio's years widens the axis; no years, no timeline.
-        let late = try #require(LandingPageTimeline(yearSpan: 2020...2024, referenceDate: date))
+        let late = try #require(LandingPageTimeline(yearSpan: 2020...2024, referenceYear: 2026))
         #expect(late.firstYear == 2020 && late.lastYear == 2026)
-        #expect(LandingPageTimeline(yearSpan: nil, referenceDate: date) == nil)
+        #expect(LandingPageTimeline(yearSpan: nil, referenceYear: 2026) == nil)
     }
 
     @Test func theAxisLabelsThinOutOnLongSpans() throws {
-        let date = try #require(CalendarDate(iso: "2026-11-30"))
         func labels(_ span: ClosedRange<Int>) throws -> [HTMLElement] {
-            let timeline = try #require(LandingPageTimeline(yearSpan: span, referenceDate: date))
+            let timeline = try #require(LandingPageTimeline(yearSpan: span, referenceYear: 2026))
             return try HTMLElement.parse("<div>\(timeline.yearLabels)</div>").elements
         }
         let twelve = try labels(2019...2030)
@@ -98,7 +97,7 @@ struct HTMLTimelineTests {
         let done = try #require(rows[0].all("rect", class: "timeline-done").first)
         #expect(bar["x"] == "30%" && bar["width"] == "60%" && done["x"] == "30%" && done["width"] == "30%")
         let now = try #require(rows[0].all("line", class: "timeline-now").first)
-        #expect(now["x1"] == "69.12%" && now["x2"] == "69.12%")
+        #expect(now["x1"] == "65%" && now["x2"] == "65%")
         // "Ein Jahr": the single year 2025.
         let single = try #require(rows[4].all("rect", class: "timeline-span").first)
         #expect(single["x"] == "50%" && single["width"] == "10%")
@@ -109,9 +108,9 @@ struct HTMLTimelineTests {
         let rows = try Self.rows(text)
         let delayed = rows.filter { !$0.all("line", class: "timeline-late").isEmpty }
         #expect(delayed.map { $0.all("a")[0].text } == ["Spät & knapp", "Ein Jahr"])
-        // The dashed line runs from the planned end (end of 2024: 50 %) to the reference date.
+        // The dashed line runs from the planned end (end of 2024: 50 %) to the "Stand" line (middle of 2026).
         let late = try #require(delayed[0].all("line", class: "timeline-late").first)
-        #expect(late["x1"] == "50%" && late["x2"] == "69.12%")
+        #expect(late["x1"] == "50%" && late["x2"] == "65%")
         // The reason in words, in the drawing's name and in the text beside it.
         let reason = "Verzögert: Ende 2024 geplant, 80 % erreicht"
         #expect(delayed[0].all("svg")[0]["aria-label"] == "Spät & knapp: 2020–2024, 80 % erreicht, in Umsetzung. \(reason)")
@@ -164,6 +163,17 @@ struct HTMLTimelineTests {
         #expect(delayed == ["#eservices-architektur", "#nutzendenzentrierte-services", "#digitale-maturitaet", "#rechtsgrundlagen-agov"])
         #expect(text.contains("<h2 id=\"zeitachse-titel\">Zeitachse</h2>"))
         #expect(text.contains("<li><a href=\"#zeitachse-titel\">Zeitachse</a></li>"), "the header's navigation leads to it")
+    }
+
+    @Test func anotherDayOfTheSameYearWritesTheSamePage() throws {
+        var context = try Page.context()
+        // As in a run: the data's dates come from the publication state, not from the day of the run.
+        context.fileDates[.csv] = FileDates(issued: Page.referenceDate, modified: Page.referenceDate)
+        let first = try Page.renderText(Self.portfolio(), context: context)
+        context.referenceDate = try #require(CalendarDate(iso: "2026-01-02"))
+        #expect(try Page.renderText(Self.portfolio(), context: context) == first, "the page depends on the reference year only")
+        context.referenceDate = try #require(CalendarDate(iso: "2027-01-01"))
+        #expect(try Page.renderText(Self.portfolio(), context: context) != first)
     }
 
     @Test func anEmptyPortfolioHasNoTimeline() throws {

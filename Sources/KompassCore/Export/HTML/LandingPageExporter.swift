@@ -18,7 +18,7 @@ public struct LandingPageExporter: DocumentExporter {
 
     public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         let year = context.referenceDate.year
-        let timeline = LandingPageTimeline(yearSpan: portfolio.yearSpan, referenceDate: context.referenceDate)
+        let timeline = LandingPageTimeline(yearSpan: portfolio.yearSpan, referenceYear: year)
         try writer.write(head(context, timeline: timeline))
         try writer.write(header(context, timeline: timeline != nil))
         try writer.write("<main id=\"inhalt\" tabindex=\"-1\">\n<div class=\"wrap\">\n")
@@ -331,12 +331,7 @@ public struct LandingPageExporter: DocumentExporter {
 
     /// `<time datetime="2026-11-30">30. November 2026</time>`
     static func dateHTML(_ date: CalendarDate) -> String {
-        "<time datetime=\"\(date.iso)\">\(dateText(date))</time>"
-    }
-
-    /// `30. November 2026`
-    static func dateText(_ date: CalendarDate) -> String {
-        "\(date.day). \(months[date.month - 1]) \(date.year)"
+        "<time datetime=\"\(date.iso)\">\(date.day). \(months[date.month - 1]) \(date.year)</time>"
     }
 
     /// Why a project counts as delayed, in words: `Verzögert: Ende 2025 geplant, 40 % erreicht`.

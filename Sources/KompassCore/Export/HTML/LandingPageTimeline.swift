@@ -1,6 +1,9 @@
 /// The landing page's timeline of years: one row per shown project, its duration as a bar on a common
-/// axis of years, the part of the bar that is filled its progress, a line at the reference date, and a
-/// dashed line from a delayed project's planned end to that date.
+/// axis of years, the part of the bar that is filled its progress, a line in the middle of the
+/// reference year (the "Stand"), and a dashed line from a delayed project's planned end to that line.
+///
+/// Like the statuses, the timeline depends on the reference year only, not on the day: a run on another
+/// day of the same year writes the same page (an unchanged portfolio publishes nothing anew).
 ///
 /// Static SVG, one small drawing per row (no script, no external asset). Every drawing is an image
 /// (`role="img"`) whose accessible name says in words what it shows, starting with the project's
@@ -11,14 +14,14 @@ struct LandingPageTimeline {
     /// The first and the last year on the axis: the portfolio's years and the reference year.
     let firstYear: Int
     let lastYear: Int
-    let referenceDate: CalendarDate
+    let referenceYear: Int
 
     /// Nil when there is no year to show (an empty portfolio).
-    init?(yearSpan: ClosedRange<Int>?, referenceDate: CalendarDate) {
+    init?(yearSpan: ClosedRange<Int>?, referenceYear: Int) {
         guard let yearSpan else { return nil }
-        firstYear = min(yearSpan.lowerBound, referenceDate.year)
-        lastYear = max(yearSpan.upperBound, referenceDate.year)
-        self.referenceDate = referenceDate
+        firstYear = min(yearSpan.lowerBound, referenceYear)
+        lastYear = max(yearSpan.upperBound, referenceYear)
+        self.referenceYear = referenceYear
     }
 
     var yearCount: Int { lastYear - firstYear + 1 }
@@ -30,15 +33,10 @@ struct LandingPageTimeline {
         Self.ratio(year - firstYear, yearCount)
     }
 
-    /// Where the reference date lies on the axis (the share of its year gone by at its start), in
-    /// hundredths of a percent.
+    /// Where the "Stand" line lies on the axis: in the middle of the reference year, in hundredths of a
+    /// percent. A delayed project's last year lies before it, so its dashed line is never empty.
     var referencePosition: Int {
-        let year = referenceDate.year
-        guard let start = CalendarDate(year: year, month: 1, day: 1), let next = CalendarDate(year: year + 1, month: 1, day: 1)
-        else { return position(ofYear: year) }
-        let elapsed = referenceDate.daysSinceEpoch - start.daysSinceEpoch
-        let length = next.daysSinceEpoch - start.daysSinceEpoch
-        return Self.ratio((year - firstYear) * length + elapsed, yearCount * length)
+        Self.ratio(2 * (referenceYear - firstYear) + 1, 2 * yearCount)
     }
 
     /// `numerator / denominator` in hundredths of a percent, rounded half up (both not negative).
@@ -81,11 +79,11 @@ struct LandingPageTimeline {
         return """
         <section aria-labelledby="zeitachse-titel">
         <h2 id="zeitachse-titel">Zeitachse</h2>
-        <p>Die Zeitachse zeigt \(caption) in den Jahren \(firstYear) bis \(lastYear): jeder Balken die Dauer eines Vorhabens, sein gefüllter Teil den erreichten Fortschritt. Die senkrechte Linie markiert den Stand vom \(LandingPageExporter.dateHTML(referenceDate)). Ist das geplante Ende eines Vorhabens vorbei und sein Fortschritt unter 100 %, ist es verzögert: eine gestrichelte Linie führt von seinem geplanten Ende bis zum Stand, und sein Text nennt den Grund.</p>
+        <p>Die Zeitachse zeigt \(caption) in den Jahren \(firstYear) bis \(lastYear): jeder Balken die Dauer eines Vorhabens, sein gefüllter Teil den erreichten Fortschritt. Die senkrechte Linie markiert den Stand \(referenceYear), das Jahr, nach dem sich Status und Verzögerung richten. Liegt das geplante Ende eines Vorhabens vor \(referenceYear) und ist sein Fortschritt unter 100 %, ist es verzögert: eine gestrichelte Linie führt von seinem geplanten Ende bis zum Stand, und sein Text nennt den Grund.</p>
         <ul class="timeline-legend">
         <li><svg aria-hidden="true" width="32" height="16"><rect class="timeline-span" x="1" y="2" width="30" height="12"/><rect class="timeline-done" x="1" y="2" width="15" height="12"/></svg>Dauer, gefüllt: Fortschritt</li>
         <li><svg aria-hidden="true" width="32" height="16"><line class="timeline-late" x1="2" y1="8" x2="30" y2="8"/></svg>Verzögerung bis zum Stand</li>
-        <li><svg aria-hidden="true" width="16" height="16"><line class="timeline-now" x1="8" y1="0" x2="8" y2="16"/></svg>Stand \(LandingPageExporter.dateText(referenceDate))</li>
+        <li><svg aria-hidden="true" width="16" height="16"><line class="timeline-now" x1="8" y1="0" x2="8" y2="16"/></svg>Stand \(referenceYear)</li>
         </ul>
         <div class="timeline">
         <div class="timeline-axis" aria-hidden="true"><span></span><div class="timeline-years">\(yearLabels)</div></div>
@@ -111,7 +109,7 @@ struct LandingPageTimeline {
         let title = h(project.title)
         let period = h(project.period.displayText)
         let progress = LandingPageExporter.clampedProgress(project.progress)
-        let delayed = project.isDelayed(referenceYear: referenceDate.year)
+        let delayed = project.isDelayed(referenceYear: referenceYear)
         let delay = delayed ? LandingPageExporter.delayText(project) : nil
         let label = "\(title): \(period), \(project.progress) % erreicht, \(status.label.de)" + (delay.map { ". \($0)" } ?? "")
 
