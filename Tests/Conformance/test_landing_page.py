@@ -5,9 +5,11 @@
 - A reading with Python's html.parser checks the frame (doctype, lang, charset, viewport, one h1, landmarks, skip
   link, no script and nothing loaded from elsewhere, unique ids, internal links that resolve, no skipped heading
   level) and each project against an independent reading of the page text and the register: its anchor, heading,
-  progress as text and as a labelled <progress>, duration, "Bisher" and "In Zukunft".
+  progress as text and as a <progress> named after it, duration, "Bisher" and "In Zukunft", the delay in words
+  where its planned end has passed below 100 %, and its row on the timeline (a bar with an accessible name).
 - A real headless browser (Debian's chromium, with no network: no proxy, every host name unresolvable, a fresh
-  profile) opens the page from a file:// URL, takes a screenshot and dumps the DOM it built.
+  profile) opens the page from a file:// URL, takes a screenshot and dumps the DOM it built. axe-core, reflow at
+  320 px and focus contrast: test_accessibility.py.
 """
 
 from __future__ import annotations
@@ -51,6 +53,15 @@ class Expected:
         if self.progress <= 0 or self.start_year > REFERENCE_YEAR:
             return "geplant"
         return "in Umsetzung"
+
+    @property
+    def delayed(self) -> bool:
+        """Its last year has passed and it is not at 100 %."""
+        return self.progress < 100 and (self.end_year or self.start_year) < REFERENCE_YEAR
+
+    @property
+    def delay_reason(self) -> str:
+        return f"Verzögert: Ende {self.end_year or self.start_year} geplant, {self.progress} % erreicht"
 
     @property
     def duration(self) -> str:
@@ -300,6 +311,8 @@ def test_dataset_texts_summary_and_title_note(tree):
         f"{counts['in Umsetzung']} in Umsetzung und {counts['abgeschlossen']} abgeschlossen."
     )
     assert sentence in main
+    delayed = sum(p.delayed for p in EXPECTED)
+    assert f"{delayed} Vorhaben sind verzögert: ihr geplantes Ende liegt vor {REFERENCE_YEAR}" in main
     (stats_list,) = [dl for dl in tree.root.find_all("dl") if "stats" in dl.attrs.get("class", "").split()]
     groups = [child for child in stats_list.children if isinstance(child, Node)]
     stats = {squash(g.find_all("dt")[0].text()): squash(g.find_all("dd")[0].text()) for g in groups}
@@ -325,6 +338,10 @@ def test_project_section(project, ids):
     assert project.status in text, "the status as a word"
     h4 = [squash(h.text()) for h in article.find_all("h4")]
     assert h4 == ["Bisher", "In Zukunft"]
+    assert not article.find_all("section"), "the texts are no landmarks (68 regions of two names)"
+    assert squash(labels[0].text()) == f"Fortschritt: {project.title}", "each bar is named after its project"
+    delayed = [squash(p.text()) for p in article.find_all("p") if "delayed" in p.attrs.get("class", "").split()]
+    assert delayed == ([f"⚠ {project.delay_reason}"] if project.delayed else []), "delayed: marked, with the reason"
     paragraphs = [squash(p.text()) for p in article.find_all("p")]
     for paragraph in project.before + project.future:
         assert squash(paragraph) in paragraphs, f"paragraph missing: {paragraph[:60]!r}"
@@ -345,7 +362,36 @@ def test_overview_table_has_headers_and_a_row_per_project(tree):
         assert th.find_all("a")[0].attrs.get("href") == f"#{project.id}"
         assert squash(th.text()) == project.title
         cells = [squash(td.text()) for td in row.find_all("td")]
-        assert cells[0] == f"{project.progress} %" and cells[1] == project.duration and cells[2].endswith(project.status)
+        assert cells[0] == f"{project.progress} %" and cells[1] == project.duration
+        status = f"{project.status} ⚠ verzögert" if project.delayed else project.status
+        assert cells[2].endswith(status), f"{project.id}: {cells[2]!r}"
+
+
+def test_timeline_has_a_bar_per_project(ids):
+    section = ids["zeitachse-titel"].parent
+    assert section.tag == "section" and section.attrs.get("aria-labelledby") == "zeitachse-titel"
+    (rows,) = [ol for ol in section.find_all("ol") if "timeline-rows" in ol.attrs.get("class", "")]
+    items = rows.find_all("li")
+    assert len(items) == PROJECT_COUNT
+    delayed = []
+    for item, project in zip(items, EXPECTED):
+        (link,) = item.find_all("a")
+        assert link.attrs["href"] == f"#{project.id}" and squash(link.text()) == project.title
+        (svg,) = item.find_all("svg")
+        assert svg.attrs.get("role") == "img"
+        label = svg.attrs.get("aria-label", "")
+        assert label.startswith(f"{project.title}: {project.duration}, {project.progress} % erreicht, {project.status}"), label
+        assert (project.delay_reason in label) == project.delayed
+        assert len(svg.find_all("rect")) == (2 if project.progress > 0 else 1)
+        facts = squash(item.find_all("p")[0].text())
+        assert facts.startswith(f"{project.duration} · {project.progress} % · {project.status}")
+        if project.delayed:
+            delayed.append(project.id)
+            assert facts.endswith(f"⚠ {project.delay_reason}")
+            assert len([line for line in svg.find_all("line") if "timeline-late" in line.attrs.get("class", "")]) == 1
+    assert len(delayed) == 4, delayed
+    labels = [item.find_all("svg")[0].attrs["aria-label"] for item in items]
+    assert len(set(labels)) == PROJECT_COUNT, "every bar has its own accessible name"
 
 
 def size_text(size: int) -> str:

@@ -1,11 +1,14 @@
 /// What the files written after the pass need of the portfolio, kept while the pass reads it: how many
-/// projects, their span of years, how many are in each status, and the first projects (as many as the
-/// landing page shows one by one). Its size is bounded by that number, not by the portfolio's.
+/// projects, their span of years, how many are in each status and how many are delayed, and the first
+/// projects (as many as the landing page shows one by one). Its size is bounded by that number, not by
+/// the portfolio's.
 public struct PortfolioSummary: Sendable, Equatable {
     public private(set) var projectCount = 0
     /// The earliest start year and the latest year any project runs to; nil for an empty portfolio.
     public private(set) var yearSpan: ClosedRange<Int>?
     public private(set) var statusCounts: [ProjectStatus: Int] = [:]
+    /// How many projects are delayed as of the reference year (see `Project.isDelayed(referenceYear:)`).
+    public private(set) var delayedCount = 0
     /// The first `keepLimit` projects, in portfolio order.
     public private(set) var leadingProjects: [Project] = []
     public let referenceYear: Int
@@ -27,6 +30,7 @@ public struct PortfolioSummary: Sendable, Equatable {
         let low = project.period.startYear, high = project.period.lastYear
         yearSpan = yearSpan.map { min($0.lowerBound, low)...max($0.upperBound, high) } ?? low...high
         statusCounts[project.status(referenceYear: referenceYear), default: 0] += 1
+        if project.isDelayed(referenceYear: referenceYear) { delayedCount += 1 }
         if leadingProjects.count < keepLimit { leadingProjects.append(project) }
     }
 

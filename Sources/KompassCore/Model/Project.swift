@@ -35,6 +35,13 @@ public struct Project: Sendable, Equatable {
         ProjectStatus(progress: progress, period: period, referenceYear: referenceYear)
     }
 
+    /// Whether the project is behind its schedule as of a reference year: its last year has passed
+    /// and its progress is below 100 %. Not a status of its own (the status stays as `status` says):
+    /// the landing page marks such a project as delayed, and the rule `time.overdue` reports it.
+    public func isDelayed(referenceYear: Int) -> Bool {
+        progress < 100 && period.lastYear < referenceYear
+    }
+
     /// Equality of content: two projects are equal when their values are, wherever they came from.
     public static func == (lhs: Project, rhs: Project) -> Bool {
         lhs.id == rhs.id && lhs.title == rhs.title && lhs.progress == rhs.progress && lhs.period == rhs.period

@@ -108,7 +108,8 @@ struct HTMLLandingPageTests {
             #expect(text.contains("<h3 id=\"\(id)--titel\">\(Escaping.html(project.title))</h3>"), "heading of \(id)")
             #expect(text.contains("<progress id=\"\(id)--fortschritt\" max=\"100\" value=\"\(project.progress)\">"),
                     "progress bar of \(id)")
-            #expect(text.contains("<label for=\"\(id)--fortschritt\">Fortschritt</label>"), "labelled bar of \(id)")
+            #expect(text.contains("<label for=\"\(id)--fortschritt\">Fortschritt<span class=\"visually-hidden\">: \(Escaping.html(project.title))</span></label>"),
+                    "labelled bar of \(id), named after its project")
             #expect(text.contains("<span class=\"percent\">\(project.progress) %</span>"), "progress text of \(id)")
             #expect(text.contains(Escaping.html(project.period.displayText)))
             for paragraph in LandingPageExporter.paragraphs(project.before) + LandingPageExporter.paragraphs(project.future) {
@@ -120,6 +121,36 @@ struct HTMLLandingPageTests {
         #expect(Self.occurrences(of: "<article class=\"project\"", in: text) == 34)
         #expect(Self.occurrences(of: "<h3 ", in: text) == 34)
         #expect(Self.occurrences(of: "<progress ", in: text) == 34)
+    }
+
+    @Test func progressBarsHaveTheirOwnNamesAndTextsAreNoLandmarks() throws {
+        let portfolio = try Self.realPortfolio()
+        let text = try Self.renderText(portfolio, context: Self.context())
+        var names: [String] = []
+        for project in portfolio.projects {
+            let article = try HTMLElement.fragment(of: text, startingWith: "<article class=\"project\" id=\"\(project.id.rawValue)\"")
+            let bar = try #require(article.all("progress").first)
+            let label = try #require(article.all("label").first { $0["for"] == bar["id"] })
+            #expect(label.text == "Fortschritt: \(project.title)")
+            names.append(label.text)
+            // "Bisher" and "In Zukunft" are headings in their section, not 68 landmarks of the same two names.
+            #expect(article.all("section").isEmpty)
+            #expect(article.all("h4").map(\.text) == ["Bisher", "In Zukunft"])
+        }
+        #expect(Set(names).count == 34, "34 progress bars, 34 names")
+        // The page's landmarks: each region has a name of its own.
+        let regions = text.components(separatedBy: "<section aria-labelledby=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(regions == ["uebersicht-titel", "zeitachse-titel", "vorhaben-titel", "daten-titel", "kontakt-titel"])
+        #expect(Self.occurrences(of: "<section", in: text) == 5)
+    }
+
+    @Test func focusedHeaderLinksAreDarkOnYellow() {
+        // The header's links are white; focused, every link is dark on yellow (12.30:1), the header's too.
+        let css = LandingPageStyle.css
+        let header = css.range(of: ".site-header a { color: #ffffff; }")
+        let focused = css.range(of: ".site-header a:focus-visible { color: #1b1f24; background: #ffdd00; }")
+        #expect(header != nil && focused != nil)
+        if let header, let focused { #expect(header.upperBound <= focused.lowerBound, "the focus rule comes after the colour it overrides") }
     }
 
     @Test func beyondTheLimitThePageShowsTheFirstProjectsAndSaysSo() throws {

@@ -18,8 +18,9 @@ public struct LandingPageExporter: DocumentExporter {
 
     public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         let year = context.referenceDate.year
-        try writer.write(head(context))
-        try writer.write(header(context))
+        let timeline = LandingPageTimeline(yearSpan: portfolio.yearSpan, referenceYear: year)
+        try writer.write(head(context, timeline: timeline))
+        try writer.write(header(context, timeline: timeline != nil))
         try writer.write("<main id=\"inhalt\" tabindex=\"-1\">\n<div class=\"wrap\">\n")
         try writer.write(summary(portfolio, referenceYear: year))
         // Beyond the limit, the page shows the first projects and says where the rest is.
@@ -34,6 +35,14 @@ public struct LandingPageExporter: DocumentExporter {
             try writer.write(overviewRow(project, referenceYear: year))
         }
         try writer.write("</tbody>\n</table>\n</div>\n</section>\n\n")
+
+        if let timeline, !shown.isEmpty {
+            try writer.write(timeline.start(shown: shown.count, total: portfolio.projectCount))
+            for project in shown {
+                try writer.write(timeline.row(project, status: project.status(referenceYear: year)))
+            }
+            try writer.write(LandingPageTimeline.end)
+        }
 
         try writer.write("""
         <section aria-labelledby="vorhaben-titel">
@@ -54,7 +63,7 @@ public struct LandingPageExporter: DocumentExporter {
 
     // MARK: Head and header
 
-    private func head(_ context: ExportContext) -> String {
+    private func head(_ context: ExportContext, timeline: LandingPageTimeline?) -> String {
         let h = Escaping.html
         let settings = context.settings
         // The change feeds this run wrote, for browsers and feed readers that look for them.
@@ -75,6 +84,7 @@ public struct LandingPageExporter: DocumentExporter {
         <meta name="generator" content="kompass">
         \(feeds)<style>
         \(LandingPageStyle.css)
+        \(timeline?.css ?? "")
         </style>
         </head>
         <body>
@@ -83,7 +93,7 @@ public struct LandingPageExporter: DocumentExporter {
         """
     }
 
-    private func header(_ context: ExportContext) -> String {
+    private func header(_ context: ExportContext, timeline: Bool) -> String {
         let h = Escaping.html
         let settings = context.settings
         let lead = LandingPageExporter.paragraphs(settings.description.de)
@@ -97,7 +107,7 @@ public struct LandingPageExporter: DocumentExporter {
         <nav aria-label="Auf dieser Seite">
         <ul>
         <li><a href="#uebersicht-titel">Übersicht</a></li>
-        <li><a href="#vorhaben-titel">Vorhaben</a></li>
+        \(timeline ? "<li><a href=\"#zeitachse-titel\">Zeitachse</a></li>\n" : "")<li><a href="#vorhaben-titel">Vorhaben</a></li>
         <li><a href="#daten-titel">Daten herunterladen</a></li>
         <li><a href="#kontakt-titel">Lizenz und Kontakt</a></li>
         </ul>
@@ -119,10 +129,15 @@ public struct LandingPageExporter: DocumentExporter {
         let sentence = "Im Jahr \(referenceYear) sind von \(LandingPageExporter.count(total, "Vorhaben", "Vorhaben")) "
             + ProjectStatus.allCases.map { "\(counts[$0, default: 0]) \($0.label.de)" }.joined(separator: ", ")
             .replacingLastSeparator(", ", with: " und ") + "."
+        let delayedCount = portfolio.delayedCount
+        let delayed = delayedCount == 0 ? "" : " "
+            + (delayedCount == 1 ? "1 Vorhaben ist verzögert" : "\(delayedCount) Vorhaben sind verzögert")
+            + (delayedCount == 1 ? ": sein geplantes Ende liegt vor \(referenceYear), sein" : ": ihr geplantes Ende liegt vor \(referenceYear), ihr")
+            + " Fortschritt unter 100 %."
         return """
         <section aria-labelledby="uebersicht-titel">
         <h2 id="uebersicht-titel">Übersicht</h2>
-        <p>\(sentence) Der Status ergibt sich aus Fortschritt und Dauer: abgeschlossen bei 100 %, geplant bei 0 % oder wenn der Beginn nach \(referenceYear) liegt, sonst in Umsetzung.</p>
+        <p>\(sentence) Der Status ergibt sich aus Fortschritt und Dauer: abgeschlossen bei 100 %, geplant bei 0 % oder wenn der Beginn nach \(referenceYear) liegt, sonst in Umsetzung.\(delayed)</p>
         <dl class="stats">
         \(list)
         </dl>
@@ -141,7 +156,7 @@ public struct LandingPageExporter: DocumentExporter {
     private func overviewTableStart(referenceYear: Int, caption: String) -> String {
         """
         <div class="table-scroll">
-        <table>
+        <table class="stack">
         <caption>\(caption) mit Fortschritt, Dauer und Status (Stand \(referenceYear))</caption>
         <thead>
         <tr><th scope="col">Vorhaben</th><th scope="col" class="number">Fortschritt</th><th scope="col">Dauer</th><th scope="col">Status</th></tr>
@@ -159,7 +174,7 @@ public struct LandingPageExporter: DocumentExporter {
         return "<tr><th scope=\"row\"><a href=\"#\(id)\">\(h(project.title))</a></th>"
             + "<td class=\"number\">\(project.progress) %<span class=\"minibar\" aria-hidden=\"true\"><span style=\"width: \(progress)%\"></span></span></td>"
             + "<td class=\"nowrap\">\(h(project.period.displayText))</td>"
-            + "<td>\(statusBadge(status))</td></tr>\n"
+            + "<td>\(statusBadge(status))\(project.isDelayed(referenceYear: referenceYear) ? " " + delayedBadge : "")</td></tr>\n"
     }
 
     private func statusBadge(_ status: ProjectStatus) -> String {
@@ -171,6 +186,9 @@ public struct LandingPageExporter: DocumentExporter {
         }
         return "<span class=\"status status-\(status.code)\"><span aria-hidden=\"true\">\(symbol) </span>\(status.label.de)</span>"
     }
+
+    /// The overview's mark of a delayed project: a symbol and a word (the reason is in its section).
+    private let delayedBadge = "<span class=\"status status-verzoegert\"><span aria-hidden=\"true\">⚠ </span>verzögert</span>"
 
     // MARK: One project
 
@@ -188,25 +206,25 @@ public struct LandingPageExporter: DocumentExporter {
         <article class="project" id="\(id)" aria-labelledby="\(titleID)">
         <h3 id="\(titleID)">\(h(project.title))</h3>
         <div class="progress-line">
-        <label for="\(barID)">Fortschritt</label>
+        <label for="\(barID)">Fortschritt<span class="visually-hidden">: \(h(project.title))</span></label>
         <progress id="\(barID)" max="100" value="\(LandingPageExporter.clampedProgress(project.progress))">\(project.progress) %</progress>
         <span class="percent">\(project.progress) %</span>
         </div>
-        <dl class="facts">
+        \(project.isDelayed(referenceYear: referenceYear) ? "<p class=\"delayed\"><span aria-hidden=\"true\">⚠ </span>\(LandingPageExporter.delayText(project))</p>\n" : "")        <dl class="facts">
         <div><dt>Status (\(referenceYear))</dt><dd>\(statusBadge(status))</dd></div>
         <div><dt>Dauer</dt><dd>\(h(project.period.displayText))</dd></div>
         <div><dt>Handlungsfelder</dt><dd>\(LandingPageExporter.list(fields))</dd></div>
         <div><dt>Nutzende</dt><dd>\(LandingPageExporter.list(groups))</dd></div>
         </dl>
         <div class="texts">
-        <section aria-labelledby="\(id)--bisher">
+        <div>
         <h4 id="\(id)--bisher">Bisher</h4>
         \(LandingPageExporter.paragraphsHTML(project.before))
-        </section>
-        <section aria-labelledby="\(id)--zukunft">
+        </div>
+        <div>
         <h4 id="\(id)--zukunft">In Zukunft</h4>
         \(LandingPageExporter.paragraphsHTML(project.future))
-        </section>
+        </div>
         </div>
         <p class="back"><a href="#uebersicht-titel">Zur Übersicht</a></p>
         </article>
@@ -235,7 +253,7 @@ public struct LandingPageExporter: DocumentExporter {
         <h2 id="daten-titel">Daten herunterladen</h2>
         <p>Die Vorhaben stehen als offene Daten in mehreren Formaten bereit; jede Datei behält ihren Namen, damit ihre Adresse gleich bleibt. Die Katalogdateien beschreiben alle Dateien für Datenportale wie opendata.swiss.</p>
         <div class="table-scroll">
-        <table>
+        <table class="stack">
         <caption>Dateien dieser Veröffentlichung (Grösse, soweit beim Schreiben dieser Seite bekannt)</caption>
         <thead>
         <tr><th scope="col">Datei</th><th scope="col">Inhalt</th><th scope="col">Format</th><th scope="col" class="number">Grösse</th></tr>
@@ -314,6 +332,11 @@ public struct LandingPageExporter: DocumentExporter {
     /// `<time datetime="2026-11-30">30. November 2026</time>`
     static func dateHTML(_ date: CalendarDate) -> String {
         "<time datetime=\"\(date.iso)\">\(date.day). \(months[date.month - 1]) \(date.year)</time>"
+    }
+
+    /// Why a project counts as delayed, in words: `Verzögert: Ende 2025 geplant, 40 % erreicht`.
+    static func delayText(_ project: Project) -> String {
+        "Verzögert: Ende \(project.period.lastYear) geplant, \(project.progress) % erreicht"
     }
 
     /// The opendata.swiss terms of use, as opendata.swiss words them in German.

@@ -12,7 +12,7 @@ public struct OverdueRule: ValidationRule {
 
     public func check(_ project: Project, context: ValidationContext) -> [Finding] {
         let year = context.referenceDate.year
-        guard project.progress < 100, project.period.lastYear < year else { return [] }
+        guard project.isDelayed(referenceYear: year) else { return [] }
         return [finding(project, .period,
                         Bilingual(en: "the project ended in \(project.period.lastYear) but is at \(project.progress)% (reference year \(year))",
                                   de: "das Vorhaben endete \(project.period.lastYear), steht aber bei \(project.progress) % (Stichjahr \(year))"),
