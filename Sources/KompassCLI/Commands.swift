@@ -219,7 +219,7 @@ enum Commands {
             let rules = Validator.catalogue.map { rule in
                 let parameters = rule.defaultParameters.sorted { $0.key < $1.key }
                     .map { "\(q($0.key)): \(plainNumber($0.value))" }.joined(separator: ", ")
-                return "  {\"rule\": \(q(rule.id)), \"severity\": \(q(rule.defaultSeverity.rawValue)), "
+                return "  {\"rule\": \(q(rule.id.rawValue)), \"severity\": \(q(rule.defaultSeverity.rawValue)), "
                     + "\"summary\": \(q(options.language == .de ? rule.summary.de : rule.summary.en)), \"parameters\": {\(parameters)}}"
             }
             Terminal.printOut("[\n" + rules.joined(separator: ",\n") + "\n]")

@@ -150,7 +150,7 @@ struct FindingReporter {
         let items = shown.map { entry in
             let finding = entry.first
             return """
-                {"rule": \(q(finding.ruleID)), "severity": \(q(finding.severity.rawValue)), \
+                {"rule": \(q(finding.ruleID.rawValue)), "severity": \(q(finding.severity.rawValue)), \
             "file": \(optional(finding.location?.file)), "line": \(optional(finding.location.map(\.line))), \
             "column": \(optional(finding.location?.column)), "field": \(optional(finding.location?.field ?? finding.field?.rawValue)), \
             "project": \(optional(finding.projectID)), "message": \(q(finding.message(in: language))), \

@@ -16,7 +16,7 @@ struct JSONLog {
     static func finding(_ entry: FindingGroup, language: ReportLanguage) -> String {
         let q = Escaping.json
         let finding = entry.first
-        var fields: [(String, String)] = [("rule", q(finding.ruleID)), ("count", String(entry.count))]
+        var fields: [(String, String)] = [("rule", q(finding.ruleID.rawValue)), ("count", String(entry.count))]
         if let location = finding.location {
             fields.append(("file", q(location.file)))
             fields.append(("line", String(location.line)))

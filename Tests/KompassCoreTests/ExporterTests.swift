@@ -61,7 +61,7 @@ struct ExporterTests {
         // and two not started (as of 2026-11-30).
         #expect(report.findings.count(of: .warning) == 9)
         #expect(report.findings.all.filter { $0.severity == .warning }.filter {
-            $0.ruleID == "vocabulary.handlungsfelder.other-vocabulary" && $0.projectID == "daten-und-ki-plattform"
+            $0.ruleID == .vocabularyOtherVocabulary(FieldOfAction.self) && $0.projectID == "daten-und-ki-plattform"
         }.count == 3)
         #expect(try TestFiles.listing(output) == Self.fileNames, "no staging folder or other file is left behind")
         #expect(report.files.map { ($0.path as NSString).lastPathComponent }.sorted() == Self.fileNames)
@@ -326,7 +326,7 @@ struct ExporterTests {
         #expect(report.outcome == .refused)
         #expect(report.files.isEmpty)
         #expect(report.findings.hasErrors)
-        let formatErrors = report.findings.all.filter { $0.ruleID == "progress.format" }
+        let formatErrors = report.findings.all.filter { $0.ruleID == .progressFormat }
         #expect(formatErrors.count == 1)
         #expect(formatErrors.first?.location?.line == 15)
         #expect(report.projectCount == 33)

@@ -9,7 +9,7 @@ private struct Outcome {
     /// The lines that are exactly the heading "Fortschritt" (after trimming): one per project on the page.
     var fortschrittLines: Int
 
-    func findings(_ rule: String) -> [Finding] { loaded.findings.filter { $0.ruleID == rule } }
+    func findings(_ rule: RuleID) -> [Finding] { loaded.findings.filter { $0.ruleID == rule } }
     var errors: [Finding] { loaded.findings.filter { $0.severity == .error } }
 }
 
@@ -70,7 +70,7 @@ struct MalformedPageTextTests {
         let result = try outcome(text: truncated)
         expectNothingSilentlyDropped(result)
         #expect(result.imported.records.count == 10)
-        let missing = result.imported.findings.filter { $0.ruleID == "page-text.block.missing" }
+        let missing = result.imported.findings.filter { $0.ruleID == .pageTextBlockMissing }
         #expect(missing.count == 1)
         let finding = try #require(missing.first)
         #expect(finding.severity == .error)
@@ -82,7 +82,7 @@ struct MalformedPageTextTests {
         #expect(result.loaded.portfolio.projects.count == 9)
         #expect(result.loaded.incompleteProjects == 1)
         // The register entries of the lost projects are reported, not forgotten.
-        #expect(result.findings("register.unused").count == 25)
+        #expect(result.findings(.registerUnused).count == 25)
     }
 
     @Test func truncatedInsideAMultiByteCharacter() throws {
@@ -94,7 +94,7 @@ struct MalformedPageTextTests {
         let offset = lines[0..<18].reduce(0) { $0 + $1.utf8.count + 1 } + prefix.utf8.count
         #expect(bytes[offset] == 0xC3)
         let result = try outcome(bytes: Array(bytes[0...offset]))
-        let finding = try #require(result.imported.findings.first { $0.ruleID == "page-text.encoding" })
+        let finding = try #require(result.imported.findings.first { $0.ruleID == .pageTextEncoding })
         #expect(finding.severity == .error)
         #expect(finding.location?.line == 19)
         #expect(finding.location?.column == prefix.count + 1)
@@ -109,10 +109,10 @@ struct MalformedPageTextTests {
         expectNothingSilentlyDropped(result)
         #expect(result.imported.records.count == 1)
         let rules = Set(result.imported.findings.map(\.ruleID))
-        #expect(rules.contains("page-text.block.empty"))
-        #expect(rules.contains("page-text.block.missing"))
-        #expect(result.imported.findings.first { $0.ruleID == "page-text.block.empty" }?.location?.line == 16)
-        #expect(result.imported.findings.first { $0.ruleID == "page-text.block.missing" }?.location?.line == 14)
+        #expect(rules.contains(.pageTextBlockEmpty))
+        #expect(rules.contains(.pageTextBlockMissing))
+        #expect(result.imported.findings.first { $0.ruleID == .pageTextBlockEmpty }?.location?.line == 16)
+        #expect(result.imported.findings.first { $0.ruleID == .pageTextBlockMissing }?.location?.line == 14)
     }
 
     @Test func percentThatIsNotANumber() throws {
@@ -121,7 +121,7 @@ struct MalformedPageTextTests {
         lines[14] = "abc"
         let result = try outcome(text: lines.joined(separator: "\n"))
         expectNothingSilentlyDropped(result)
-        let format = result.findings("progress.format")
+        let format = result.findings(.progressFormat)
         #expect(format.count == 1)
         let finding = try #require(format.first)
         #expect(finding.severity == .error)
@@ -146,12 +146,12 @@ struct MalformedPageTextTests {
         expectNothingSilentlyDropped(result)
         #expect(result.imported.records.count == 34)
 
-        let missing = result.imported.findings.filter { $0.ruleID == "page-text.block.missing" }
+        let missing = result.imported.findings.filter { $0.ruleID == .pageTextBlockMissing }
         #expect(missing.count == 1)
         #expect(missing.first?.location?.line == fifth.line)
         #expect(missing.first?.message.contains("'In Zukunft'") == true)
         #expect(missing.first?.message.contains("line \(fifth.line)") == true)
-        let order = result.imported.findings.filter { $0.ruleID == "page-text.block.order" }
+        let order = result.imported.findings.filter { $0.ruleID == .pageTextBlockOrder }
         #expect(order.map { $0.location?.line } == [feldersLineAfterRemoval])
         #expect(order.first?.message.contains("In Zukunft") == true)
         #expect(result.loaded.incompleteProjects == 1)
@@ -168,7 +168,7 @@ struct MalformedPageTextTests {
         #expect(Array(bytes[offset..<offset + 4]) == [0x42, 0x65, 0x76, 0xC3])
         bytes.replaceSubrange(offset + 3..<offset + 5, with: [0xF6])
         let result = try outcome(bytes: bytes)
-        let encoding = result.imported.findings.filter { $0.ruleID == "page-text.encoding" }
+        let encoding = result.imported.findings.filter { $0.ruleID == .pageTextEncoding }
         #expect(encoding.count == 1)
         let finding = try #require(encoding.first)
         #expect(finding.severity == .error)
@@ -176,7 +176,7 @@ struct MalformedPageTextTests {
         #expect(finding.location?.column == 4)
         #expect(finding.message.contains("0xF6"))
         // Reading stops, and says so: the run cannot publish anything from this file.
-        #expect(result.loaded.findings.contains { $0.ruleID == "page-text.encoding" && $0.severity == .error })
+        #expect(result.loaded.findings.contains { $0.ruleID == .pageTextEncoding && $0.severity == .error })
         #expect(result.loaded.portfolio.projects.count + result.loaded.incompleteProjects == result.imported.records.count)
     }
 
@@ -187,7 +187,7 @@ struct MalformedPageTextTests {
         bytes.append(0xE4)
         bytes += Array("rz.\nIn Zukunft\nZiel.\nFelder\n• Daten\nNutzende\nWirtschaft\n".utf8)
         let result = try outcome(bytes: bytes)
-        let finding = try #require(result.imported.findings.first { $0.ruleID == "page-text.encoding" })
+        let finding = try #require(result.imported.findings.first { $0.ruleID == .pageTextEncoding })
         #expect(finding.location?.line == 6)
         #expect(finding.location?.column == "Über «alles» schön: M".count + 1)
         #expect(finding.message.contains("0xE4"))
@@ -198,10 +198,10 @@ struct MalformedPageTextTests {
         #expect(result.imported.records.isEmpty)
         let finding = try #require(result.imported.findings.first)
         #expect(result.imported.findings.count == 1)
-        #expect(finding.ruleID == "page-text.no-projects")
+        #expect(finding.ruleID == .pageTextNoProjects)
         #expect(finding.severity == .error)
         #expect(finding.message.contains("empty"))
-        #expect(result.loaded.findings.contains { $0.ruleID == "page-text.no-projects" })
+        #expect(result.loaded.findings.contains { $0.ruleID == .pageTextNoProjects })
     }
 
     @Test func fileWithoutFortschritt() throws {
@@ -210,7 +210,7 @@ struct MalformedPageTextTests {
         #expect(!intro.contains("Fortschritt\n"))
         let result = try outcome(text: intro)
         #expect(result.imported.records.isEmpty)
-        #expect(result.imported.findings.map(\.ruleID) == ["page-text.no-projects"])
+        #expect(result.imported.findings.map(\.ruleID) == [.pageTextNoProjects])
         #expect(result.imported.findings.first?.message.contains("Fortschritt") == true)
     }
 
@@ -224,7 +224,7 @@ struct MalformedPageTextTests {
         lines.replaceSubrange(15..<19, with: bisher + dauer)
         let result = try outcome(text: lines.joined(separator: "\n"))
         expectNothingSilentlyDropped(result)
-        let order = result.imported.findings.filter { $0.ruleID == "page-text.block.order" }
+        let order = result.imported.findings.filter { $0.ruleID == .pageTextBlockOrder }
         #expect(!order.isEmpty)
         #expect(order.first?.location?.line == 16)
         #expect(order.first?.message.contains("Bisher") == true)
@@ -251,7 +251,7 @@ struct MalformedPageTextTests {
         #expect(lines[index] == intended)
         lines[index] = line
         let result = try outcome(text: lines.joined(separator: "\n"))
-        #expect(result.errors.map(\.ruleID) == ["page-text.heading.misspelt"], "\(result.errors.map(\.message))")
+        #expect(result.errors.map(\.ruleID) == [.pageTextHeadingMisspelt], "\(result.errors.map(\.message))")
         let error = try #require(result.errors.first)
         #expect(error.location?.line == index + 1 && error.location?.column == 1 && error.location?.field == intended)
         #expect(error.message == "'\(line)' is not a heading: did you mean '\(intended)'?")
@@ -278,7 +278,7 @@ struct MalformedPageTextTests {
         let atLine16 = result.imported.findings.filter { $0.location?.line == 16 }
         #expect(!atLine16.isEmpty)
         #expect(atLine16.contains { $0.message.contains("Laufzeit") && $0.severity == .error })
-        let missing = result.imported.findings.filter { $0.ruleID == "page-text.block.missing" }
+        let missing = result.imported.findings.filter { $0.ruleID == .pageTextBlockMissing }
         #expect(missing.map { $0.location?.line } == [14])
         #expect(missing.first?.message.contains("'Dauer'") == true)
         #expect(result.loaded.incompleteProjects == 1)
@@ -291,7 +291,7 @@ struct MalformedPageTextTests {
         lines.insert("Kosten", at: 24)
         let result = try outcome(text: lines.joined(separator: "\n"))
         expectNothingSilentlyDropped(result)
-        let finding = try #require(result.imported.findings.first { $0.ruleID == "page-text.fields.bullet" })
+        let finding = try #require(result.imported.findings.first { $0.ruleID == .pageTextFieldsBullet })
         #expect(finding.location?.line == 25)
         #expect(finding.message.contains("Kosten"))
     }
@@ -299,12 +299,12 @@ struct MalformedPageTextTests {
     @Test func headingBeforeTheFirstFortschritt() throws {
         let page = "Einleitung\nDauer\n2024\nFortschritt\n10%\nDauer\n2024\nBisher\nA.\nIn Zukunft\nB.\nFelder\n• Daten\nNutzende\nWirtschaft\n"
         let result = try outcome(text: page)
-        let order = result.imported.findings.filter { $0.ruleID == "page-text.block.order" }
+        let order = result.imported.findings.filter { $0.ruleID == .pageTextBlockOrder }
         #expect(order.map { $0.location?.line } == [2])
         // The stray block becomes a record of its own, reported, and the real project is intact.
         #expect(result.imported.records.count == 2)
         #expect(result.imported.records[1]["Fortschritt"].map(\.text) == ["10%"])
-        #expect(result.imported.findings.contains { $0.ruleID == "page-text.block.missing" && $0.location?.line == 2 })
+        #expect(result.imported.findings.contains { $0.ruleID == .pageTextBlockMissing && $0.location?.line == 2 })
     }
 
     @Test func missingFortschrittMergesTwoProjectsAndIsReported() throws {
@@ -314,7 +314,7 @@ struct MalformedPageTextTests {
         lines.removeSubrange(33..<35)
         let result = try outcome(text: lines.joined(separator: "\n"))
         #expect(result.imported.records.count == 33)
-        let repeated = result.imported.findings.filter { $0.ruleID == "page-text.block.repeated" }
+        let repeated = result.imported.findings.filter { $0.ruleID == .pageTextBlockRepeated }
         #expect(!repeated.isEmpty)
         #expect(repeated.first?.location?.line == 34)
         #expect(repeated.first?.message.contains("line 14") == true)
@@ -326,7 +326,7 @@ struct MalformedPageTextTests {
         lines.remove(at: 20)  // the paragraph of project 1's "In Zukunft"
         let result = try outcome(text: lines.joined(separator: "\n"))
         expectNothingSilentlyDropped(result)
-        let empty = result.imported.findings.filter { $0.ruleID == "page-text.block.empty" }
+        let empty = result.imported.findings.filter { $0.ruleID == .pageTextBlockEmpty }
         #expect(empty.map { $0.location?.line } == [20])
         #expect(empty.first?.location?.field == "In Zukunft")
         #expect(result.loaded.incompleteProjects == 1)
@@ -337,7 +337,7 @@ struct MalformedPageTextTests {
         lines.insert("35%", at: 15)
         let result = try outcome(text: lines.joined(separator: "\n"))
         expectNothingSilentlyDropped(result)
-        let unexpected = result.imported.findings.filter { $0.ruleID == "page-text.line.unexpected" }
+        let unexpected = result.imported.findings.filter { $0.ruleID == .pageTextLineUnexpected }
         #expect(unexpected.map { $0.location?.line } == [16])
         #expect(result.imported.records.first?["Fortschritt"].map(\.text) == ["30%"])
     }
@@ -347,7 +347,7 @@ struct MalformedPageTextTests {
         #expect(lines[30] == "Mitarbeitende")
         lines[30] = "• Mitarbeitende"
         let result = try outcome(text: lines.joined(separator: "\n"))
-        let finding = try #require(result.imported.findings.first { $0.ruleID == "page-text.user-groups.bullet" })
+        let finding = try #require(result.imported.findings.first { $0.ruleID == .pageTextUserGroupsBullet })
         #expect(finding.location?.line == 31)
         #expect(result.imported.records.first?["Nutzende"].first?.text == "Mitarbeitende")
         #expect(result.imported.records.first?["Nutzende"].first?.location.column == 3)
@@ -359,7 +359,7 @@ struct MalformedPageTextTests {
         lines[22] = "• Prozese"
         let result = try outcome(text: lines.joined(separator: "\n"))
         expectNothingSilentlyDropped(result)
-        let finding = try #require(result.findings("vocabulary.handlungsfelder.unknown").first)
+        let finding = try #require(result.findings(.vocabularyUnknown(FieldOfAction.self)).first)
         #expect(finding.severity == .error)
         #expect(finding.location?.line == 23)
         #expect(finding.location?.column == 3)
@@ -372,7 +372,7 @@ struct MalformedPageTextTests {
         lines[16] = "23–28"
         let result = try outcome(text: lines.joined(separator: "\n"))
         expectNothingSilentlyDropped(result)
-        let finding = try #require(result.findings("period.format").first)
+        let finding = try #require(result.findings(.periodFormat).first)
         #expect(finding.location?.line == 17)
         #expect(finding.field == .period)
         #expect(result.loaded.incompleteProjects == 1)

@@ -140,7 +140,7 @@ struct NormaliserTests {
         let entry = try Self.draftReal()[1]
         #expect(entry.draft.fieldsOfAction == Self.allFields)
         #expect(entry.draft.userGroups == [.mitarbeitende, .bevoelkerung, .wirtschaft])
-        #expect(entry.findings.map(\.ruleID) == Array(repeating: "vocabulary.handlungsfelder.other-vocabulary", count: 3))
+        #expect(entry.findings.map(\.ruleID) == Array(repeating: .vocabularyOtherVocabulary(FieldOfAction.self), count: 3))
         #expect(entry.findings.allSatisfy { $0.severity == .warning })
         #expect(entry.findings.allSatisfy { $0.field == .fieldsOfAction })
         #expect(entry.findings.map { $0.location?.line } == [50, 51, 52])
@@ -202,7 +202,7 @@ struct NormaliserTests {
         values[0].1 = "abc"
         let (draft, findings) = Self.normalise(values)
         #expect(draft.progress == nil)
-        #expect(findings.map(\.ruleID) == ["progress.format"])
+        #expect(findings.map(\.ruleID) == [.progressFormat])
         #expect(findings.first?.location?.line == 2)
         #expect(findings.first?.severity == .error)
     }
@@ -215,7 +215,7 @@ struct NormaliserTests {
         values[0].1 = text
         let (draft, findings) = Self.normalise(values)
         #expect(draft.progress == percent)
-        #expect(findings.map(\.ruleID) == (lenient ? ["progress.lenient-form"] : []))
+        #expect(findings.map(\.ruleID) == (lenient ? [.progressLenientForm] : []))
         #expect(findings.allSatisfy { $0.severity == .info && $0.location?.line == 2 && $0.field == .progress })
     }
 
@@ -224,7 +224,7 @@ struct NormaliserTests {
         values[1].1 = "2023–"
         let (draft, findings) = Self.normalise(values)
         #expect(draft.period == nil)
-        #expect(findings.map(\.ruleID) == ["period.format"])
+        #expect(findings.map(\.ruleID) == [.periodFormat])
         #expect(findings.first?.location?.line == 3)
         #expect(findings.first?.field == .period)
     }
@@ -234,7 +234,7 @@ struct NormaliserTests {
         values.append(("Felder", "Technologien"))
         let (draft, findings) = Self.normalise(values)
         #expect(draft.fieldsOfAction == [.daten])
-        #expect(findings.map(\.ruleID) == ["vocabulary.handlungsfelder.unknown"])
+        #expect(findings.map(\.ruleID) == [.vocabularyUnknown(FieldOfAction.self)])
         #expect(findings.first?.severity == .error)
         #expect(findings.first?.hint?.contains("Technologie") == true)
         #expect(findings.first?.location?.line == 8)
@@ -246,7 +246,7 @@ struct NormaliserTests {
         let (draft, findings) = Self.normalise(values)
         #expect(draft.fieldsOfAction == [.daten])
         #expect(draft.userGroups == [.wirtschaft])
-        #expect(findings.map(\.ruleID) == ["vocabulary.handlungsfelder.other-vocabulary"])
+        #expect(findings.map(\.ruleID) == [.vocabularyOtherVocabulary(FieldOfAction.self)])
         #expect(findings.first?.severity == .error)
         #expect(findings.first?.hint?.contains("Nutzende") == true)
     }
@@ -257,7 +257,7 @@ struct NormaliserTests {
         let (draft, findings) = Self.normalise(values)
         #expect(draft.userGroups == [.wirtschaft])
         #expect(draft.fieldsOfAction == [.daten])
-        #expect(findings.map(\.ruleID) == ["vocabulary.nutzende.other-vocabulary"])
+        #expect(findings.map(\.ruleID) == [.vocabularyOtherVocabulary(UserGroup.self)])
         #expect(findings.first?.severity == .error)
         #expect(findings.first?.hint?.contains("Handlungsfelder") == true)
     }
@@ -267,7 +267,7 @@ struct NormaliserTests {
         values.append(("Nutzende", "Daten"))
         let (draft, findings) = Self.normalise(values)
         #expect(draft.userGroups == [.wirtschaft])
-        #expect(findings.map(\.ruleID) == ["vocabulary.nutzende.other-vocabulary"])
+        #expect(findings.map(\.ruleID) == [.vocabularyOtherVocabulary(UserGroup.self)])
         #expect(findings.first?.severity == .warning)
     }
 
@@ -276,7 +276,7 @@ struct NormaliserTests {
         values.insert(("Felder", "Daten"), at: 5)
         let (draft, findings) = Self.normalise(values)
         #expect(draft.fieldsOfAction == [.daten])
-        #expect(findings.map(\.ruleID) == ["vocabulary.handlungsfelder.repeated"])
+        #expect(findings.map(\.ruleID) == [.vocabularyRepeated(FieldOfAction.self)])
         #expect(findings.first?.severity == .warning)
     }
 
@@ -286,7 +286,7 @@ struct NormaliserTests {
         #expect(quiet.findings.isEmpty)
         #expect(quiet.draft.period == nil)
         let loud = Self.normalise(values, reportsMissing: true)
-        #expect(loud.findings.map(\.ruleID) == ["value.missing"])
+        #expect(loud.findings.map(\.ruleID) == [.valueMissing])
         #expect(loud.findings.first?.field == .period)
         #expect(loud.findings.first?.location?.field == "Dauer")
     }
@@ -302,13 +302,13 @@ struct NormaliserTests {
         ]
         // Undeclared, nothing is trimmed: the identifier is not well-formed, and the hint says how to declare it.
         let strict = Normaliser(mapping: mapping).draft(Self.record(spaced))
-        #expect(strict.findings.map(\.ruleID) == ["id.format"])
+        #expect(strict.findings.map(\.ruleID) == [.idFormat])
         #expect(strict.findings.first?.hint?.contains("\"normalise\": [\"trim\"]") == true)
         #expect(strict.draft.title == " Digital Lab ")
 
         mapping.normalisations = [.trim]
         let good = Normaliser(mapping: mapping).draft(Self.record(spaced))
-        #expect(good.findings.map(\.ruleID) == ["value.trimmed", "value.trimmed"])
+        #expect(good.findings.map(\.ruleID) == [.valueTrimmed, .valueTrimmed])
         #expect(good.findings.allSatisfy { $0.severity == .info })
         #expect(good.findings.last?.message == "'titel': white space around 'Digital Lab' was removed (the mapping declares normalise trim)")
         let project = good.draft.project
@@ -320,7 +320,7 @@ struct NormaliserTests {
             ("id", "Digital Lab"), ("titel", "T"), ("p", "1"), ("d", "2024"), ("b", "x"), ("f", "y"),
             ("felder", "Kultur"), ("nutzende", "Mitarbeitende"),
         ]))
-        #expect(bad.findings.map(\.ruleID) == ["id.format"])
+        #expect(bad.findings.map(\.ruleID) == [.idFormat])
         #expect(bad.draft.id == nil)
         #expect(bad.draft.project == nil)
     }
@@ -338,7 +338,7 @@ struct NormaliserTests {
     @Test func datesAreReadOnlyInTheDeclaredForm() {
         // Years by default: a date is an error whose hint names the form to declare.
         let undeclared = Normaliser(mapping: Self.yearMapping).draft(Self.yearRecord("31.12.2025", "2028"))
-        #expect(undeclared.findings.map(\.ruleID) == ["period.format"])
+        #expect(undeclared.findings.map(\.ruleID) == [.periodFormat])
         #expect(undeclared.findings.first?.message == "the start year '31.12.2025' is not a four-digit year")
         #expect(undeclared.findings.first?.hint?.contains("\"dateForm\": \"DD.MM.YYYY\"") == true)
         #expect(undeclared.draft.period == nil)
@@ -346,7 +346,7 @@ struct NormaliserTests {
         var mapping = Self.yearMapping
         mapping.dateForm = .dayMonthYear
         let declared = Normaliser(mapping: mapping).draft(Self.yearRecord("31.12.2025", "1.3.2028"))
-        #expect(declared.findings.map(\.ruleID) == ["period.date-read", "period.date-read"])
+        #expect(declared.findings.map(\.ruleID) == [.periodDateRead, .periodDateRead])
         #expect(declared.findings.first?.severity == .info)
         #expect(declared.findings.first?.message == "the start date '31.12.2025' was read as the year 2025 (the mapping declares dateForm DD.MM.YYYY)")
         #expect(declared.draft.period == ProjectPeriod(startYear: 2025, endYear: 2028))
@@ -354,7 +354,7 @@ struct NormaliserTests {
         // Another form, or no date of the calendar, is an error, never a guess.
         for wrong in ["2025-12-31", "2025", "31.02.2025", "31/12/2025", "32.1.2025"] {
             let result = Normaliser(mapping: mapping).draft(Self.yearRecord(wrong, "2028"))
-            #expect(result.findings.map(\.ruleID).first == "period.format", "\(wrong)")
+            #expect(result.findings.map(\.ruleID).first == .periodFormat, "\(wrong)")
             #expect(result.draft.period == nil, "\(wrong)")
         }
         mapping.dateForm = .isoDate
@@ -373,7 +373,7 @@ struct NormaliserTests {
         #expect(kept.draft.title.map { Array($0.unicodeScalars) } == Array(decomposed.unicodeScalars))
         mapping.normalisations = [.nfc]
         let composed = Normaliser(mapping: mapping).draft(record)
-        #expect(composed.findings.map(\.ruleID) == ["value.unicode-normalised"])
+        #expect(composed.findings.map(\.ruleID) == [.valueUnicodeNormalised])
         #expect(composed.findings.first?.message.contains("2 code points fewer") == true)
         #expect(composed.draft.title.map { Array($0.unicodeScalars) } == Array("Bevölkerung und Geschäfte".unicodeScalars))
     }

@@ -58,7 +58,7 @@ struct RegisterMatcherTests {
         #expect(drafts.map { $0.id?.rawValue } == ["alpha", "beta", "gamma"])
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
-        #expect(finding.ruleID == "register.fingerprint.changed")
+        #expect(finding.ruleID == .registerFingerprintChanged)
         #expect(finding.severity == .warning)
         #expect(finding.projectID == "beta")
         #expect(finding.location?.line == 20)
@@ -74,11 +74,11 @@ struct RegisterMatcherTests {
         let findings = RegisterMatcher(register: register).assign(to: &drafts)
         #expect(drafts[0].id == nil)
         #expect(drafts[1].id?.rawValue == "alpha")
-        #expect(findings.map(\.ruleID).sorted() == ["register.missing", "register.unused"])
-        let missing = try #require(findings.first { $0.ruleID == "register.missing" })
+        #expect(findings.map(\.ruleID).sorted() == [.registerMissing, .registerUnused])
+        let missing = try #require(findings.first { $0.ruleID == .registerMissing })
         #expect(missing.severity == .error)
         #expect(missing.location?.line == 10)
-        #expect(findings.first { $0.ruleID == "register.unused" }?.projectID == "beta")
+        #expect(findings.first { $0.ruleID == .registerUnused }?.projectID == "beta")
     }
 
     /// A page whose number of projects changed gives positions no meaning: an edited text is not taken as the
@@ -88,10 +88,10 @@ struct RegisterMatcherTests {
                       Self.draft("C before", "C future", line: 30), Self.draft("D before", "D future", line: 40)]
         let findings = RegisterMatcher(register: Self.register).assign(to: &drafts)
         #expect(drafts.map { $0.id?.rawValue } == ["alpha", nil, "gamma", nil])
-        let missing = findings.filter { $0.ruleID == "register.missing" }
+        let missing = findings.filter { $0.ruleID == .registerMissing }
         #expect(missing.map { $0.location?.line } == [20, 40])
         #expect(missing.first?.hint?.contains("the page lists 4 projects and the register 3") == true)
-        #expect(!findings.contains { $0.ruleID == "register.fingerprint.changed" })
+        #expect(!findings.contains { $0.ruleID == .registerFingerprintChanged })
     }
 
     /// The same block twice on the page is one error at the repetition, naming the first place.
@@ -100,7 +100,7 @@ struct RegisterMatcherTests {
                       Self.draft("B before", "B future", line: 30)]
         let register = ProjectRegister(path: Self.registerFile, entries: Array(Self.register.entries.prefix(2)))
         let findings = RegisterMatcher(register: register).assign(to: &drafts)
-        #expect(findings.map(\.ruleID) == ["register.repeated-block"])
+        #expect(findings.map(\.ruleID) == [.registerRepeatedBlock])
         let finding = try #require(findings.first)
         #expect(finding.severity == .error && finding.location?.line == 30 && finding.projectID == "beta")
         #expect(finding.message == "project 3 repeats project 2 (line 20) word for word: 'beta' is listed twice")
@@ -113,7 +113,7 @@ struct RegisterMatcherTests {
         let findings = RegisterMatcher(register: Self.register).assign(to: &drafts)
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
-        #expect(finding.ruleID == "register.missing")
+        #expect(finding.ruleID == .registerMissing)
         #expect(finding.severity == .error)
         #expect(finding.location == KompassCore.SourceLocation(file: "page.txt", line: 40))
         let fingerprint = ProjectFingerprint.of(before: "D before", future: "D future")
@@ -129,7 +129,7 @@ struct RegisterMatcherTests {
         #expect(drafts.map { $0.id?.rawValue } == ["alpha", "gamma"])
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
-        #expect(finding.ruleID == "register.unused")
+        #expect(finding.ruleID == .registerUnused)
         #expect(finding.severity == .warning)
         #expect(finding.projectID == "beta")
         #expect(finding.location == KompassCore.SourceLocation(file: Self.registerFile, line: 3))
@@ -141,7 +141,7 @@ struct RegisterMatcherTests {
         let findings = RegisterMatcher(register: register).assign(to: &drafts)
         #expect(drafts[0].id?.rawValue == "alpha")
         #expect(drafts[1].id == nil)
-        #expect(findings.map(\.ruleID) == ["register.repeated-block"])
+        #expect(findings.map(\.ruleID) == [.registerRepeatedBlock])
         #expect(findings.first?.severity == .error)
         #expect(findings.first?.location?.line == 20)
     }
@@ -152,7 +152,7 @@ struct RegisterMatcherTests {
         var drafts = [incomplete, Self.draft("B before", "B future", line: 20), Self.draft("C before", "C future", line: 30)]
         let findings = RegisterMatcher(register: Self.register).assign(to: &drafts)
         #expect(drafts.map { $0.id?.rawValue } == [nil, "beta", "gamma"])
-        #expect(findings.map(\.ruleID) == ["register.unused"])
+        #expect(findings.map(\.ruleID) == [.registerUnused])
         #expect(findings.first?.projectID == "alpha")
     }
 
@@ -184,7 +184,7 @@ struct RegisterMatcherTests {
         defer { directory.remove() }
         let page = try directory.write("page.txt", text: reordered)
         let loaded = try PortfolioLoader().load([SourceConfiguration(path: page, format: .pageText, register: TestFiles.registerPath)])
-        #expect(!loaded.findings.contains { $0.ruleID.hasPrefix("register.") }, "\(loaded.findings.map(\.message))")
+        #expect(!loaded.findings.contains { $0.ruleID.rawValue.hasPrefix("register.") }, "\(loaded.findings.map(\.message))")
         let ids = loaded.portfolio.projects.map(\.id.rawValue)
         #expect(ids.count == 34)
         #expect(ids.last == "digital-lab")
@@ -224,7 +224,7 @@ struct ProjectRegisterTests {
         let (register, findings) = try Self.load("pos;fingerprint;id;title\n1;\(Self.a);x;X\n")
         #expect(register.entries.isEmpty)
         #expect(findings.count == 1)
-        #expect(findings.first?.ruleID == "register.header")
+        #expect(findings.first?.ruleID == .registerHeader)
         #expect(findings.first?.severity == .error)
         #expect(findings.first?.location?.line == 1)
     }
@@ -232,7 +232,7 @@ struct ProjectRegisterTests {
     @Test func emptyRegister() throws {
         let (register, findings) = try Self.load("")
         #expect(register.entries.isEmpty)
-        #expect(findings.map(\.ruleID) == ["register.empty"])
+        #expect(findings.map(\.ruleID) == [.registerEmpty])
     }
 
     @Test func duplicateIdentifier() throws {
@@ -241,7 +241,7 @@ struct ProjectRegisterTests {
         #expect(register.entries.map(\.title) == ["One"])
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
-        #expect(finding.ruleID == "register.id.duplicate")
+        #expect(finding.ruleID == .registerIDDuplicate)
         #expect(finding.location?.line == 3)
         #expect(finding.location?.column == 2 + 16 + 2)
         #expect(finding.message.contains("line 2"))
@@ -253,7 +253,7 @@ struct ProjectRegisterTests {
         #expect(register.entries.map(\.id.rawValue) == ["ok"])
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
-        #expect(finding.ruleID == "register.fingerprint")
+        #expect(finding.ruleID == .registerFingerprint)
         #expect(finding.location?.line == 3)
         #expect(finding.location?.column == 3)
     }
@@ -270,7 +270,7 @@ struct ProjectRegisterTests {
 
         """
         let (register, findings) = try Self.load(text)
-        #expect(findings.map(\.ruleID) == ["register.position", "register.position", "register.id", "register.title", "register.row.cells"])
+        #expect(findings.map(\.ruleID) == [.registerPosition, .registerPosition, .registerID, .registerTitle, .registerRowCells])
         #expect(findings.map { $0.location?.line } == [2, 3, 4, 5, 6])
         #expect(register.entries.map(\.id.rawValue) == ["quoted"])
         #expect(register.entries.first?.title == "Title; with a delimiter")
@@ -279,7 +279,7 @@ struct ProjectRegisterTests {
 
     @Test func syntaxProblemsHaveTheirLine() throws {
         let (_, findings) = try Self.load("position;fingerprint;id;title\n1;\(Self.a);ok;\"unclosed\n")
-        #expect(findings.contains { $0.ruleID == "register.syntax" && $0.location?.line == 2 && $0.location?.column == 23 })
+        #expect(findings.contains { $0.ruleID == .registerSyntax && $0.location?.line == 2 && $0.location?.column == 23 })
     }
 
     @Test func windowsLineEndsKeepTheirLineNumbers() throws {
@@ -288,7 +288,7 @@ struct ProjectRegisterTests {
         let text = "position;fingerprint;id;title\r\n1;\(Self.a);one;One\r\n2;\(other);two;Two\r\n3;\(third);one;Three\r\n"
         let (register, findings) = try Self.load(text)
         #expect(register.entries.map(\.location.line) == [2, 3])
-        #expect(findings.map(\.ruleID) == ["register.id.duplicate"])
+        #expect(findings.map(\.ruleID) == [.registerIDDuplicate])
         #expect(findings.first?.location?.line == 4)
     }
 

@@ -21,7 +21,7 @@ struct ValidatorTests {
         let findings = ProgressRangeRule().check(Self.project(progress: progress), context: Self.context)
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
-        #expect(finding.ruleID == "progress.range")
+        #expect(finding.ruleID == .progressRange)
         #expect(finding.severity == .error)
         #expect(finding.field == .progress)
         #expect(finding.projectID == "p")
@@ -40,7 +40,7 @@ struct ValidatorTests {
         let findings = PeriodOrderRule().check(Self.project(start: 2028, end: 2023), context: Self.context)
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
-        #expect(finding.ruleID == "period.order")
+        #expect(finding.ruleID == .periodOrder)
         #expect(finding.severity == .error)
         #expect(finding.field == .period)
         #expect(finding.location?.line == 13)
@@ -60,7 +60,7 @@ struct ValidatorTests {
         let findings = DuplicateIdentifierRule().check(portfolio: portfolio, context: Self.context)
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
-        #expect(finding.ruleID == "id.duplicate")
+        #expect(finding.ruleID == .idDuplicate)
         #expect(finding.severity == .error)
         #expect(finding.projectID == "a")
         #expect(finding.field == .id)
@@ -83,7 +83,7 @@ struct ValidatorTests {
     // MARK: The validator as a whole
 
     @Test func catalogueStartsWithTheValueRulesAndDefaultsToTheirSeverities() {
-        #expect(Array(Validator.catalogue.map { $0.id }.prefix(2)) == ["progress.range", "period.order"])
+        #expect(Array(Validator.catalogue.map { $0.id }.prefix(2)) == [.progressRange, .periodOrder])
         #expect(Validator().rules.map(\.severity) == Validator.catalogue.map { $0.defaultSeverity })
     }
 
@@ -96,13 +96,13 @@ struct ValidatorTests {
         ])
         let findings = Validator(rules: [ProgressRangeRule(), PeriodOrderRule(), DuplicateIdentifierRule()])
             .validate(portfolio, context: Self.context)
-        #expect(findings.map(\.ruleID) == ["progress.range", "period.order", "progress.range", "period.order", "id.duplicate"])
+        #expect(findings.map(\.ruleID) == [.progressRange, .periodOrder, .progressRange, .periodOrder, .idDuplicate])
         #expect(findings.map(\.projectID) == ["a", "b", "a", "a", "a"])
         // The whole catalogue finds these and more (a time rule, the repeated title of the second "a"); "b" ending
         // in 2020 is not also overdue: its period is an error already, and a value with an error gets no follow-on.
         let all = Validator().validate(portfolio, context: Self.context).map(\.ruleID)
-        #expect(Set(all).isSuperset(of: ["progress.range", "period.order", "id.duplicate", "title.duplicate", "time.progress-before-start"]))
-        #expect(!all.contains("time.overdue"))
+        #expect(Set(all).isSuperset(of: [.progressRange, .periodOrder, .idDuplicate, .titleDuplicate, .timeProgressBeforeStart]))
+        #expect(!all.contains(.timeOverdue))
     }
 
     @Test func aCleanPortfolioHasNoFindings() {

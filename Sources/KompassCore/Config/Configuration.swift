@@ -25,13 +25,13 @@ public struct Configuration: Sendable {
     /// How several sources are merged into one portfolio.
     public var merge: MergeSettings
     /// Rule id → how the configuration tunes that rule of the validation catalogue.
-    public var validation: [String: RuleSettings]
+    public var validation: [RuleID: RuleSettings]
     /// How the shrink guard is tuned (`guard`).
     public var guardSettings = GuardSettings()
 
     public init(version: Int, path: String, sources: [SourceConfiguration], outputDirectory: String,
                 publication: PublicationSettings, merge: MergeSettings = MergeSettings(),
-                validation: [String: RuleSettings] = [:]) {
+                validation: [RuleID: RuleSettings] = [:]) {
         self.version = version
         self.path = path
         self.sources = sources

@@ -6,12 +6,12 @@
 ///   "title.duplicate": { "enabled": false } } }
 /// ```
 enum ValidationSettingsReader {
-    static func read(_ object: JSONObject?) throws -> [String: RuleSettings] {
+    static func read(_ object: JSONObject?) throws -> [RuleID: RuleSettings] {
         guard let object else { return [:] }
         try object.allowOnly(["rules"])
         guard let rules = try object.optionalObject("rules") else { return [:] }
-        let catalogue = Dictionary(uniqueKeysWithValues: Validator.catalogue.map { ($0.id, $0) })
-        var settings: [String: RuleSettings] = [:]
+        let catalogue = Dictionary(uniqueKeysWithValues: Validator.catalogue.map { ($0.id.rawValue, $0) })
+        var settings: [RuleID: RuleSettings] = [:]
         for id in rules.keys.sorted() {
             guard let rule = catalogue[id] else {
                 throw rules.error(id, "is not a rule of the catalogue; tunable rules: " + catalogue.keys.sorted().joined(separator: ", "))
@@ -35,7 +35,7 @@ enum ValidationSettingsReader {
                 }
                 tuned.parameters[name] = number
             }
-            settings[id] = tuned
+            settings[rule.id] = tuned
         }
         return settings
     }

@@ -3,7 +3,7 @@
 /// Findings travel with the data; they never stop the flow. The publish policy decides at the end.
 public struct Finding: Sendable, Equatable, Codable {
     /// A stable identifier of the rule, e.g. `page-text.progress.not-a-number`.
-    public var ruleID: String
+    public var ruleID: RuleID
     public var severity: Severity
     /// Where the problem is; nil for problems of the run as a whole.
     public var location: SourceLocation?
@@ -19,7 +19,7 @@ public struct Finding: Sendable, Equatable, Codable {
     public var messageDE: String?
     public var hintDE: String?
 
-    public init(ruleID: String, severity: Severity, location: SourceLocation?, field: ProjectField? = nil,
+    public init(ruleID: RuleID, severity: Severity, location: SourceLocation?, field: ProjectField? = nil,
                 projectID: String? = nil, message: String, hint: String? = nil) {
         self.ruleID = ruleID
         self.severity = severity
@@ -31,7 +31,7 @@ public struct Finding: Sendable, Equatable, Codable {
     }
 
     /// A finding with its message and hint in English and German.
-    public init(ruleID: String, severity: Severity, location: SourceLocation?, field: ProjectField? = nil,
+    public init(ruleID: RuleID, severity: Severity, location: SourceLocation?, field: ProjectField? = nil,
                 projectID: String? = nil, message: Bilingual, hint: Bilingual?) {
         self.init(ruleID: ruleID, severity: severity, location: location, field: field, projectID: projectID,
                   message: message.en, hint: hint?.en)

@@ -17,7 +17,7 @@ public struct FindingList: Sendable, Equatable {
 
     /// The group of a finding: the same rule at the same severity in the same file.
     public struct GroupKey: Hashable, Sendable {
-        public var ruleID: String
+        public var ruleID: RuleID
         public var severity: Severity
         public var file: String?
 

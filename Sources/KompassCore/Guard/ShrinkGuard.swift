@@ -66,7 +66,7 @@ public struct ShrinkGuard: Sendable {
         for project in run.projects {
             guard let earlier = reserved[project.id] else { continue }
             findings.append(Finding(
-                ruleID: "guard.id.reserved", severity: .error, location: location, field: .id, projectID: project.id,
+                ruleID: .guardIDReserved, severity: .error, location: location, field: .id, projectID: project.id,
                 message: Bilingual(en: "the identifier '\(project.id)' belonged to the project «\(earlier.title)», retired on \(earlier.retiredOn.iso); it is reserved",
                                    de: "die Kennung '\(project.id)' gehörte dem Vorhaben «\(earlier.title)», das am \(earlier.retiredOn.iso) zurückgezogen wurde; sie bleibt reserviert"),
                 hint: Bilingual(en: "give «\(project.title)» an identifier of its own: links and harvesters that knew '\(project.id)' must not land on another project",
@@ -81,7 +81,7 @@ public struct ShrinkGuard: Sendable {
         if !unnamed.isEmpty {
             let ids = unnamed.map(\.id)
             findings.append(Finding(
-                ruleID: "guard.vanished", severity: .error, location: location, field: .id,
+                ruleID: .guardVanished, severity: .error, location: location, field: .id,
                 message: Bilingual(en: "\(ShrinkGuard.count(ids.count, "project", "projects")) of the last publication \(ids.count == 1 ? "is" : "are") missing from the sources: \(ShrinkGuard.list(ids)); nothing is published",
                                    de: "\(ids.count) Vorhaben der letzten Publikation \(ids.count == 1 ? "fehlt" : "fehlen") in den Quellen: \(ShrinkGuard.list(ids)); es wird nichts publiziert"),
                 hint: run.sourcesHaveErrors ? ShrinkGuard.fixTheSourcesFirst : Bilingual(en: "if \(ids.count == 1 ? "it has" : "they have") really ended, name \(ids.count == 1 ? "it" : "them"): kompass run --retire \(ShrinkGuard.list(ids, separator: " ")) (or list \(ids.count == 1 ? "it" : "them") under \"retired\" in the source's configuration); otherwise the source is incomplete: check the export",
@@ -94,7 +94,7 @@ public struct ShrinkGuard: Sendable {
             if share > settings.maxShrink {
                 let percent = Int((share * 100).rounded()), limit = Int((settings.maxShrink * 100).rounded())
                 findings.append(Finding(
-                    ruleID: "guard.shrink", severity: .error, location: location,
+                    ruleID: .guardShrink, severity: .error, location: location,
                     message: Bilingual(en: "the sources' retired lists remove \(byListsOnly.count) of \(previous.projectCount) published projects (\(percent) %) at once; at most \(limit) % may go without confirmation",
                                        de: "die Listen «retired» der Quellen entfernen \(byListsOnly.count) von \(previous.projectCount) publizierten Vorhaben (\(percent) %) auf einmal; ohne Bestätigung dürfen höchstens \(limit) % gehen"),
                     hint: Bilingual(en: "confirm on the command line (kompass run --retire ID…) or raise guard.maxShrink in the configuration",
@@ -105,7 +105,7 @@ public struct ShrinkGuard: Sendable {
         let lostFiles = Set(previous.files.keys).subtracting(run.files)
         for file in lostFiles.sorted() where !run.retiredOnCommandLine.contains(file) {
             findings.append(Finding(
-                ruleID: "guard.file.vanished", severity: .error, location: SourceLocation(file: file, line: 0),
+                ruleID: .guardFileVanished, severity: .error, location: SourceLocation(file: file, line: 0),
                 message: Bilingual(en: "'\(file)' was published last time and this run would not write it: harvesters would delete its distribution",
                                    de: "'\(file)' wurde zuletzt publiziert, und dieser Lauf würde die Datei nicht schreiben: Harvester würden ihre Distribution löschen"),
                 hint: Bilingual(en: "if the file is meant to go, say so: kompass run --retire \(file); otherwise restore the setting that wrote it",
@@ -127,7 +127,7 @@ public struct ShrinkGuard: Sendable {
                 ? Bilingual(en: "it is still in the sources", de: "es steht noch in den Quellen")
                 : Bilingual(en: "the last publication has no project or file of that name that this run would remove",
                             de: "die letzte Publikation hat kein Vorhaben und keine Datei dieses Namens, die dieser Lauf entfernen würde")
-            return Finding(ruleID: "guard.retire.unknown", severity: .error, location: location, projectID: name,
+            return Finding(ruleID: .guardRetireUnknown, severity: .error, location: location, projectID: name,
                            message: Bilingual(en: "'\(name)' is named for retirement, but \(why.en)",
                                               de: "'\(name)' soll zurückgezogen werden, aber \(why.de)"),
                            hint: Bilingual(en: "name only projects of the last publication that are gone from the sources, or files it no longer writes (see kompass status)",

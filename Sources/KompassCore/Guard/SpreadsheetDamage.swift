@@ -39,14 +39,14 @@ enum SpreadsheetDamage: Equatable {
         return nil
     }
 
-    var ruleID: String {
+    var ruleID: RuleID {
         switch self {
-        case .leadingZeros: "excel.leading-zero"
-        case .date: "excel.date"
-        case .scientific: "excel.scientific"
-        case .lostCharacters: "excel.lost-character"
-        case .delimiter: "excel.delimiter"
-        case .encoding: "excel.encoding"
+        case .leadingZeros: .excelLeadingZero
+        case .date: .excelDate
+        case .scientific: .excelScientific
+        case .lostCharacters: .excelLostCharacter
+        case .delimiter: .excelDelimiter
+        case .encoding: .excelEncoding
         }
     }
 

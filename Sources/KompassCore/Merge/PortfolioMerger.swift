@@ -20,7 +20,7 @@ public struct PortfolioMerger: Sendable {
                 guard let id = draft.id else { continue }  // an unreadable identifier was reported already
                 if let earlier = index[id] {
                     findings.append(Finding(
-                        ruleID: "merge.id.duplicate", severity: .error, location: draft.origins.record, field: .id,
+                        ruleID: .mergeIDDuplicate, severity: .error, location: draft.origins.record, field: .id,
                         projectID: id.rawValue,
                         message: Bilingual(
                             en: "the identifier '\(id)' appears twice in the source '\(source.source.name)' (first at \(earlier.origins.record))",
@@ -42,7 +42,7 @@ public struct PortfolioMerger: Sendable {
                 let missing = sources.indices.filter { bySource[$0][id] == nil }.map { "'\(names[$0])'" }.joined(separator: ", ")
                 let first = bySource[present[0]][id]!
                 findings.append(Finding(
-                    ruleID: "merge.partial", severity: settings.partialProjects == .error ? .error : .warning,
+                    ruleID: .mergePartial, severity: settings.partialProjects == .error ? .error : .warning,
                     location: first.origins.record, projectID: id.rawValue,
                     message: Bilingual(en: "the project '\(id)' is missing from the source\(missing.contains(",") ? "s" : "") \(missing)",
                                        de: "das Vorhaben '\(id)' fehlt in der Quelle\(missing.contains(",") ? "n" : "") \(missing)"),
@@ -60,7 +60,7 @@ public struct PortfolioMerger: Sendable {
                     let otherDraft = bySource[other][id]!
                     guard !otherDraft.agrees(with: chosenDraft, on: field) else { continue }
                     findings.append(Finding(
-                        ruleID: "merge.conflict", severity: .warning, location: otherDraft.origins[field], field: field,
+                        ruleID: .mergeConflict, severity: .warning, location: otherDraft.origins[field], field: field,
                         projectID: id.rawValue,
                         message: Bilingual(
                             en: "'\(names[other])' says \(field.rawValue) is '\(otherDraft.display(field) ?? "")', "

@@ -47,7 +47,7 @@ private struct RecordReading {
         return record[name]
     }
 
-    mutating func finding(_ rule: String, _ value: RawValue, _ target: FieldMapping.Target,
+    mutating func finding(_ rule: RuleID, _ value: RawValue, _ target: FieldMapping.Target,
                           _ message: Bilingual, hint: Bilingual?, severity: Severity = .error) {
         findings.append(Finding(ruleID: rule, severity: severity, location: value.location, field: target.field,
                                 message: message, hint: hint))
@@ -59,7 +59,7 @@ private struct RecordReading {
         guard let name = mapping.sourceFields[target] else { return nil }
         if all.isEmpty {
             if required && reportsMissingValues {
-                findings.append(Finding(ruleID: "value.missing", severity: .error,
+                findings.append(Finding(ruleID: .valueMissing, severity: .error,
                                         location: SourceLocation(file: record.location.file, line: record.location.line, field: name),
                                         field: target.field,
                                         message: Bilingual(en: "the record has no value for '\(name)'",
@@ -70,7 +70,7 @@ private struct RecordReading {
             return nil
         }
         if all.count > 1, ![.before, .future, .fieldsOfAction, .userGroups].contains(target) {
-            finding("value.repeated", all[1], target,
+            finding(.valueRepeated, all[1], target,
                     Bilingual(en: "'\(name)' has more than one value; the first, '\(all[0].text.truncated(40))', is used",
                               de: "'\(name)' hat mehr als einen Wert; verwendet wird der erste, '\(all[0].text.truncated(40))'"),
                     hint: Bilingual(en: "give '\(name)' once per project", de: "geben Sie '\(name)' einmal pro Vorhaben an"))
@@ -85,7 +85,7 @@ private struct RecordReading {
             if let id = ProjectID(text) {
                 draft.id = id
             } else {
-                finding("id.format", value, .id,
+                finding(.idFormat, value, .id,
                         Bilingual(en: "the identifier '\(value.text)' is not well-formed",
                                   de: "die Kennung '\(value.text)' ist nicht gültig gebildet"),
                         hint: text.trimmingWhitespace() != text && ProjectID(text.trimmingWhitespace()) != nil
@@ -123,7 +123,7 @@ private struct RecordReading {
                 draft.progress = percent
                 if !ValueParsers.isCanonicalPercent(value.text) {
                     // Read, and said so: a form kompass accepts but does not write (`30 %`, ` 50`).
-                    finding("progress.lenient-form", value, .progress,
+                    finding(.progressLenientForm, value, .progress,
                             Bilingual(en: "the progress '\(value.text)' was read as \(percent)%",
                                       de: "der Fortschritt '\(value.text)' wurde als \(percent) % gelesen"),
                             hint: Bilingual(en: "write it as \(percent)% (or \(percent)), without spaces",
@@ -131,7 +131,7 @@ private struct RecordReading {
                             severity: .info)
                 }
             } else {
-                finding("progress.format", value, .progress,
+                finding(.progressFormat, value, .progress,
                         Bilingual(en: "the progress '\(value.text)' is not a percentage",
                                   de: "der Fortschritt '\(value.text)' ist keine Prozentangabe"),
                         hint: Bilingual(en: "write a whole number from 0 to 100 followed by %, e.g. 30%",
@@ -140,12 +140,12 @@ private struct RecordReading {
         case .fraction:
             if let percent = ValueParsers.fraction(value.text) {
                 draft.progress = percent
-                finding("progress.converted", value, .progress,
+                finding(.progressConverted, value, .progress,
                         Bilingual(en: "the share '\(value.text)' was read as \(percent)%",
                                   de: "der Anteil '\(value.text)' wurde als \(percent) % gelesen"),
                         hint: nil, severity: .info)
             } else {
-                finding("progress.format", value, .progress,
+                finding(.progressFormat, value, .progress,
                         Bilingual(en: "the progress '\(value.text)' is not a share from 0 to 1 in whole percent",
                                   de: "der Fortschritt '\(value.text)' ist kein Anteil von 0 bis 1 in ganzen Prozent"),
                         hint: Bilingual(en: "the mapping declares progress as a share: write e.g. 0.3 for 30%",
@@ -162,7 +162,7 @@ private struct RecordReading {
         let (en, de) = target == .startYear ? ("start", "Start") : ("end", "End")
         if let year = ValueParsers.year(text, form: form) {
             if form != .year {
-                finding("period.date-read", value, target,
+                finding(.periodDateRead, value, target,
                         Bilingual(en: "the \(en) date '\(text)' was read as the year \(year) (the mapping declares dateForm \(form.rawValue))",
                                   de: "das \(de)datum '\(text)' wurde als Jahr \(year) gelesen (das Mapping deklariert dateForm \(form.rawValue))"),
                         hint: nil, severity: .info)
@@ -193,7 +193,7 @@ private struct RecordReading {
             message = Bilingual(en: "the \(en) '\(value.text)' is not a date of the declared form \(form.rawValue)",
                                 de: "das \(de)datum '\(value.text)' ist kein Datum der deklarierten Form \(form.rawValue)")
         }
-        finding("period.format", value, target, message, hint: hint)
+        finding(.periodFormat, value, target, message, hint: hint)
         return nil
     }
 
@@ -205,7 +205,7 @@ private struct RecordReading {
         if mapping.normalisations.contains(.trim) {
             let trimmed = result.trimmingWhitespace()
             if trimmed.utf8.count != result.utf8.count {
-                finding("value.trimmed", value, target,
+                finding(.valueTrimmed, value, target,
                         Bilingual(en: "'\(name)': white space around '\(trimmed.truncated(40))' was removed (the mapping declares normalise trim)",
                                   de: "'\(name)': die Leerzeichen um '\(trimmed.truncated(40))' wurden entfernt (das Mapping deklariert normalise trim)"),
                         hint: nil, severity: .info)
@@ -216,7 +216,7 @@ private struct RecordReading {
             let composed = result.precomposedStringWithCanonicalMapping
             if !composed.unicodeScalars.elementsEqual(result.unicodeScalars) {
                 let changed = result.unicodeScalars.count - composed.unicodeScalars.count
-                finding("value.unicode-normalised", value, target,
+                finding(.valueUnicodeNormalised, value, target,
                         Bilingual(en: "'\(name)': decomposed characters were composed (Unicode NFC, \(changed) code points fewer): '\(composed.truncated(40))' (the mapping declares normalise nfc)",
                                   de: "'\(name)': zerlegte Zeichen wurden zusammengesetzt (Unicode NFC, \(changed) Codepunkte weniger): '\(composed.truncated(40))' (das Mapping deklariert normalise nfc)"),
                         hint: nil, severity: .info)
@@ -231,7 +231,7 @@ private struct RecordReading {
             if let period = ValueParsers.period(value.text) {
                 draft.period = period
             } else {
-                finding("period.format", value, .period,
+                finding(.periodFormat, value, .period,
                         Bilingual(en: "the duration '\(value.text)' is not a year or a range of years",
                                   de: "die Dauer '\(value.text)' ist weder ein Jahr noch eine Spanne von Jahren"),
                         hint: Bilingual(en: "write four-digit years: 2023–2028, or a single year such as 2024",

@@ -30,24 +30,24 @@ public struct ProjectRegister: Sendable {
         bytes.withUnsafeBytes { raw in tokenizer.feed(raw) { rows.append($0) } }
         tokenizer.finish { rows.append($0) }
         var findings = tokenizer.problems.map {
-            Finding(ruleID: "register.syntax", severity: .error, location: SourceLocation(file: path, line: $0.line, column: $0.column),
+            Finding(ruleID: .registerSyntax, severity: .error, location: SourceLocation(file: path, line: $0.line, column: $0.column),
                     message: Bilingual(en: $0.message, de: $0.messageDE), hint: Bilingual(en: $0.hint, de: $0.hintDE))
         }
-        func error(_ rule: String, _ line: Int, _ column: Int?, _ message: Bilingual, _ hint: Bilingual) {
+        func error(_ rule: RuleID, _ line: Int, _ column: Int?, _ message: Bilingual, _ hint: Bilingual) {
             findings.append(Finding(ruleID: rule, severity: .error,
                                     location: SourceLocation(file: path, line: line, column: column),
                                     message: message, hint: hint))
         }
         func text(_ cell: CSVTokenizer.Cell) -> String? { String(validating: cell.bytes, as: UTF8.self) }
         guard let headerRow = rows.first else {
-            error("register.empty", 0, nil, Bilingual(en: "the register is empty", de: "das Register ist leer"),
+            error(.registerEmpty, 0, nil, Bilingual(en: "the register is empty", de: "das Register ist leer"),
                   Bilingual(en: "start it with the header line " + header.joined(separator: ";"),
                             de: "beginnen Sie es mit der Kopfzeile " + header.joined(separator: ";")))
             return (ProjectRegister(path: path, entries: []), findings)
         }
         let headerNames = headerRow.cells.map { text($0).map { $0.trimmingWhitespace() } ?? "" }
         guard headerNames == header else {
-            error("register.header", headerRow.line, 1,
+            error(.registerHeader, headerRow.line, 1,
                   Bilingual(en: "the header is '\(headerNames.joined(separator: ";"))'",
                             de: "die Kopfzeile lautet '\(headerNames.joined(separator: ";"))'"),
                   Bilingual(en: "the first line must be exactly " + header.joined(separator: ";"),
@@ -58,7 +58,7 @@ public struct ProjectRegister: Sendable {
         var seenIDs: [ProjectID: Int] = [:]
         for row in rows.dropFirst() {
             guard row.cells.count == header.count else {
-                error("register.row.cells", row.line, nil,
+                error(.registerRowCells, row.line, nil,
                       Bilingual(en: "the line has \(row.cells.count) cells, not \(header.count)",
                                 de: "die Zeile hat \(row.cells.count) Zellen statt \(header.count)"),
                       Bilingual(en: "write position;fingerprint;id;title, and quote a title that holds a ';'",
@@ -67,7 +67,7 @@ public struct ProjectRegister: Sendable {
             }
             let values = row.cells.map { text($0) }
             guard let positionText = values[0], let position = Int(positionText), position >= 1 else {
-                error("register.position", row.line, row.cells[0].column,
+                error(.registerPosition, row.line, row.cells[0].column,
                       Bilingual(en: "the position '\(values[0] ?? "")' is not a whole number from 1",
                                 de: "die Position '\(values[0] ?? "")' ist keine ganze Zahl ab 1"),
                       Bilingual(en: "write the project's place on the page: 1 for the first project",
@@ -75,7 +75,7 @@ public struct ProjectRegister: Sendable {
                 continue
             }
             guard let fingerprint = values[1], ProjectFingerprint.isWellFormed(fingerprint) else {
-                error("register.fingerprint", row.line, row.cells[1].column,
+                error(.registerFingerprint, row.line, row.cells[1].column,
                       Bilingual(en: "the fingerprint '\(values[1] ?? "")' is not \(ProjectFingerprint.length) hex digits",
                                 de: "der Fingerabdruck '\(values[1] ?? "")' besteht nicht aus \(ProjectFingerprint.length) Hex-Ziffern"),
                       Bilingual(en: "copy the fingerprint that kompass reports for the project",
@@ -83,7 +83,7 @@ public struct ProjectRegister: Sendable {
                 continue
             }
             guard let idText = values[2], let id = ProjectID(idText) else {
-                error("register.id", row.line, row.cells[2].column,
+                error(.registerID, row.line, row.cells[2].column,
                       Bilingual(en: "the identifier '\(values[2] ?? "")' is not well-formed",
                                 de: "die Kennung '\(values[2] ?? "")' ist nicht gültig gebildet"),
                       Bilingual(en: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab",
@@ -91,13 +91,13 @@ public struct ProjectRegister: Sendable {
                 continue
             }
             guard let title = values[3]?.trimmingWhitespace(), !title.isEmpty else {
-                error("register.title", row.line, row.cells[3].column,
+                error(.registerTitle, row.line, row.cells[3].column,
                       Bilingual(en: "the title is empty", de: "der Titel ist leer"),
                       Bilingual(en: "give every project a short German title", de: "geben Sie jedem Vorhaben einen kurzen deutschen Titel"))
                 continue
             }
             if let earlier = seenIDs[id] {
-                error("register.id.duplicate", row.line, row.cells[2].column,
+                error(.registerIDDuplicate, row.line, row.cells[2].column,
                       Bilingual(en: "the identifier '\(id)' is already used on line \(earlier)",
                                 de: "die Kennung '\(id)' ist schon auf Zeile \(earlier) vergeben"),
                       Bilingual(en: "every project needs its own identifier; identifiers are never reused",

@@ -34,7 +34,7 @@ public struct RegisterMatcher: Sendable {
             if entry == nil, positionsHold, let candidate = byPosition[position], !presentFingerprints.contains(candidate.fingerprint) {
                 entry = candidate
                 findings.append(Finding(
-                    ruleID: "register.fingerprint.changed", severity: .warning, location: location, projectID: candidate.id.rawValue,
+                    ruleID: .registerFingerprintChanged, severity: .warning, location: location, projectID: candidate.id.rawValue,
                     message: Bilingual(
                         en: "the texts of project \(position) changed since the register was written; taken as '\(candidate.id)' by its position",
                         de: "die Texte von Vorhaben \(position) haben sich seit dem Erstellen des Registers geändert; nach seiner Position als '\(candidate.id)' übernommen"),
@@ -44,7 +44,7 @@ public struct RegisterMatcher: Sendable {
             }
             guard let entry else {
                 findings.append(Finding(
-                    ruleID: "register.missing", severity: .error, location: location,
+                    ruleID: .registerMissing, severity: .error, location: location,
                     message: Bilingual(en: "project \(position) (fingerprint \(fingerprint)) has no entry in the register",
                                        de: "Vorhaben \(position) (Fingerabdruck \(fingerprint)) hat keinen Eintrag im Register"),
                     hint: positionsHold || byPosition[position] == nil ? Bilingual(
@@ -59,7 +59,7 @@ public struct RegisterMatcher: Sendable {
             }
             if let earlier = used[entry.id], earlier.fingerprint == fingerprint {
                 findings.append(Finding(
-                    ruleID: "register.repeated-block", severity: .error, location: location, projectID: entry.id.rawValue,
+                    ruleID: .registerRepeatedBlock, severity: .error, location: location, projectID: entry.id.rawValue,
                     message: Bilingual(
                         en: "project \(position) repeats project \(earlier.position) (line \(earlier.location.line)) word for word: '\(entry.id)' is listed twice",
                         de: "Vorhaben \(position) wiederholt Vorhaben \(earlier.position) (Zeile \(earlier.location.line)) wörtlich: '\(entry.id)' steht zweimal da"),
@@ -70,7 +70,7 @@ public struct RegisterMatcher: Sendable {
             }
             if used[entry.id] != nil {
                 findings.append(Finding(
-                    ruleID: "register.ambiguous", severity: .error, location: location, projectID: entry.id.rawValue,
+                    ruleID: .registerAmbiguous, severity: .error, location: location, projectID: entry.id.rawValue,
                     message: Bilingual(en: "project \(position) matches the register entry '\(entry.id)', which another project already took",
                                        de: "Vorhaben \(position) passt zum Registereintrag '\(entry.id)', den schon ein anderes Vorhaben belegt"),
                     hint: Bilingual(en: "two projects have the same texts; give this one its own register line with fingerprint \(fingerprint)",
@@ -85,7 +85,7 @@ public struct RegisterMatcher: Sendable {
         }
         for entry in register.entries where used[entry.id] == nil {
             findings.append(Finding(
-                ruleID: "register.unused", severity: .warning, location: entry.location, projectID: entry.id.rawValue,
+                ruleID: .registerUnused, severity: .warning, location: entry.location, projectID: entry.id.rawValue,
                 message: Bilingual(en: "the register entry '\(entry.id)' matches no project on the page",
                                    de: "der Registereintrag '\(entry.id)' passt zu keinem Vorhaben auf der Seite"),
                 hint: Bilingual(

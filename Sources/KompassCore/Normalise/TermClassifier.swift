@@ -75,7 +75,7 @@ struct TermClassifier<Own: Vocabulary, Other: Vocabulary> {
                 hint = Bilingual(en: "did you mean '\(suggestion.label.de)'? Known \(ownName): \(known)",
                                  de: "meinten Sie '\(suggestion.label.de)'? Bekannte Begriffe in «\(ownNameDE)»: \(known)")
             }
-            findings.append(Finding(ruleID: "vocabulary.\(Own.schemeCode).unknown", severity: .error, location: value.location,
+            findings.append(Finding(ruleID: .vocabularyUnknown(Own.self), severity: .error, location: value.location,
                                     field: field,
                                     message: Bilingual(en: "'\(value.text)' is not a known term of \(ownName)",
                                                        de: "'\(value.text)' ist kein bekannter Begriff in «\(ownNameDE)»"),
@@ -86,7 +86,7 @@ struct TermClassifier<Own: Vocabulary, Other: Vocabulary> {
         for (value, other) in foreign {
             let alsoListed = otherTermsAlsoListed(other)
             findings.append(Finding(
-                ruleID: "vocabulary.\(Own.schemeCode).other-vocabulary", severity: alsoListed ? .warning : .error,
+                ruleID: .vocabularyOtherVocabulary(Own.self), severity: alsoListed ? .warning : .error,
                 location: value.location, field: field,
                 message: Bilingual(en: "'\(value.text)' is one of the \(otherName), not of the \(ownName)",
                                    de: "'\(value.text)' gehört zu «\(otherNameDE)», nicht zu «\(ownNameDE)»"),
@@ -96,14 +96,14 @@ struct TermClassifier<Own: Vocabulary, Other: Vocabulary> {
                     : Bilingual(en: "move it to '\(Other.schemeLabel.de)'", de: "verschieben Sie es zu «\(otherNameDE)»")))
         }
         for (value, term, reason) in converted {
-            findings.append(Finding(ruleID: "vocabulary.\(Own.schemeCode).synonym", severity: .info, location: value.location,
+            findings.append(Finding(ruleID: .vocabularySynonym(Own.self), severity: .info, location: value.location,
                                     field: field,
                                     message: Bilingual(en: "'\(value.text)' was read as '\(term.label.de)' (\(reason.en))",
                                                        de: "'\(value.text)' wurde als '\(term.label.de)' gelesen (\(reason.de))"),
                                     hint: nil))
         }
         for value in repeated {
-            findings.append(Finding(ruleID: "vocabulary.\(Own.schemeCode).repeated", severity: .warning, location: value.location,
+            findings.append(Finding(ruleID: .vocabularyRepeated(Own.self), severity: .warning, location: value.location,
                                     field: field,
                                     message: Bilingual(en: "'\(value.text)' is listed twice", de: "'\(value.text)' ist doppelt aufgeführt"),
                                     hint: Bilingual(en: "list each term once; the repetition is left out",

@@ -116,8 +116,8 @@ public struct PortfolioLoader: Sendable {
         }
         try normaliseBatch()
         // A column missing from the header is named once there, not once more per row.
-        let absent = Set(sourceFindings.filter { $0.ruleID == "csv.header.missing" }.compactMap(\.location?.field))
-        if !absent.isEmpty { findings.removeAll { $0.ruleID == "value.missing" && absent.contains($0.location?.field ?? "") } }
+        let absent = Set(sourceFindings.filter { $0.ruleID == .csvHeaderMissing }.compactMap(\.location?.field))
+        if !absent.isEmpty { findings.removeAll { $0.ruleID == .valueMissing && absent.contains($0.location?.field ?? "") } }
         return sourceFindings + findings
     }
 
@@ -135,7 +135,7 @@ public struct PortfolioLoader: Sendable {
             findingsPerDraft.append(recordFindings)
         }
         guard let registerPath = source.register else {
-            findings.append(Finding(ruleID: "register.not-configured", severity: .error,
+            findings.append(Finding(ruleID: .registerNotConfigured, severity: .error,
                                     location: SourceLocation(file: source.path, line: 0),
                                     message: Bilingual(en: "the page text has no titles and no identifiers, and no register is configured for it",
                                                        de: "der Seitentext hat weder Titel noch Kennungen, und für ihn ist kein Register konfiguriert"),
@@ -174,7 +174,7 @@ public struct PortfolioLoader: Sendable {
                 }
                 guard !mapped else { continue }
                 findings.append(Finding(
-                    ruleID: "merge.incomplete", severity: .error, location: draft.origins.record, field: field,
+                    ruleID: .mergeIncomplete, severity: .error, location: draft.origins.record, field: field,
                     projectID: id.rawValue,
                     message: Bilingual(en: "the project '\(id)' has no \(field.rawValue): the sources it appears in ("
                                            + holding.map { "'\($0.source.name)'" }.joined(separator: ", ") + ") do not give it",

@@ -21,7 +21,7 @@ extension OutputCheck {
 
 /// A self-check finding: an output kompass wrote is wrong (a defect of kompass, not of the data).
 func selfCheckFailure(_ file: OutputFile, _ message: Bilingual, line: Int = 0, column: Int? = nil) -> Finding {
-    Finding(ruleID: "self-check.\(file.rawValue)", severity: .error,
+    Finding(ruleID: .selfCheck(file), severity: .error,
             location: SourceLocation(file: file.rawValue, line: line, column: column),
             message: message,
             hint: Bilingual(en: "this is a defect of kompass, not of the data: please report it with the input",

@@ -92,7 +92,7 @@ public struct HTMLReport: Sendable {
         if let location = finding.location { place.append(h(location.description)) }
         if let field = finding.location?.field ?? finding.field?.rawValue { place.append(h(field)) }
         if let id = finding.projectID { place.append("<a href=\"#project-\(anchor(id))\">\(h(id))</a>") }
-        place.append("<code>\(h(finding.ruleID))</code>")
+        place.append("<code>\(h(finding.ruleID.rawValue))</code>")
         out += "<p class=\"where\">\(place.joined(separator: " · "))</p>\n"
         if let location = finding.location, let text = lines[location.file]?[location.line] {
             let excerpt = SourceExcerpt(line: location.line, fullLine: text, column: location.column)
@@ -135,7 +135,7 @@ public struct HTMLReport: Sendable {
         ]
         for (name, value) in rows { out += "<dt>\(h(name))</dt><dd>\(h(value))</dd>\n" }
         out += "</dl>\n<p>\(h(t("Findings", "Befunde"))): "
-            + findings.map { "<a href=\"#finding-\($0)\">\(h(entries[$0].first.ruleID))</a>" }.joined(separator: ", ") + "</p>\n</article>\n"
+            + findings.map { "<a href=\"#finding-\($0)\">\(h(entries[$0].first.ruleID.rawValue))</a>" }.joined(separator: ", ") + "</p>\n</article>\n"
         return out
     }
 

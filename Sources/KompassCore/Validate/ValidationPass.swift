@@ -10,7 +10,7 @@
 /// wait in bounded lists (`FindingList`).
 public struct ValidationPass: Sendable {
     private let perProject: [any ValidationRule]
-    private var checks: [(id: String, check: any PortfolioCheck)]
+    private var checks: [(id: RuleID, check: any PortfolioCheck)]
     private var waiting: [FindingList]
     /// What the comparing rules' findings name of each project so far; kept only when there are such rules.
     private var compared = ComparedProjects()

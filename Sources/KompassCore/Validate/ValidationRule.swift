@@ -7,7 +7,7 @@
 /// and parameters, and switch it off only explicitly (`"enabled": false`).
 public protocol ValidationRule: Sendable {
     /// Stable identifier, e.g. `progress.range`.
-    static var id: String { get }
+    static var id: RuleID { get }
     static var defaultSeverity: Severity { get }
     /// What the rule checks, in one line.
     static var summary: Bilingual { get }
@@ -61,7 +61,7 @@ extension ValidationRule {
         self.init(severity: Self.defaultSeverity, parameters: Self.defaultParameters)
     }
 
-    public var id: String { Self.id }
+    public var id: RuleID { Self.id }
 
     public func check(_ project: Project, context: ValidationContext) -> [Finding] { [] }
     public func portfolioCheck(context: ValidationContext) -> (any PortfolioCheck)? { nil }

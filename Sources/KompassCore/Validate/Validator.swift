@@ -8,7 +8,7 @@ public struct Validator: Sendable {
 
     /// Every rule of the catalogue, tuned by `settings` (rule id → settings); a rule is left out only
     /// when its settings switch it off.
-    public init(settings: [String: RuleSettings] = [:]) {
+    public init(settings: [RuleID: RuleSettings] = [:]) {
         rules = Validator.catalogue.compactMap { type in
             let tuned = settings[type.id] ?? RuleSettings()
             guard tuned.enabled else { return nil }

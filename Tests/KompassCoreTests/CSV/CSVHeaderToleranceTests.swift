@@ -8,10 +8,10 @@ private struct HeaderImport {
     var records: [RawRecord]
     var findings: [Finding]
 
-    func findings(_ rule: String) -> [Finding] { findings.filter { $0.ruleID == rule } }
-    var rules: [String] { findings.map(\.ruleID) }
+    func findings(_ rule: RuleID) -> [Finding] { findings.filter { $0.ruleID == rule } }
+    var rules: [RuleID] { findings.map(\.ruleID) }
     /// The findings about the header row (`csv.header.*`).
-    var headerFindings: [Finding] { findings.filter { $0.ruleID.hasPrefix("csv.header.") } }
+    var headerFindings: [Finding] { findings.filter { $0.ruleID.rawValue.hasPrefix("csv.header.") } }
 
     /// The texts of a field, one list per record.
     func texts(_ field: String) -> [[String]] { records.map { $0[field].map(\.text) } }
@@ -42,7 +42,7 @@ private let rows = "kp-01;Eins\nkp-02;Zwei\n"
 struct HeaderToleranceCase: Sendable, CustomTestStringConvertible {
     var label: String
     var bytes: [UInt8]
-    var rule: String
+    var rule: RuleID
     /// The finding's location: the header cell's column (its position on line 1) and the name as written.
     var column: Int
     var written: String
@@ -62,18 +62,18 @@ private let strictRenameHint = "the run is strict; rename the column to 'Titel'"
 
 private let toleranceCases: [HeaderToleranceCase] = [
     HeaderToleranceCase(
-        label: "spaces", bytes: utf8("ID; Titel \n" + rows), rule: "csv.header.spaces", column: 4, written: "Titel", canonical: "Titel",
+        label: "spaces", bytes: utf8("ID; Titel \n" + rows), rule: .csvHeaderSpaces, column: 4, written: "Titel", canonical: "Titel",
         message: "the header of column 2, ' Titel ', has spaces around the name; it was read as 'Titel'",
         messageDE: "der Kopf der Spalte 2, ' Titel ', hat Leerzeichen um den Namen; die Spalte wurde als 'Titel' gelesen",
         hint: renameHint, strictHint: strictRenameHint),
     HeaderToleranceCase(
-        label: "case", bytes: utf8("ID;TITEL\n" + rows), rule: "csv.header.case", column: 4, written: "TITEL", canonical: "Titel",
+        label: "case", bytes: utf8("ID;TITEL\n" + rows), rule: .csvHeaderCase, column: 4, written: "TITEL", canonical: "Titel",
         message: "the header of column 2, 'TITEL', differs from the mapping's 'Titel' only in case; it was read as 'Titel'",
         messageDE: "der Kopf der Spalte 2, 'TITEL', unterscheidet sich von 'Titel' im Mapping nur in Gross-/Kleinschreibung; "
             + "die Spalte wurde als 'Titel' gelesen",
         hint: renameHint, strictHint: strictRenameHint),
     HeaderToleranceCase(
-        label: "BOM", bytes: [0xEF, 0xBB, 0xBF] + utf8("ID;Titel\n" + rows), rule: "csv.header.bom", column: 1, written: "ID",
+        label: "BOM", bytes: [0xEF, 0xBB, 0xBF] + utf8("ID;Titel\n" + rows), rule: .csvHeaderBOM, column: 1, written: "ID",
         canonical: "ID",
         message: "the file starts with a UTF-8 byte-order mark before the header of column 1, 'ID'; it is not part of the name: "
             + "the column was read as 'ID'",
@@ -82,13 +82,13 @@ private let toleranceCases: [HeaderToleranceCase] = [
         hint: "nothing to do; save the file as UTF-8 without a byte-order mark to avoid it (a strict run requires it)",
         strictHint: "the run is strict; save the file as UTF-8 without a byte-order mark"),
     HeaderToleranceCase(
-        label: "synonym", bytes: utf8("ID;Bezeichnung\n" + rows), rule: "csv.header.synonym", column: 4, written: "Bezeichnung",
+        label: "synonym", bytes: utf8("ID;Bezeichnung\n" + rows), rule: .csvHeaderSynonym, column: 4, written: "Bezeichnung",
         canonical: "Titel",
         message: "the header of column 2, 'Bezeichnung', is the mapping's synonym of 'Titel'; it was read as 'Titel'",
         messageDE: "der Kopf der Spalte 2, 'Bezeichnung', ist ein Synonym für 'Titel' aus dem Mapping; die Spalte wurde als 'Titel' gelesen",
         hint: renameHint, strictHint: strictRenameHint),
     HeaderToleranceCase(
-        label: "synonym in another case", bytes: utf8("ID;titel des vorhabens\n" + rows), rule: "csv.header.synonym", column: 4,
+        label: "synonym in another case", bytes: utf8("ID;titel des vorhabens\n" + rows), rule: .csvHeaderSynonym, column: 4,
         written: "titel des vorhabens", canonical: "Titel",
         message: "the header of column 2, 'titel des vorhabens', is the mapping's synonym 'Titel des Vorhabens' of 'Titel' in another case; "
             + "it was read as 'Titel'",
@@ -103,14 +103,14 @@ struct CSVHeaderToleranceTests {
 
     @Test func exactHeadersNeedNoTolerance() throws {
         let result = try importCSV(utf8("ID;Titel\n" + rows))
-        #expect(result.rules == ["csv.delimiter.detected"])
+        #expect(result.rules == [.csvDelimiterDetected])
         #expect(result.texts("Titel") == [["Eins"], ["Zwei"]])
     }
 
     @Test(arguments: toleranceCases, [false, true])
     func eachToleranceIsOneFinding(_ tolerance: HeaderToleranceCase, strict: Bool) throws {
         let result = try importCSV(tolerance.bytes, strict: strict)
-        #expect(result.rules == ["csv.delimiter.detected", tolerance.rule])
+        #expect(result.rules == [.csvDelimiterDetected, tolerance.rule])
         let finding = try #require(result.headerFindings.first)
         #expect(finding.ruleID == tolerance.rule)
         #expect(finding.severity == (strict ? .error : .info))
@@ -133,7 +133,7 @@ struct CSVHeaderToleranceTests {
 
     @Test func spacesAndCaseTogetherAreTwoFindingsOfOneColumn() throws {
         let result = try importCSV(utf8("ID;  titel\n" + rows))
-        #expect(result.rules == ["csv.delimiter.detected", "csv.header.spaces", "csv.header.case"])
+        #expect(result.rules == [.csvDelimiterDetected, .csvHeaderSpaces, .csvHeaderCase])
         #expect(result.headerFindings.map(\.location) == [
             SourceLocation(file: result.path, line: 1, column: 4, field: "titel"),
             SourceLocation(file: result.path, line: 1, column: 4, field: "titel"),
@@ -150,11 +150,11 @@ struct CSVHeaderToleranceTests {
         var text = "\u{FEFF} id ;TITEL;Notiz\n"
         for index in 1...500 { text += "kp-\(index);Titel \(index);n\n" }
         let result = try importCSV(utf8(text), strict: true)
-        #expect(result.rules == ["csv.delimiter.detected", "csv.header.bom", "csv.header.spaces", "csv.header.case",
-                                 "csv.header.case", "source.field.unknown"])
+        #expect(result.rules == [.csvDelimiterDetected, .csvHeaderBOM, .csvHeaderSpaces, .csvHeaderCase,
+                                 .csvHeaderCase, .sourceFieldUnknown])
         #expect(result.headerFindings.map(\.location?.column) == [1, 1, 1, 6])
         #expect(result.headerFindings.allSatisfy { $0.severity == .error })
-        #expect(result.findings("source.field.unknown").map(\.severity) == [.info], "an unknown column is no tolerance")
+        #expect(result.findings(.sourceFieldUnknown).map(\.severity) == [.info], "an unknown column is no tolerance")
         #expect(result.records.count == 500)
         #expect(result.records.last?["ID"].map(\.text) == ["kp-500"])
         #expect(result.records.last?["Titel"].map(\.text) == ["Titel 500"])
@@ -162,8 +162,8 @@ struct CSVHeaderToleranceTests {
 
     @Test func aBOMBeforeAnUnknownColumnIsToldWithoutACanonicalName() throws {
         let result = try importCSV([0xEF, 0xBB, 0xBF] + utf8("Notiz;ID;Titel\nn;kp-01;Eins\n"))
-        #expect(result.rules == ["csv.delimiter.detected", "csv.header.bom", "source.field.unknown"])
-        let bom = try #require(result.findings("csv.header.bom").first)
+        #expect(result.rules == [.csvDelimiterDetected, .csvHeaderBOM, .sourceFieldUnknown])
+        let bom = try #require(result.findings(.csvHeaderBOM).first)
         #expect(bom.message == "the file starts with a UTF-8 byte-order mark before the header of column 1, 'Notiz'; it is not part of the name")
         #expect(bom.location == SourceLocation(file: result.path, line: 1, column: 1, field: "Notiz"))
         #expect(result.texts("ID") == [["kp-01"]])
@@ -175,14 +175,14 @@ struct CSVHeaderToleranceTests {
         let path = try folder.write("projects.csv", bytes: [0xEF, 0xBB, 0xBF] + utf8("ID;Titel\nkp-01;Eins\n"))
         let request = ImportRequest(path: path, fields: mappedFields, options: SourceOptions(encoding: .windows1252))
         let findings = try CSVImporter().read(request) { _ in }
-        #expect(findings.map(\.ruleID) == ["csv.encoding.bom", "csv.delimiter.detected"])
+        #expect(findings.map(\.ruleID) == [.csvEncodingBOM, .csvDelimiterDetected])
     }
 
     @Test func aCaseInsensitiveMatchOfTwoNamesMatchesNeither() throws {
         // Only a request built in code can hold two names that differ in case (a mapping file refuses them).
         let result = try importCSV(utf8("id;Titel\nkp-01;Eins\n"), fields: ["ID", "Id", "Titel"], synonyms: [:])
-        #expect(result.rules == ["csv.delimiter.detected", "source.field.unknown", "csv.header.missing", "csv.header.missing"])
-        #expect(result.findings("csv.header.missing").compactMap(\.location?.field) == ["ID", "Id"])
+        #expect(result.rules == [.csvDelimiterDetected, .sourceFieldUnknown, .csvHeaderMissing, .csvHeaderMissing])
+        #expect(result.findings(.csvHeaderMissing).compactMap(\.location?.field) == ["ID", "Id"])
     }
 
     // MARK: - Duplicates after resolution
@@ -190,8 +190,8 @@ struct CSVHeaderToleranceTests {
     @Test(arguments: [false, true])
     func twoColumnsReadAsTheSameFieldAreAnError(strict: Bool) throws {
         let result = try importCSV(utf8("ID;Titel;titel\nkp-01;Eins;Uno\n"), strict: strict)
-        #expect(result.rules == ["csv.delimiter.detected", "csv.header.duplicate"])
-        let duplicate = try #require(result.findings("csv.header.duplicate").first)
+        #expect(result.rules == [.csvDelimiterDetected, .csvHeaderDuplicate])
+        let duplicate = try #require(result.findings(.csvHeaderDuplicate).first)
         #expect(duplicate.severity == .error)
         #expect(duplicate.location == SourceLocation(file: result.path, line: 1, column: 10, field: "titel"))
         #expect(duplicate.message == "the columns 'Titel' (column 2) and 'titel' (column 3) are both read as 'Titel'")
@@ -202,8 +202,8 @@ struct CSVHeaderToleranceTests {
 
     @Test func aSynonymAndTheCanonicalNameTogetherAreADuplicate() throws {
         let result = try importCSV(utf8("ID;Bezeichnung;Titel\nkp-01;Eins;Uno\n"))
-        #expect(result.rules == ["csv.delimiter.detected", "csv.header.synonym", "csv.header.duplicate"])
-        let duplicate = try #require(result.findings("csv.header.duplicate").first)
+        #expect(result.rules == [.csvDelimiterDetected, .csvHeaderSynonym, .csvHeaderDuplicate])
+        let duplicate = try #require(result.findings(.csvHeaderDuplicate).first)
         #expect(duplicate.severity == .error)
         #expect(duplicate.location == SourceLocation(file: result.path, line: 1, column: 16, field: "Titel"))
         #expect(duplicate.message == "the columns 'Bezeichnung' (column 2) and 'Titel' (column 3) are both read as 'Titel'")
@@ -211,15 +211,15 @@ struct CSVHeaderToleranceTests {
 
     @Test func twoSynonymsOfOneFieldAreADuplicate() throws {
         let result = try importCSV(utf8("ID;Bezeichnung;Titel des Vorhabens\nkp-01;Eins;Uno\n"))
-        #expect(result.rules == ["csv.delimiter.detected", "csv.header.synonym", "csv.header.duplicate"])
-        #expect(result.findings("csv.header.duplicate").first?.message
+        #expect(result.rules == [.csvDelimiterDetected, .csvHeaderSynonym, .csvHeaderDuplicate])
+        #expect(result.findings(.csvHeaderDuplicate).first?.message
                 == "the columns 'Bezeichnung' (column 2) and 'Titel des Vorhabens' (column 3) are both read as 'Titel'")
     }
 
     @Test func theSameNameTwiceKeepsItsMessage() throws {
         let result = try importCSV(utf8("ID;Titel;Titel \nkp-01;Eins;Uno\n"))
-        #expect(result.rules == ["csv.delimiter.detected", "csv.header.duplicate"])
-        #expect(result.findings("csv.header.duplicate").first?.message == "the column name 'Titel' appears twice (columns 2 and 3)")
+        #expect(result.rules == [.csvDelimiterDetected, .csvHeaderDuplicate])
+        #expect(result.findings(.csvHeaderDuplicate).first?.message == "the column name 'Titel' appears twice (columns 2 and 3)")
     }
 
     // MARK: - Missing and unknown columns are named once
@@ -229,14 +229,14 @@ struct CSVHeaderToleranceTests {
         for index in 1...1_000 { text += "kp-\(index);Titel \(index);n\(index)\n" }
         let result = try importCSV(utf8(text), fields: ["ID", "Titel", "Fortschritt"],
                                    synonyms: ["Prozent": "Fortschritt", "Stand": "Fortschritt"])
-        #expect(result.rules == ["csv.delimiter.detected", "source.field.unknown", "csv.header.missing"])
-        let missing = try #require(result.findings("csv.header.missing").first)
+        #expect(result.rules == [.csvDelimiterDetected, .sourceFieldUnknown, .csvHeaderMissing])
+        let missing = try #require(result.findings(.csvHeaderMissing).first)
         #expect(missing.severity == .error)
         #expect(missing.location == SourceLocation(file: result.path, line: 1, field: "Fortschritt"))
         #expect(missing.message
                 == "the column 'Fortschritt' that the mapping reads is missing from the header (and so are its synonyms 'Prozent', 'Stand')")
         #expect(missing.hint == "the header has: ID, Titel, Notiz")
-        let unknown = try #require(result.findings("source.field.unknown").first)
+        let unknown = try #require(result.findings(.sourceFieldUnknown).first)
         #expect(unknown.location == SourceLocation(file: result.path, line: 1, column: 10, field: "Notiz"))
         #expect(result.records.count == 1_000)
         #expect(result.records.allSatisfy { $0.fieldOrder == ["ID", "Titel"] })
@@ -315,10 +315,10 @@ struct CSVHeaderToleranceTests {
         let path = try folder.write("register.csv", text: "id;Bezeichnung\nalpha;Alpha\n")
         let mapping = FieldMapping(sourceFields: [.id: "id", .title: "Titel"], columnSynonyms: ["Bezeichnung": "Titel"])
         let loaded = try PortfolioLoader().load([SourceConfiguration(path: path, format: .csv, mapping: mapping)], strictHeaders: strict)
-        let synonym = loaded.findings.filter { $0.ruleID == "csv.header.synonym" }
+        let synonym = loaded.findings.filter { $0.ruleID == .csvHeaderSynonym }
         #expect(synonym.map(\.severity) == [strict ? .error : .info])
         #expect(synonym.first?.location == SourceLocation(file: path, line: 1, column: 4, field: "Bezeichnung"))
-        #expect(!loaded.findings.contains { $0.ruleID == "csv.header.missing" || $0.ruleID == "value.missing" },
+        #expect(!loaded.findings.contains { $0.ruleID == .csvHeaderMissing || $0.ruleID == .valueMissing },
                 "the title was read: \(loaded.findings.map(\.ruleID))")
     }
 
@@ -328,7 +328,7 @@ struct CSVHeaderToleranceTests {
         let path = try folder.write("register.csv", text: "ID ;titel\nalpha;Alpha\n")
         let mapping = FieldMapping(sourceFields: [.id: "ID", .title: "Titel"])
         let loaded = try PortfolioLoader().load([SourceConfiguration(path: path, format: .csv, mapping: mapping)])
-        #expect(loaded.findings.filter { $0.ruleID.hasPrefix("csv.header.") }.map { "\($0.ruleID) \($0.severity)" }
+        #expect(loaded.findings.filter { $0.ruleID.rawValue.hasPrefix("csv.header.") }.map { "\($0.ruleID) \($0.severity)" }
                 == ["csv.header.spaces info", "csv.header.case info"])
     }
 }

@@ -7,8 +7,8 @@ private struct CSVImport {
     var records: [RawRecord]
     var findings: [Finding]
 
-    func findings(_ rule: String) -> [Finding] { findings.filter { $0.ruleID == rule } }
-    var rules: [String] { findings.map(\.ruleID) }
+    func findings(_ rule: RuleID) -> [Finding] { findings.filter { $0.ruleID == rule } }
+    var rules: [RuleID] { findings.map(\.ruleID) }
     var errors: [Finding] { findings.filter { $0.severity == .error } }
 
     /// The texts of a field, one list per record.
@@ -78,7 +78,7 @@ struct CSVImporterTests {
         #expect(title.location.field == "Titel")
 
         // The choice of encoding is reported once, at the line of the first non-ASCII text.
-        let detected = result.findings("csv.encoding.detected")
+        let detected = result.findings(.csvEncodingDetected)
         #expect(detected.count == 1)
         #expect(detected.first?.severity == .info)
         #expect(detected.first?.location?.line == 4)
@@ -91,7 +91,7 @@ struct CSVImporterTests {
         let result = try importCSV(bytes, fields: ["ID", "Titel"], options: SourceOptions(encoding: .windows1252))
         #expect(result.errors.isEmpty, "\(result.errors)")
         #expect(result.texts("Titel") == [["Gebühren für Bevölkerung"]])
-        #expect(result.findings("csv.encoding.detected").isEmpty, "a configured encoding is not a detection")
+        #expect(result.findings(.csvEncodingDetected).isEmpty, "a configured encoding is not a detection")
     }
 
     @Test func utf8WithBOM() throws {
@@ -99,12 +99,12 @@ struct CSVImporterTests {
         let result = try importCSV(bytes, fields: ["ID", "Titel"])
         #expect(result.errors.isEmpty, "\(result.errors)")
         // The BOM is not part of the first column's name: "ID" is found and read.
-        #expect(result.findings("csv.header.missing").isEmpty)
-        #expect(result.findings("source.field.unknown").isEmpty, "\(result.findings("source.field.unknown"))")
+        #expect(result.findings(.csvHeaderMissing).isEmpty)
+        #expect(result.findings(.sourceFieldUnknown).isEmpty, "\(result.findings(.sourceFieldUnknown))")
         #expect(result.texts("ID") == [["kp-01"]])
         #expect(result.texts("Titel") == [["Bevölkerung für Zürich"]])
         #expect(result.records.first?["ID"].first?.location.column == 1)
-        #expect(result.findings("csv.encoding.detected").isEmpty, "UTF-8 is not reported as Windows-1252")
+        #expect(result.findings(.csvEncodingDetected).isEmpty, "UTF-8 is not reported as Windows-1252")
         #expect(!result.allTexts.contains { $0.unicodeScalars.contains("\u{FEFF}") })
     }
 
@@ -112,14 +112,14 @@ struct CSVImporterTests {
         let result = try importCSV(utf8("ID;Titel\nkp-01;Bevölkerung\nkp-02;Gebühren\n"), fields: ["ID", "Titel"])
         #expect(result.errors.isEmpty, "\(result.errors)")
         #expect(result.texts("Titel") == [["Bevölkerung"], ["Gebühren"]])
-        #expect(result.findings("csv.encoding.detected").isEmpty)
+        #expect(result.findings(.csvEncodingDetected).isEmpty)
     }
 
     @Test func unassignedWindows1252ByteInAUTF8FileIsAnErrorWithLineAndColumn() throws {
         // UTF-8 with umlauts, then 0x81: not UTF-8 (a lone continuation byte) and unassigned in Windows-1252.
         let bytes = utf8("ID;Titel\nkp-01;Bevölkerung\nkp-02;Ge") + [0x81] + utf8("bühr\nkp-03;Daten\n")
         let result = try importCSV(bytes, fields: ["ID", "Titel"])
-        let errors = result.findings("csv.encoding")
+        let errors = result.findings(.csvEncoding)
         #expect(errors.count == 1, "\(result.findings)")
         let error = try #require(errors.first)
         #expect(error.severity == .error)
@@ -136,20 +136,20 @@ struct CSVImporterTests {
         // The first non-ASCII byte is 0x81: neither UTF-8 nor Windows-1252.
         let bytes = utf8("ID;Titel\nkp-01;Ge") + [0x81] + utf8("hr\n")
         let result = try importCSV(bytes, fields: ["ID", "Titel"])
-        let error = try #require(result.findings("csv.encoding").first)
+        let error = try #require(result.findings(.csvEncoding).first)
         #expect(error.severity == .error)
         #expect(error.location?.line == 2)
         #expect(error.location?.column != nil)
         #expect(error.message.contains("UTF-8") && error.message.contains("Windows-1252"), "\(error.message)")
         #expect(result.texts("Titel") == [[]])
-        #expect(result.findings("csv.encoding.detected").isEmpty, "nothing was decided")
+        #expect(result.findings(.csvEncodingDetected).isEmpty, "nothing was decided")
     }
 
     @Test func strayWindows1252ByteInALaterRowOfAUTF8FileMixesEncodings() throws {
         // Valid UTF-8 umlauts on line 2, a lone 0xE4 (Windows-1252 "ä") on line 3.
         let bytes = utf8("ID;Titel\nkp-01;Bevölkerung\nkp-02;Antr") + [0xE4] + utf8("ge\n")
         let result = try importCSV(bytes, fields: ["ID", "Titel"])
-        let errors = result.findings("csv.encoding")
+        let errors = result.findings(.csvEncoding)
         #expect(errors.count == 1, "\(result.findings)")
         let error = try #require(errors.first)
         #expect(error.severity == .error)
@@ -158,7 +158,7 @@ struct CSVImporterTests {
         #expect((error.message + " " + (error.hint ?? "")).contains("mixes encodings"), "\(error)")
         #expect(result.texts("Titel") == [["Bevölkerung"], []])
         #expect(!result.allTexts.contains { $0.unicodeScalars.contains("\u{FFFD}") })
-        #expect(result.findings("csv.encoding.detected").isEmpty, "the file was read as UTF-8")
+        #expect(result.findings(.csvEncodingDetected).isEmpty, "the file was read as UTF-8")
     }
 
     @Test func strayWindows1252ByteAfterUTF8UmlautsInTheSameCellMixesEncodings() throws {
@@ -167,7 +167,7 @@ struct CSVImporterTests {
         // whole cell as Windows-1252 ("BevÃ¶lkerung Anträge").
         let bytes = utf8("ID;Titel\nkp-01;Bevölkerung Antr") + [0xE4] + utf8("ge\nkp-02;Gebühren\n")
         let result = try importCSV(bytes, fields: ["ID", "Titel"])
-        let errors = result.findings("csv.encoding")
+        let errors = result.findings(.csvEncoding)
         #expect(errors.count == 1, "\(result.findings)")
         #expect(errors.first?.location?.line == 2)
         #expect((errors.first.map { $0.message + " " + ($0.hint ?? "") } ?? "").contains("mixes encodings"))
@@ -187,7 +187,7 @@ struct CSVImporterTests {
         #expect(result.errors.isEmpty, "\(result.errors)")
         #expect(result.texts("Titel") == [["Digitales Amt"], ["E-Umzug"]])
         #expect(result.texts("Fortschritt") == [["30%"], ["75%"]])
-        let detected = result.findings("csv.delimiter.detected")
+        let detected = result.findings(.csvDelimiterDetected)
         #expect(detected.count == 1)
         #expect(detected.first?.severity == .info)
         #expect(detected.first?.location?.line == 1)
@@ -202,7 +202,7 @@ struct CSVImporterTests {
         #expect(result.errors.isEmpty, "\(result.errors)")
         #expect(result.texts("ID") == [["kp-01"], ["kp-02"]])
         #expect(result.texts("Titel (de;fr;it)") == [["Plan;Plan;Piano"], ["Amt;Office;Ufficio"]])
-        #expect(result.findings("csv.delimiter.detected").isEmpty, "a configured delimiter is not a detection")
+        #expect(result.findings(.csvDelimiterDetected).isEmpty, "a configured delimiter is not a detection")
     }
 
     // MARK: - Structure
@@ -213,7 +213,7 @@ struct CSVImporterTests {
             + "kp-02;Zwei\n"                              // line 3: too few
             + "kp-03;Drei;Wirtschaft\n"                   // line 4: fine
         let result = try importCSV(utf8(text), fields: ["ID", "Titel", "Nutzende"])
-        let ragged = result.findings("csv.row.cells")
+        let ragged = result.findings(.csvRowCells)
         #expect(ragged.map(\.location?.line) == [2, 3])
         #expect(ragged.allSatisfy { $0.severity == .error })
         #expect(ragged.first?.message.contains("5") == true && ragged.first?.message.contains("3") == true)
@@ -226,7 +226,7 @@ struct CSVImporterTests {
     @Test func unclosedQuoteAtTheEndNamesTheLineWhereItOpens() throws {
         let text = "ID;Titel;Bisher\nkp-01;Eins;ok\nkp-02;Zwei;\"offen\nweiter\nund weiter\n"
         let result = try importCSV(utf8(text), fields: ["ID", "Titel", "Bisher"])
-        let syntax = result.findings("csv.syntax")
+        let syntax = result.findings(.csvSyntax)
         #expect(syntax.count == 1, "\(result.findings)")
         #expect(syntax.first?.severity == .error)
         #expect(syntax.first?.location?.line == 3)
@@ -236,7 +236,7 @@ struct CSVImporterTests {
 
     @Test func duplicateHeaderNameIsAnError() throws {
         let result = try importCSV(utf8("ID;Titel;ID\nkp-01;Eins;kp-99\n"), fields: ["ID", "Titel"])
-        let duplicate = result.findings("csv.header.duplicate")
+        let duplicate = result.findings(.csvHeaderDuplicate)
         #expect(duplicate.count == 1)
         #expect(duplicate.first?.severity == .error)
         #expect(duplicate.first?.location?.line == 1)
@@ -247,7 +247,7 @@ struct CSVImporterTests {
 
     @Test func emptyHeaderCellIsAnError() throws {
         let result = try importCSV(utf8("ID;;Titel\nkp-01;x;Eins\n"), fields: ["ID", "Titel"])
-        let empty = result.findings("csv.header.empty")
+        let empty = result.findings(.csvHeaderEmpty)
         #expect(empty.count == 1, "\(result.findings)")
         #expect(empty.first?.severity == .error)
         #expect(empty.first?.location?.line == 1)
@@ -259,7 +259,7 @@ struct CSVImporterTests {
         var text = "ID;Titel\n"
         for index in 1...25 { text += "kp-\(index);Titel \(index)\n" }
         let result = try importCSV(utf8(text), fields: ["ID", "Titel", "Fortschritt"])
-        let missing = result.findings("csv.header.missing")
+        let missing = result.findings(.csvHeaderMissing)
         #expect(missing.count == 1, "named once, not per row: \(missing.count)")
         #expect(missing.first?.severity == .error)
         #expect(missing.first?.location?.line == 1)
@@ -272,7 +272,7 @@ struct CSVImporterTests {
         var text = "ID;Titel;Intern;Notiz\n"
         for index in 1...200 { text += "kp-\(index);Titel \(index);geheim \(index);n\n" }
         let result = try importCSV(utf8(text), fields: ["ID", "Titel"])
-        let unknown = result.findings("source.field.unknown")
+        let unknown = result.findings(.sourceFieldUnknown)
         #expect(unknown.count == 2, "once per column: \(unknown.count)")
         #expect(unknown.allSatisfy { $0.severity == .info })
         #expect(unknown.compactMap(\.location?.field) == ["Intern", "Notiz"])
@@ -291,7 +291,7 @@ struct CSVImporterTests {
     func noRecordsIsAnError(label: String, bytes: [UInt8]) throws {
         let result = try importCSV(bytes, fields: ["ID", "Titel"])
         #expect(result.records.isEmpty, "\(label)")
-        let noRecords = result.findings("csv.no-records")
+        let noRecords = result.findings(.csvNoRecords)
         #expect(noRecords.count == 1, "\(label): \(result.findings)")
         #expect(noRecords.first?.severity == .error)
     }
@@ -344,6 +344,6 @@ struct CSVImporterTests {
         #expect(lastID == "p-19999")
         #expect(lastLine == 2 + 19_999 + 20)
         #expect(findings.allSatisfy { $0.severity != .error }, "\(findings.filter { $0.severity == .error }.prefix(3))")
-        #expect(findings.filter { $0.ruleID == "source.field.unknown" }.count == 1)
+        #expect(findings.filter { $0.ruleID == .sourceFieldUnknown }.count == 1)
     }
 }

@@ -4,15 +4,15 @@ import Testing
 /// Findings of one rule in one file: counted in full, kept up to a bound, reported as one group.
 @Suite("Finding list grouping")
 struct FindingListGroupingTests {
-    static func finding(_ rule: String, line: Int, file: String = "a.csv", severity: Severity = .warning) -> Finding {
+    static func finding(_ rule: RuleID, line: Int, file: String = "a.csv", severity: Severity = .warning) -> Finding {
         Finding(ruleID: rule, severity: severity, location: SourceLocation(file: file, line: line, column: 3),
                 projectID: "p\(line)", message: "message \(line)")
     }
 
     @Test func aThousandFindingsOfOneRuleAreOneGroupWithItsCount() {
         var list = FindingList()
-        for line in (2...1_001).reversed() { list.append(Self.finding("progress.format", line: line, severity: .error)) }
-        list.append(Self.finding("text.html", line: 7))
+        for line in (2...1_001).reversed() { list.append(Self.finding(.progressFormat, line: line, severity: .error)) }
+        list.append(Self.finding(.textHTML, line: 7))
         #expect(list.count(of: .error) == 1_000)
         #expect(list.count(of: .warning) == 1)
         #expect(list.totalCount == 1_001)
@@ -23,17 +23,17 @@ struct FindingListGroupingTests {
         let entries = list.entries(examples: 3)
         #expect(entries.count == 2)
         // In location order: the single finding at line 7 first, then the group from line 902.
-        #expect(entries[0].count == 1 && entries[0].first.ruleID == "text.html")
+        #expect(entries[0].count == 1 && entries[0].first.ruleID == .textHTML)
         let group = entries[1]
         #expect(group.count == 1_000)
-        #expect(group.first.ruleID == "progress.format")
+        #expect(group.first.ruleID == .progressFormat)
         // The first places by line among those kept (the list kept lines 1001…902, found first).
         #expect(group.examples.map { $0.location?.line } == [902, 903, 904])
     }
 
     @Test func smallGroupsStayFindingsOfTheirOwn() {
         var list = FindingList()
-        for line in [9, 4, 6] { list.append(Self.finding("time.overdue", line: line)) }
+        for line in [9, 4, 6] { list.append(Self.finding(.timeOverdue, line: line)) }
         let entries = list.entries(examples: 5)
         #expect(entries.map(\.count) == [1, 1, 1])
         #expect(entries.map { $0.first.location?.line } == [4, 6, 9])
@@ -45,9 +45,9 @@ struct FindingListGroupingTests {
     @Test func groupsAreSplitByFileAndSeverity() {
         var list = FindingList()
         for line in 1...10 {
-            list.append(Self.finding("r", line: line, file: "a.csv"))
-            list.append(Self.finding("r", line: line, file: "b.csv"))
-            list.append(Self.finding("r", line: line, file: "a.csv", severity: .error))
+            list.append(Self.finding(.textBlank, line: line, file: "a.csv"))
+            list.append(Self.finding(.textBlank, line: line, file: "b.csv"))
+            list.append(Self.finding(.textBlank, line: line, file: "a.csv", severity: .error))
         }
         let entries = list.entries(examples: 5)
         #expect(entries.count == 3)
@@ -58,7 +58,7 @@ struct FindingListGroupingTests {
 
     @Test func retentionFollowsTheAskedExamples() {
         var list = FindingList(retainPerGroup: 300)
-        for line in 1...500 { list.append(Self.finding("r", line: line)) }
+        for line in 1...500 { list.append(Self.finding(.textBlank, line: line)) }
         #expect(list.all.count == 300)
         #expect(list.entries(examples: 250)[0].examples.count == 250)
         #expect(list.groupCount(of: list.all[0]) == 500)

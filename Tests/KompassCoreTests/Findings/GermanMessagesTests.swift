@@ -25,7 +25,7 @@ struct GermanMessagesTests {
         }
     }
 
-    private func rules(_ findings: [Finding]) -> Set<String> {
+    private func rules(_ findings: [Finding]) -> Set<RuleID> {
         Set(findings.map(\.ruleID))
     }
 
@@ -48,15 +48,15 @@ struct GermanMessagesTests {
         let loaded = try PortfolioLoader().load([SourceConfiguration(path: page, format: .pageText, register: register)])
 
         let found = rules(loaded.findings)
-        #expect(found.contains("progress.format"), "\(found)")
-        #expect(found.contains("page-text.block.missing"), "\(found)")
-        #expect(found.contains("page-text.block.order"), "\(found)")
+        #expect(found.contains(.progressFormat), "\(found)")
+        #expect(found.contains(.pageTextBlockMissing), "\(found)")
+        #expect(found.contains(.pageTextBlockOrder), "\(found)")
         expectGerman(loaded.findings)
 
-        let progress = try #require(loaded.findings.first { $0.ruleID == "progress.format" })
+        let progress = try #require(loaded.findings.first { $0.ruleID == .progressFormat })
         #expect(progress.message == "the progress 'abc' is not a percentage")
         #expect(progress.messageDE == "der Fortschritt 'abc' ist keine Prozentangabe")
-        let missing = try #require(loaded.findings.first { $0.ruleID == "page-text.block.missing" })
+        let missing = try #require(loaded.findings.first { $0.ruleID == .pageTextBlockMissing })
         #expect(missing.messageDE?.contains("«In Zukunft»") == true, "\(missing.messageDE ?? "")")
     }
 
@@ -71,8 +71,8 @@ struct GermanMessagesTests {
         let loaded = try PortfolioLoader().load([source])
 
         let found = rules(loaded.findings)
-        #expect(found.contains("csv.encoding.detected"), "\(found)")
-        #expect(found.contains("csv.row.cells"), "\(found)")
+        #expect(found.contains(.csvEncodingDetected), "\(found)")
+        #expect(found.contains(.csvRowCells), "\(found)")
         expectGerman(loaded.findings)
     }
 
@@ -83,7 +83,7 @@ struct GermanMessagesTests {
         let source = SourceConfiguration(path: path, format: .csv, mapping: FieldMapping(sourceFields: [.id: "id", .title: "title"]))
         let loaded = try PortfolioLoader().load([source])
 
-        #expect(rules(loaded.findings).contains("csv.syntax"), "\(rules(loaded.findings))")
+        #expect(rules(loaded.findings).contains(.csvSyntax), "\(rules(loaded.findings))")
         expectGerman(loaded.findings)
     }
 
@@ -98,7 +98,7 @@ struct GermanMessagesTests {
             """)
         let loaded = try PortfolioLoader().load([SourceConfiguration(path: path, format: .json)])
 
-        let syntax = try #require(loaded.findings.first { $0.ruleID == "json.syntax" }, "\(rules(loaded.findings))")
+        let syntax = try #require(loaded.findings.first { $0.ruleID == .jsonSyntax }, "\(rules(loaded.findings))")
         #expect(syntax.message.hasPrefix("expected a key in double quotes after ','"), "\(syntax.message)")
         #expect(syntax.messageDE?.hasPrefix("erwartet: ein Schlüssel in doppelten Anführungszeichen nach ','") == true,
                 "\(syntax.messageDE ?? "")")
@@ -117,7 +117,7 @@ struct GermanMessagesTests {
         let loaded = try PortfolioLoader().load([SourceConfiguration(path: path, format: .jsonl)])
 
         let found = rules(loaded.findings)
-        #expect(found.isSuperset(of: ["json.syntax", "json.record.type", "json.value.type", "json.key.duplicate"]), "\(found)")
+        #expect(found.isSuperset(of: [.jsonSyntax, .jsonRecordType, .jsonValueType, .jsonKeyDuplicate]), "\(found)")
         expectGerman(loaded.findings)
     }
 
@@ -134,7 +134,7 @@ struct GermanMessagesTests {
             """)
         let loaded = try PortfolioLoader().load([SourceConfiguration(path: path, format: .xml)])
 
-        let syntax = try #require(loaded.findings.first { $0.ruleID == "xml.syntax" }, "\(rules(loaded.findings))")
+        let syntax = try #require(loaded.findings.first { $0.ruleID == .xmlSyntax }, "\(rules(loaded.findings))")
         #expect(syntax.messageDE?.hasPrefix("das XML ist nicht wohlgeformt: ") == true, "\(syntax.messageDE ?? "")")
         expectGerman(loaded.findings)
     }
@@ -151,7 +151,7 @@ struct GermanMessagesTests {
             """)
         let loaded = try PortfolioLoader().load([SourceConfiguration(path: path, format: .xml)])
 
-        #expect(rules(loaded.findings).contains("xml.entity"), "\(rules(loaded.findings))")
+        #expect(rules(loaded.findings).contains(.xmlEntity), "\(rules(loaded.findings))")
         expectGerman(loaded.findings)
     }
 
@@ -166,9 +166,9 @@ struct GermanMessagesTests {
             SourceConfiguration(name: "website", path: second, format: .csv, mapping: mapping),
         ])
 
-        let conflicts = loaded.findings.filter { $0.ruleID == "merge.conflict" }
+        let conflicts = loaded.findings.filter { $0.ruleID == .mergeConflict }
         #expect(conflicts.count == 2, "\(loaded.findings.map(\.message))")
-        #expect(rules(loaded.findings).contains("merge.partial"), "\(rules(loaded.findings))")
+        #expect(rules(loaded.findings).contains(.mergePartial), "\(rules(loaded.findings))")
         let progress = try #require(conflicts.first { $0.field == .progress })
         #expect(progress.messageDE?.contains("«Fortschritt»") == true, "\(progress.messageDE ?? "")")
         expectGerman(loaded.findings)

@@ -84,6 +84,6 @@ struct AcceptedSourceStoreTests {
 
         let findings = try SpreadsheetDamageCheck().compare(current: source, accepted: store.acceptedPath(forSourceAt: source, index: 1),
                                                             idColumn: "id")
-        #expect(findings.map(\.ruleID) == ["excel.leading-zero", "excel.lost-character"])
+        #expect(findings.map(\.ruleID) == [.excelLeadingZero, .excelLostCharacter])
     }
 }

@@ -27,7 +27,7 @@ struct ShrinkGuardTests {
                         retiredOnCommandLine: commandLine, retiredInSources: sources)
     }
 
-    static func rules(_ verdict: ShrinkGuard.Verdict) -> [String] { verdict.findings.map(\.ruleID) }
+    static func rules(_ verdict: ShrinkGuard.Verdict) -> [RuleID] { verdict.findings.map(\.ruleID) }
 
     @Test func theFirstPublicationHasNothingToGuard() {
         let verdict = ShrinkGuard().check(testing: Self.run(["a"]), against: nil, stateFile: "state.json")
@@ -36,7 +36,7 @@ struct ShrinkGuardTests {
 
     @Test func aVanishedProjectRefusesTheRunAndIsNamed() throws {
         let verdict = ShrinkGuard().check(testing: Self.run(["a", "c"]), against: Self.published(["a", "b", "c"]), stateFile: "state.json")
-        #expect(Self.rules(verdict) == ["guard.vanished"])
+        #expect(Self.rules(verdict) == [.guardVanished])
         let finding = try #require(verdict.findings.first)
         #expect(finding.severity == .error)
         #expect(finding.message.contains("1 project of the last publication is missing from the sources: b"))
@@ -51,7 +51,7 @@ struct ShrinkGuardTests {
         var run = Self.run(["a", "c"])
         run.sourcesHaveErrors = true
         let verdict = ShrinkGuard().check(testing: run, against: Self.published(["a", "b", "c"]), stateFile: "state.json")
-        #expect(Self.rules(verdict) == ["guard.vanished"])
+        #expect(Self.rules(verdict) == [.guardVanished])
         let finding = try #require(verdict.findings.first)
         #expect(finding.hint == ShrinkGuard.fixTheSourcesFirst.en && finding.hintDE == ShrinkGuard.fixTheSourcesFirst.de)
         #expect(finding.hint?.contains("--retire") == false)
@@ -60,7 +60,7 @@ struct ShrinkGuardTests {
     @Test func anEmptyPortfolioIsNeverZeroProjects() throws {
         let ids = (1...30).map { "p\($0)" }
         let verdict = ShrinkGuard().check(testing: Self.run([]), against: Self.published(ids), stateFile: "state.json")
-        #expect(Self.rules(verdict) == ["guard.vanished"])
+        #expect(Self.rules(verdict) == [.guardVanished])
         let message = try #require(verdict.findings.first?.message)
         #expect(message.hasPrefix("30 projects of the last publication are missing"))
         // The first twenty are listed, then how many more.
@@ -83,7 +83,7 @@ struct ShrinkGuardTests {
         // Three of eight (38 %): refused unless the command line confirms.
         let large = ShrinkGuard().check(testing: Self.run(Array(ids.dropFirst(3)), sources: ["p1", "p2", "p3"]),
                                         against: Self.published(ids), stateFile: "state.json")
-        #expect(Self.rules(large) == ["guard.shrink"])
+        #expect(Self.rules(large) == [.guardShrink])
         #expect(large.findings.first?.message.contains("remove 3 of 8 published projects (38 %)") == true)
         let confirmed = ShrinkGuard().check(testing: Self.run(Array(ids.dropFirst(3)), commandLine: ["p1", "p2", "p3"], sources: ["p1", "p2", "p3"]),
                                             against: Self.published(ids), stateFile: "state.json")
@@ -95,7 +95,7 @@ struct ShrinkGuardTests {
 
     @Test func aRetiredIdentifierStaysReserved() throws {
         let verdict = ShrinkGuard().check(testing: Self.run(["a", "old"]), against: Self.published(["a"], retired: ["old"]), stateFile: "state.json")
-        #expect(Self.rules(verdict) == ["guard.id.reserved"])
+        #expect(Self.rules(verdict) == [.guardIDReserved])
         let finding = try #require(verdict.findings.first)
         #expect(finding.projectID == "old")
         #expect(finding.message.contains("belonged to the project «Alt old», retired on 2025-01-01"))
@@ -104,22 +104,22 @@ struct ShrinkGuardTests {
     @Test func namingWhatIsNoRemovalIsAnError() {
         let published = Self.published(["a", "b"])
         let typo = ShrinkGuard().check(testing: Self.run(["a", "b"], commandLine: ["bb"]), against: published, stateFile: "state.json")
-        #expect(Self.rules(typo) == ["guard.retire.unknown"])
+        #expect(Self.rules(typo) == [.guardRetireUnknown])
         let stillThere = ShrinkGuard().check(testing: Self.run(["a", "b"], commandLine: ["b"]), against: published, stateFile: "state.json")
-        #expect(Self.rules(stillThere) == ["guard.retire.unknown"])
+        #expect(Self.rules(stillThere) == [.guardRetireUnknown])
         #expect(stillThere.findings.first?.message.contains("it is still in the sources") == true)
         // A source's list may go on naming a project retired long ago.
         let old = ShrinkGuard().check(testing: Self.run(["a", "b"], sources: ["gone-long-ago"]), against: published, stateFile: "state.json")
         #expect(old.findings.isEmpty)
         // But not one that its source still holds.
         let contradiction = ShrinkGuard().check(testing: Self.run(["a", "b"], sources: ["a"]), against: published, stateFile: "state.json")
-        #expect(Self.rules(contradiction) == ["guard.retire.unknown"])
+        #expect(Self.rules(contradiction) == [.guardRetireUnknown])
     }
 
     @Test func aFileThatWouldVanishRefusesTheRunUnlessNamed() {
         let published = Self.published(["a"], files: ["projects.csv", "projects-excel.csv"])
         let verdict = ShrinkGuard().check(testing: Self.run(["a"]), against: published, stateFile: "state.json")
-        #expect(Self.rules(verdict) == ["guard.file.vanished"])
+        #expect(Self.rules(verdict) == [.guardFileVanished])
         #expect(verdict.findings.first?.location?.file == "projects-excel.csv")
         let named = ShrinkGuard().check(testing: Self.run(["a"], commandLine: ["projects-excel.csv"]), against: published, stateFile: "state.json")
         #expect(named.findings.isEmpty)

@@ -32,7 +32,7 @@ private func compare(accepted: String, current: String, idColumn: String? = nil)
 }
 
 /// The rule that a changed cell breaks, or nil for an ordinary edit.
-private func rule(_ accepted: String, _ current: String) -> String? {
+private func rule(_ accepted: String, _ current: String) -> RuleID? {
     SpreadsheetDamage.of(accepted: accepted, current: current)?.ruleID
 }
 
@@ -91,31 +91,31 @@ struct SpreadsheetDamageTests {
     @Test func messagesAndHintsNameWhatHappenedTheCauseAndTheAcceptedCopy() throws {
         let result = try compare(accepted: Array(Self.accepted.utf8), current: Self.damaged, idColumn: "id")
         let byRule = Dictionary(grouping: result.findings, by: \.ruleID)
-        let lost = try #require(byRule["excel.lost-character"]?.first)
+        let lost = try #require(byRule[.excelLostCharacter]?.first)
         #expect(lost.message == "'Bevölkerung' became 'Bev?lkerung' ('ö' → '?')")
         #expect(lost.messageDE == "aus «Bevölkerung» wurde «Bev?lkerung» («ö» → «?»)")
-        #expect(byRule["excel.lost-character"]?.last?.message == "'Straße Nord' became 'Stra_e Nord' ('ß' → '_')")
-        #expect(byRule["excel.leading-zero"]?.first?.message == "'0870' lost its leading zero: it is now '870'")
-        #expect(byRule["excel.leading-zero"]?.first?.messageDE == "«0870» hat die führende Null verloren: jetzt steht «870»")
-        #expect(byRule["excel.date"]?.first?.message == "'1-2' became the date '01.02.2026'")
-        #expect(byRule["excel.scientific"]?.first?.message == "'87E1' became '8.7E+02' in scientific notation")
-        #expect(byRule["excel.delimiter"]?.first?.message == "the delimiter is now ','; the accepted copy used ';'")
-        #expect(byRule["excel.encoding"]?.first?.message == "the file is now Windows-1252; the accepted copy was UTF-8")
+        #expect(byRule[.excelLostCharacter]?.last?.message == "'Straße Nord' became 'Stra_e Nord' ('ß' → '_')")
+        #expect(byRule[.excelLeadingZero]?.first?.message == "'0870' lost its leading zero: it is now '870'")
+        #expect(byRule[.excelLeadingZero]?.first?.messageDE == "«0870» hat die führende Null verloren: jetzt steht «870»")
+        #expect(byRule[.excelDate]?.first?.message == "'1-2' became the date '01.02.2026'")
+        #expect(byRule[.excelScientific]?.first?.message == "'87E1' became '8.7E+02' in scientific notation")
+        #expect(byRule[.excelDelimiter]?.first?.message == "the delimiter is now ','; the accepted copy used ';'")
+        #expect(byRule[.excelEncoding]?.first?.message == "the file is now Windows-1252; the accepted copy was UTF-8")
         for finding in result.findings {
             let hint = try #require(finding.hint)
             let hintDE = try #require(finding.hintDE)
             #expect(hint.hasPrefix("saved by Excel as "), "\(hint)")
             #expect(hintDE.hasPrefix("gespeichert von Excel als "), "\(hintDE)")
             #expect(finding.messageDE != nil && finding.messageDE != finding.message)
-            #expect(!hintDE.contains("ß") && !(finding.messageDE ?? "").contains("ß") || finding.ruleID == "excel.lost-character")
+            #expect(!hintDE.contains("ß") && !(finding.messageDE ?? "").contains("ß") || finding.ruleID == .excelLostCharacter)
         }
         for finding in result.findings where finding.severity == .error {
             #expect(finding.hint?.contains(result.accepted) == true, "\(finding.hint ?? "")")
             #expect(finding.hintDE?.contains(result.accepted) == true)
         }
-        #expect(byRule["excel.encoding"]?.first?.hint?.contains("'CSV (Comma delimited)' instead of 'CSV UTF-8") == true)
-        #expect(byRule["excel.delimiter"]?.first?.hint?.contains("list separator of the machine's region") == true)
-        #expect(byRule["excel.date"]?.first?.hint?.contains("format the column as Text") == true)
+        #expect(byRule[.excelEncoding]?.first?.hint?.contains("'CSV (Comma delimited)' instead of 'CSV UTF-8") == true)
+        #expect(byRule[.excelDelimiter]?.first?.hint?.contains("list separator of the machine's region") == true)
+        #expect(byRule[.excelDate]?.first?.hint?.contains("format the column as Text") == true)
     }
 
     // MARK: - What is not damage
@@ -231,7 +231,7 @@ struct SpreadsheetDamageTests {
         ("0870", "870"), ("007", "7"), ("00", "0"), ("01", "1"),
     ])
     func leadingZeros(accepted: String, current: String) {
-        #expect(rule(accepted, current) == "excel.leading-zero")
+        #expect(rule(accepted, current) == .excelLeadingZero)
     }
 
     @Test(arguments: [
@@ -246,7 +246,7 @@ struct SpreadsheetDamageTests {
         ("-123456789012", "-1.23457E+11"),
     ])
     func scientific(accepted: String, current: String) {
-        #expect(rule(accepted, current) == "excel.scientific")
+        #expect(rule(accepted, current) == .excelScientific)
     }
 
     @Test(arguments: [
@@ -262,7 +262,7 @@ struct SpreadsheetDamageTests {
         ("2 Jan", "02.01.2026"), ("3-1", "3-Jan"), ("2.3", "02.03.2026"), ("1/3", "1. Mär"), ("1/3", "01. Mrz"),
     ])
     func dates(accepted: String, current: String) {
-        #expect(rule(accepted, current) == "excel.date")
+        #expect(rule(accepted, current) == .excelDate)
     }
 
     @Test(arguments: [
@@ -282,7 +282,7 @@ struct SpreadsheetDamageTests {
         ("Bevölkerung", "Bev?lkerung"), ("Straße", "Stra_e"), ("Zürich", "Z\u{FFFD}rich"), ("Genève – Zürich", "Gen?ve ? Z?rich"),
     ])
     func lostCharacters(accepted: String, current: String) {
-        #expect(rule(accepted, current) == "excel.lost-character")
+        #expect(rule(accepted, current) == .excelLostCharacter)
     }
 
     @Test(arguments: [

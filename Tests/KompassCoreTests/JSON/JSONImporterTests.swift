@@ -6,8 +6,8 @@ private struct Imported {
     var records: [RawRecord]
     var findings: [Finding]
 
-    func findings(_ rule: String) -> [Finding] { findings.filter { $0.ruleID == rule } }
-    var rules: [String] { findings.map(\.ruleID) }
+    func findings(_ rule: RuleID) -> [Finding] { findings.filter { $0.ruleID == rule } }
+    var rules: [RuleID] { findings.map(\.ruleID) }
 
     /// The texts of a field in each record.
     func texts(_ field: String) -> [[String]] { records.map { $0[field].map(\.text) } }
@@ -106,27 +106,27 @@ struct JSONImporterTests {
         let json = #"{"projects": [{"id": "a"}], "meta": {"v": 1}}"#
         let result = try importJSON(json)
         #expect(result.records.isEmpty)
-        let finding = try #require(result.findings("json.records.missing").first)
+        let finding = try #require(result.findings(.jsonRecordsMissing).first)
         #expect(finding.severity == .error)
         #expect(finding.message == "the top level is an object with the keys 'projects', 'meta', not an array of records")
         #expect(finding.hint == "set jsonRecordsKey to \"projects\", the key whose value is an array")
         #expect(finding.location?.line == 1)
-        #expect(result.rules == ["json.records.missing", "json.no-records"])
+        #expect(result.rules == [.jsonRecordsMissing, .jsonNoRecords])
     }
 
     @Test func aMissingRecordsKeyNamesTheKeysFound() throws {
         let json = "{\n  \"items\": [{\"id\": \"a\"}],\n  \"meta\": null\n}"
         let result = try importJSON(json, recordsKey: "projects")
         #expect(result.records.isEmpty)
-        let finding = try #require(result.findings("json.records.missing").first)
+        let finding = try #require(result.findings(.jsonRecordsMissing).first)
         #expect(finding.message == "the top-level object has no key 'projects' (jsonRecordsKey); its keys are 'items', 'meta'")
         #expect(finding.hint == "set jsonRecordsKey to \"items\", the key whose value is an array")
-        #expect(result.findings("json.no-records").count == 1)
+        #expect(result.findings(.jsonNoRecords).count == 1)
     }
 
     @Test func theRecordsKeyMustHoldAnArray() throws {
         let result = try importJSON(#"{"projects": {"id": "a"}}"#, recordsKey: "projects")
-        let finding = try #require(result.findings("json.records.missing").first)
+        let finding = try #require(result.findings(.jsonRecordsMissing).first)
         #expect(finding.message == "the value of 'projects' is an object, not an array of records")
         #expect(result.records.isEmpty)
     }
@@ -134,12 +134,12 @@ struct JSONImporterTests {
     @Test func anArrayWhenAKeyIsConfiguredIsAFinding() throws {
         let result = try importJSON(#"[{"id": "a"}]"#, recordsKey: "projects")
         #expect(result.records.isEmpty)
-        #expect(result.findings("json.records.missing").first?.message.contains("the top level is an array") == true)
+        #expect(result.findings(.jsonRecordsMissing).first?.message.contains("the top level is an array") == true)
     }
 
     @Test func aScalarAtTheTopLevelIsAFinding() throws {
         let result = try importJSON("\"projects\"")
-        #expect(result.findings("json.records.missing").first?.message == "the top level is a string, not an array of records")
+        #expect(result.findings(.jsonRecordsMissing).first?.message == "the top level is a string, not an array of records")
     }
 
     @Test func readsJSONLinesAndGoesOnAfterABadLine() throws {
@@ -155,7 +155,7 @@ struct JSONImporterTests {
         let result = try importJSON(jsonl, lines: true)
         #expect(result.texts("id") == [["a"], ["c"], ["e"]])
         #expect(result.records.map(\.location.line) == [1, 4, 6])
-        let syntax = result.findings("json.syntax")
+        let syntax = result.findings(.jsonSyntax)
         #expect(syntax.map { $0.location?.line } == [3, 5])
         #expect(syntax[0].location?.column == 29)
         #expect(syntax[0].message == "expected a key in double quotes after ',', found '}'")
@@ -167,7 +167,7 @@ struct JSONImporterTests {
     @Test func jsonLinesRecordsMustBeObjects() throws {
         let result = try importJSON("{\"id\": \"a\"}\n[1, 2]\n\"x\"\n{\"id\": \"b\"}\n", lines: true)
         #expect(result.texts("id") == [["a"], ["b"]])
-        let types = result.findings("json.record.type")
+        let types = result.findings(.jsonRecordType)
         #expect(types.map { $0.location?.line } == [2, 3])
         #expect(types[0].message == "the line holds an array, not a record object")
     }
@@ -175,7 +175,7 @@ struct JSONImporterTests {
     @Test func nonObjectRecordsInAnArrayAreSkippedWithAFinding() throws {
         let result = try importJSON(#"[{"id": "a"}, "b", [{"id": "c"}], {"id": "d"}]"#)
         #expect(result.texts("id") == [["a"], ["d"]])
-        let types = result.findings("json.record.type")
+        let types = result.findings(.jsonRecordType)
         #expect(types.map(\.message) == ["record 2 of the array is a string, not an object",
                                          "record 3 of the array is an array, not an object"])
         #expect(types.map { $0.location?.column } == [15, 20])
@@ -191,7 +191,7 @@ struct JSONImporterTests {
         """
         let result = try importJSON(json)
         #expect(result.texts("id") == [["a"], ["b"], ["c"]])
-        let unknown = result.findings("source.field.unknown")
+        let unknown = result.findings(.sourceFieldUnknown)
         #expect(unknown.map(\.location?.field) == ["extra", "note"])
         #expect(unknown.map { $0.location?.line } == [2, 3])
         #expect(unknown.map { $0.location?.column } == [15, 27])
@@ -211,7 +211,7 @@ struct JSONImporterTests {
         #expect(record["titel"].isEmpty)
         #expect(record["felder"].map(\.text) == ["Daten", "Kultur"])
         #expect(record["fortschritt"].map(\.text) == ["5"])
-        let types = result.findings("json.value.type")
+        let types = result.findings(.jsonValueType)
         #expect(types.count == 3)
         #expect(types.allSatisfy { $0.severity == .error })
         #expect(types[0].message.hasPrefix("the value of 'titel' is an object"))
@@ -229,7 +229,7 @@ struct JSONImporterTests {
         """
         let result = try importJSON(json)
         #expect(result.texts("titel") == [["Erster"], ["Eigener"]])
-        let duplicates = result.findings("json.key.duplicate")
+        let duplicates = result.findings(.jsonKeyDuplicate)
         #expect(duplicates.map(\.location?.field) == ["titel", "x"])
         #expect(duplicates[0].location?.column == 34)
         #expect(duplicates[0].message == "the key 'titel' appears a second time in the record that starts at line 2, column 3")
@@ -237,14 +237,14 @@ struct JSONImporterTests {
 
     @Test func anEmptyFileHasNoRecords() throws {
         let result = try importJSON("")
-        #expect(result.rules == ["json.no-records"])
+        #expect(result.rules == [.jsonNoRecords])
         let finding = result.findings[0]
         #expect(finding.severity == .error)
         #expect(finding.message == "the file is empty")
         #expect(finding.location?.line == 0)
         #expect(try importJSON("", lines: true).findings.map(\.message) == ["the file is empty"])
         #expect(try importJSON("\n \n", lines: true).findings.map(\.message) == ["the file has only blank lines"])
-        #expect(try importJSON("  \n").findings.map(\.ruleID) == ["json.no-records"])
+        #expect(try importJSON("  \n").findings.map(\.ruleID) == [.jsonNoRecords])
     }
 
     @Test func anEmptyArrayHasNoRecords() throws {
@@ -264,7 +264,7 @@ struct JSONImporterTests {
         """
         let result = try importJSON(json)
         #expect(result.texts("id") == [["a"], ["b"]])
-        let syntax = try #require(result.findings("json.syntax").first)
+        let syntax = try #require(result.findings(.jsonSyntax).first)
         #expect(syntax.location?.line == 4)
         #expect(syntax.location?.column == 14)
         #expect(syntax.message == "expected ',' or '}' after the member, found '\"'; reading stopped here")
@@ -275,7 +275,7 @@ struct JSONImporterTests {
     @Test func aDocumentCutOffSaysWhereTheOpenValueStarted() throws {
         let result = try importJSON("[\n  {\"id\": \"a\"},\n  {\"id\": \"b\", \"titel\": \"T")
         #expect(result.texts("id") == [["a"]])
-        let syntax = try #require(result.findings("json.syntax").first)
+        let syntax = try #require(result.findings(.jsonSyntax).first)
         #expect(syntax.message.contains("the file ends inside the string that starts at line 3, column 24"))
     }
 
@@ -285,12 +285,12 @@ struct JSONImporterTests {
         bytes += Array("n\"},\n  {\"id\": \"b\"}\n]".utf8)
         let result = try importJSON(bytes: bytes)
         #expect(result.records.isEmpty)
-        let encoding = try #require(result.findings("json.encoding").first)
+        let encoding = try #require(result.findings(.jsonEncoding).first)
         #expect(encoding.severity == .error)
         #expect(encoding.location?.line == 2)
         #expect(encoding.location?.column == 27)
         #expect(encoding.message.contains("0xFC is not UTF-8"))
-        #expect(result.rules == ["json.encoding", "json.no-records"])
+        #expect(result.rules == [.jsonEncoding, .jsonNoRecords])
     }
 
     @Test func invalidUTF8InJSONLinesSkipsOnlyItsLine() throws {
@@ -299,20 +299,20 @@ struct JSONImporterTests {
         bytes += Array("\"}\n{\"id\": \"c\"}\n".utf8)
         let result = try importJSON(bytes: bytes, lines: true)
         #expect(result.texts("id") == [["a"], ["c"]])
-        #expect(result.findings("json.encoding").map { $0.location?.line } == [2])
+        #expect(result.findings(.jsonEncoding).map { $0.location?.line } == [2])
     }
 
     @Test func onlyTheRequestedFieldsAreRead() throws {
         let result = try importJSON(#"[{"id": "a", "titel": "T", "x": "y"}]"#, fields: ["titel"])
         #expect(result.records.first?.fieldOrder == ["titel"])
-        #expect(Set(result.findings("source.field.unknown").compactMap(\.location?.field)) == ["id", "x"])
+        #expect(Set(result.findings(.sourceFieldUnknown).compactMap(\.location?.field)) == ["id", "x"])
     }
 
     @Test func manyFieldsAreMatchedToo() throws {
         let fields = Set((0..<40).map { "f\($0)" })
         let result = try importJSON(#"[{"f0": "a", "f39": "b", "f40": "c"}]"#, fields: fields)
         #expect(result.records.first?.fieldOrder == ["f0", "f39"])
-        #expect(result.findings("source.field.unknown").map(\.location?.field) == ["f40"])
+        #expect(result.findings(.sourceFieldUnknown).map(\.location?.field) == ["f40"])
     }
 
     @Test func aLargeFileReadAcrossManyChunksGivesEveryRecord() throws {
@@ -326,7 +326,7 @@ struct JSONImporterTests {
         text += "\n]}\n"
         let result = try importJSON(text, recordsKey: "projects")
         #expect(result.records.count == 6000)
-        #expect(result.findings.map(\.ruleID) == ["source.field.unknown"])
+        #expect(result.findings.map(\.ruleID) == [.sourceFieldUnknown])
         for (index, record) in result.records.enumerated() {
             guard record["id"].first?.text == "p-\(index)",
                   record["titel"].first?.text == "Vorhaben \(index) für Zürich 😀 ä",

@@ -32,7 +32,7 @@ private func draft(_ id: String, in source: String, line: Int, title: String? = 
 }
 
 private extension Array where Element == Finding {
-    func rule(_ id: String) -> [Finding] { filter { $0.ruleID == id } }
+    func rule(_ id: RuleID) -> [Finding] { filter { $0.ruleID == id } }
 }
 
 @Suite("PortfolioMerger")
@@ -52,7 +52,7 @@ struct PortfolioMergerTests {
         #expect(merged.origins[.progress].file == "website.csv")
         #expect(merged.origins[.progress].line == 7)
 
-        let conflicts = findings.rule("merge.conflict")
+        let conflicts = findings.rule(.mergeConflict)
         #expect(conflicts.count == 1, "\(findings)")
         let conflict = try #require(conflicts.first)
         #expect(conflict.severity == .warning)
@@ -79,7 +79,7 @@ struct PortfolioMergerTests {
         #expect(merged.progress == 30)
         #expect(merged.origins[.progress].file == "tool.csv")
 
-        let conflicts = findings.rule("merge.conflict")
+        let conflicts = findings.rule(.mergeConflict)
         // title: register and tool both disagree with website; progress: website and register with tool.
         #expect(conflicts.filter { $0.field == .title }.count == 2)
         #expect(conflicts.filter { $0.field == .progress }.count == 2)
@@ -109,7 +109,7 @@ struct PortfolioMergerTests {
             source("b", [draft("kp", in: "b", line: 2, groups: [.mitarbeitende, .wirtschaft])]),
         ])
         #expect(drafts.first?.userGroups == [.mitarbeitende])
-        let conflict = try #require(findings.rule("merge.conflict").first)
+        let conflict = try #require(findings.rule(.mergeConflict).first)
         #expect(conflict.field == .userGroups)
         #expect(conflict.message.contains("Mitarbeitende, Wirtschaft"))
     }
@@ -150,7 +150,7 @@ struct PortfolioMergerTests {
     @Test func partialProjectIsAnErrorByDefault() throws {
         #expect(MergeSettings().partialProjects == .error)
         let (drafts, findings) = PortfolioMerger(settings: MergeSettings()).merge(Self.partialSources())
-        let partial = findings.rule("merge.partial")
+        let partial = findings.rule(.mergePartial)
         #expect(partial.count == 1, "\(findings)")
         let error = try #require(partial.first)
         #expect(error.severity == .error)
@@ -163,7 +163,7 @@ struct PortfolioMergerTests {
 
     @Test func partialProjectAsWarning() throws {
         let (drafts, findings) = PortfolioMerger(settings: MergeSettings(partialProjects: .warning)).merge(Self.partialSources())
-        let partial = findings.rule("merge.partial")
+        let partial = findings.rule(.mergePartial)
         #expect(partial.count == 1)
         #expect(partial.first?.severity == .warning)
         #expect(partial.first?.projectID == "beta")
@@ -185,7 +185,7 @@ struct PortfolioMergerTests {
                                 draft("alpha", in: "register", line: 9, title: "Alpha again")]),
             source("website", [draft("alpha", in: "website", line: 2, title: "Alpha")]),
         ])
-        let duplicates = findings.rule("merge.id.duplicate")
+        let duplicates = findings.rule(.mergeIDDuplicate)
         #expect(duplicates.count == 1, "\(findings)")
         let error = try #require(duplicates.first)
         #expect(error.severity == .error)
@@ -195,7 +195,7 @@ struct PortfolioMergerTests {
         #expect(error.message.contains("'register'"))
         #expect(drafts.count == 1)
         #expect(drafts.first?.title == "Alpha", "the first record is used")
-        #expect(findings.rule("merge.conflict").isEmpty, "\(findings)")
+        #expect(findings.rule(.mergeConflict).isEmpty, "\(findings)")
     }
 
     @Test func sameIdentifierInTwoSourcesIsNoDuplicate() {
@@ -203,7 +203,7 @@ struct PortfolioMergerTests {
             source("a", [draft("alpha", in: "a", line: 2)]),
             source("b", [draft("alpha", in: "b", line: 2)]),
         ])
-        #expect(findings.rule("merge.id.duplicate").isEmpty)
+        #expect(findings.rule(.mergeIDDuplicate).isEmpty)
     }
 
     @Test func mergedOrderIsTheOrderOfFirstAppearance() {
@@ -246,7 +246,7 @@ struct PortfolioMergerTests {
         #expect(alpha.origins[.progress].file == jsonPath)
         #expect(result.incompleteProjects == 1)
 
-        let incomplete = result.findings.filter { $0.ruleID == "merge.incomplete" }
+        let incomplete = result.findings.filter { $0.ruleID == .mergeIncomplete }
         let progress = try #require(incomplete.first { $0.field == .progress }, "\(result.findings)")
         #expect(progress.severity == .error)
         #expect(progress.projectID == "beta")

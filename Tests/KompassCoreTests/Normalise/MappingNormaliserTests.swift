@@ -42,8 +42,8 @@ private func normalise(_ values: [(String, String)], _ mapping: FieldMapping = m
 }
 
 private extension Array where Element == Finding {
-    func rule(_ id: String) -> [Finding] { filter { $0.ruleID == id } }
-    var rules: [String] { map(\.ruleID) }
+    func rule(_ id: RuleID) -> [Finding] { filter { $0.ruleID == id } }
+    var rules: [RuleID] { map(\.ruleID) }
 }
 
 @Suite("Normaliser with mappings")
@@ -68,7 +68,7 @@ struct MappingNormaliserTests {
     @Test func fractionIsConvertedToPercentAndReported() throws {
         let (draft, findings) = normalise(completeValues(["Fortschritt": "0.3"]), mapping(progressForm: .fraction))
         #expect(draft.progress == 30)
-        #expect(findings.rules == ["progress.converted"])
+        #expect(findings.rules == [.progressConverted])
         let info = try #require(findings.first)
         #expect(info.severity == .info)
         #expect(info.field == .progress)
@@ -80,14 +80,14 @@ struct MappingNormaliserTests {
     func fractionsThatAreWholePercents(text: String, percent: Int) {
         let (draft, findings) = normalise(completeValues(["Fortschritt": text]), mapping(progressForm: .fraction))
         #expect(draft.progress == percent)
-        #expect(findings.rules == ["progress.converted"])
+        #expect(findings.rules == [.progressConverted])
     }
 
     @Test(arguments: ["0.305", "1.5", "abc", "30%", "0,3", "-0.1", ".3", ""])
     func fractionsThatDoNotReadAreErrors(text: String) throws {
         let (draft, findings) = normalise(completeValues(["Fortschritt": text]), mapping(progressForm: .fraction))
         #expect(draft.progress == nil)
-        #expect(findings.rules == ["progress.format"], "\(findings)")
+        #expect(findings.rules == [.progressFormat], "\(findings)")
         let error = try #require(findings.first)
         #expect(error.severity == .error)
         #expect(error.location?.field == "Fortschritt")
@@ -98,9 +98,9 @@ struct MappingNormaliserTests {
         let (draft, findings) = normalise(completeValues(["Fortschritt": "30 %"]), mapping(progressForm: .percent))
         #expect(draft.progress == 30)
         // Read as a percentage, not converted; the form with a space is named (info), never taken silently.
-        #expect(findings.rules == ["progress.lenient-form"], "\(findings)")
+        #expect(findings.rules == [.progressLenientForm], "\(findings)")
         let (_, shareFindings) = normalise(completeValues(["Fortschritt": "0.3"]), mapping(progressForm: .percent))
-        #expect(shareFindings.rules == ["progress.format"], "a share is not read as a percentage")
+        #expect(shareFindings.rules == [.progressFormat], "a share is not read as a percentage")
     }
 
     // MARK: - Years
@@ -129,11 +129,11 @@ struct MappingNormaliserTests {
     @Test func badYearsAreErrors() {
         let (startDraft, startFindings) = normalise(completeValues(["Beginn": "23"]))
         #expect(startDraft.period == nil)
-        #expect(startFindings.rules == ["period.format"])
+        #expect(startFindings.rules == [.periodFormat])
         #expect(startFindings.first?.location?.field == "Beginn")
         let (endDraft, endFindings) = normalise(completeValues(["Ende": "2028/29"]))
         #expect(endDraft.period == nil)
-        #expect(endFindings.rules == ["period.format"])
+        #expect(endFindings.rules == [.periodFormat])
         #expect(endFindings.first?.location?.field == "Ende")
     }
 
@@ -154,7 +154,7 @@ struct MappingNormaliserTests {
         #expect(findings.isEmpty, "\(findings)")
         // With `,` as separator "Prozesse | Recht" is one unknown term, not silently split.
         let (_, commaFindings) = normalise(completeValues(["Handlungsfelder": "Prozesse | Recht"]))
-        #expect(commaFindings.rules == ["vocabulary.handlungsfelder.unknown"])
+        #expect(commaFindings.rules == [.vocabularyUnknown(FieldOfAction.self)])
     }
 
     // MARK: - Synonyms and other languages
@@ -163,7 +163,7 @@ struct MappingNormaliserTests {
         let (draft, findings) = normalise(completeValues(["Nutzende": "Bevoelkerung, Mitarbeitende"]),
                                           mapping(userGroupSynonyms: ["Bevoelkerung": "Bevölkerung"]))
         #expect(draft.userGroups == [.bevoelkerung, .mitarbeitende])
-        #expect(findings.rules == ["vocabulary.nutzende.synonym"])
+        #expect(findings.rules == [.vocabularySynonym(UserGroup.self)])
         let info = try #require(findings.first)
         #expect(info.severity == .info)
         #expect(info.field == .userGroups)
@@ -173,19 +173,19 @@ struct MappingNormaliserTests {
     @Test func undeclaredSynonymIsUnknown() {
         let (draft, findings) = normalise(completeValues(["Nutzende": "Bevoelkerung"]))
         #expect(draft.userGroups == [])
-        #expect(findings.rules == ["vocabulary.nutzende.unknown"])
+        #expect(findings.rules == [.vocabularyUnknown(UserGroup.self)])
         #expect(findings.first?.hint?.contains("Bevölkerung") == true)
     }
 
     @Test(arguments: [
-        ("Nutzende", "Population", "Bevölkerung", "vocabulary.nutzende.synonym"),
-        ("Nutzende", "population", "Bevölkerung", "vocabulary.nutzende.synonym"),
-        ("Nutzende", "Employees", "Mitarbeitende", "vocabulary.nutzende.synonym"),
-        ("Handlungsfelder", "Processes", "Prozesse", "vocabulary.handlungsfelder.synonym"),
-        ("Handlungsfelder", "Données", "Daten", "vocabulary.handlungsfelder.synonym"),
-        ("Handlungsfelder", "DIRITTO", "Recht", "vocabulary.handlungsfelder.synonym"),
+        ("Nutzende", "Population", "Bevölkerung", RuleID.vocabularySynonym(UserGroup.self)),
+        ("Nutzende", "population", "Bevölkerung", RuleID.vocabularySynonym(UserGroup.self)),
+        ("Nutzende", "Employees", "Mitarbeitende", RuleID.vocabularySynonym(UserGroup.self)),
+        ("Handlungsfelder", "Processes", "Prozesse", RuleID.vocabularySynonym(FieldOfAction.self)),
+        ("Handlungsfelder", "Données", "Daten", RuleID.vocabularySynonym(FieldOfAction.self)),
+        ("Handlungsfelder", "DIRITTO", "Recht", RuleID.vocabularySynonym(FieldOfAction.self)),
     ])
-    func labelsInOtherLanguagesAreAcceptedAndReported(field: String, text: String, german: String, rule: String) throws {
+    func labelsInOtherLanguagesAreAcceptedAndReported(field: String, text: String, german: String, rule: RuleID) throws {
         let (draft, findings) = normalise(completeValues([field: text]))
         if field == "Nutzende" {
             #expect(draft.userGroups?.map(\.label.de) == [german])
@@ -202,7 +202,7 @@ struct MappingNormaliserTests {
     @Test func unknownTermWithDidYouMean() throws {
         let (draft, findings) = normalise(completeValues(["Handlungsfelder": "Prozese, Daten"]))
         #expect(draft.fieldsOfAction == [.daten])
-        #expect(findings.rules == ["vocabulary.handlungsfelder.unknown"])
+        #expect(findings.rules == [.vocabularyUnknown(FieldOfAction.self)])
         let error = try #require(findings.first)
         #expect(error.severity == .error)
         #expect(error.message.contains("Prozese"))
@@ -217,7 +217,7 @@ struct MappingNormaliserTests {
         ]))
         #expect(draft.fieldsOfAction == [.prozesse])
         #expect(draft.userGroups == [.bevoelkerung])
-        #expect(findings.rules == ["vocabulary.handlungsfelder.other-vocabulary"])
+        #expect(findings.rules == [.vocabularyOtherVocabulary(FieldOfAction.self)])
         #expect(findings.first?.severity == .warning)
     }
 
@@ -226,7 +226,7 @@ struct MappingNormaliserTests {
             "Handlungsfelder": "Prozesse, Bevölkerung", "Nutzende": "Mitarbeitende",
         ]))
         #expect(draft.fieldsOfAction == [.prozesse])
-        #expect(findings.rules == ["vocabulary.handlungsfelder.other-vocabulary"])
+        #expect(findings.rules == [.vocabularyOtherVocabulary(FieldOfAction.self)])
         #expect(findings.first?.severity == .error)
         #expect(findings.first?.hint?.contains("Nutzende") == true)
     }
@@ -238,7 +238,7 @@ struct MappingNormaliserTests {
             "Handlungsfelder": "Prozesse, Bevölkerung", "Nutzende": "Bevoelkerung",
         ]), mapping(userGroupSynonyms: ["Bevoelkerung": "Bevölkerung"]))
         #expect(draft.userGroups == [.bevoelkerung])
-        let other = findings.rule("vocabulary.handlungsfelder.other-vocabulary")
+        let other = findings.rule(.vocabularyOtherVocabulary(FieldOfAction.self))
         #expect(other.count == 1)
         #expect(other.first?.severity == .warning, "\(other)")
     }
@@ -246,7 +246,7 @@ struct MappingNormaliserTests {
     @Test func repeatedTermIsAWarningAndKeptOnce() throws {
         let (draft, findings) = normalise(completeValues(["Handlungsfelder": "Prozesse, Daten, Prozesse"]))
         #expect(draft.fieldsOfAction == [.prozesse, .daten])
-        #expect(findings.rules == ["vocabulary.handlungsfelder.repeated"])
+        #expect(findings.rules == [.vocabularyRepeated(FieldOfAction.self)])
         #expect(findings.first?.severity == .warning)
         #expect(findings.first?.message.contains("Prozesse") == true)
     }
@@ -254,8 +254,8 @@ struct MappingNormaliserTests {
     @Test func termRepeatedThroughAnotherLanguageIsAWarning() {
         let (draft, findings) = normalise(completeValues(["Handlungsfelder": "Prozesse, Processes"]))
         #expect(draft.fieldsOfAction == [.prozesse])
-        #expect(findings.rule("vocabulary.handlungsfelder.repeated").count == 1)
-        #expect(findings.rule("vocabulary.handlungsfelder.synonym").count == 1)
+        #expect(findings.rule(.vocabularyRepeated(FieldOfAction.self)).count == 1)
+        #expect(findings.rule(.vocabularySynonym(FieldOfAction.self)).count == 1)
     }
 
     // MARK: - Missing and repeated values
@@ -263,7 +263,7 @@ struct MappingNormaliserTests {
     @Test func mappedFieldWithoutValueIsMissing() throws {
         let (draft, findings) = normalise(completeValues(without: ["Titel"]))
         #expect(draft.title == nil)
-        #expect(findings.rules == ["value.missing"])
+        #expect(findings.rules == [.valueMissing])
         let error = try #require(findings.first)
         #expect(error.severity == .error)
         #expect(error.field == .title)
@@ -275,7 +275,7 @@ struct MappingNormaliserTests {
     @Test func missingListFieldIsMissing() {
         let (draft, findings) = normalise(completeValues(without: ["Nutzende"]))
         #expect(draft.userGroups == nil)
-        #expect(findings.rules == ["value.missing"])
+        #expect(findings.rules == [.valueMissing])
         #expect(findings.first?.field == .userGroups)
     }
 
@@ -284,7 +284,7 @@ struct MappingNormaliserTests {
         values.append(("Titel", "Zweiter Titel"))
         let (draft, findings) = normalise(values)
         #expect(draft.title == "Digital Lab")
-        #expect(findings.rules == ["value.repeated"])
+        #expect(findings.rules == [.valueRepeated])
         let finding = try #require(findings.first)
         #expect(finding.field == .title)
         #expect(finding.location?.column == 91, "at the second value")

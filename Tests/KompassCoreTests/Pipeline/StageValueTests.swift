@@ -172,7 +172,7 @@ struct StageValueTests {
         let source = SourceConfiguration(path: "p.csv", format: .csv)
         let read = SourceCapture.Summary(path: "p.csv", byteCount: 3, sha256: "ff", copyPath: nil)
         var findings = FindingList()
-        findings.append(Finding(ruleID: "x", severity: .warning, location: nil, message: "x"))
+        findings.append(Finding(ruleID: .textBlank, severity: .warning, location: nil, message: "x"))
         let plan = FeedPlan(changes: [], previous: PublicationState(), announced: [:], summary: PortfolioSummary(referenceYear: 2026, keeping: 1),
                             date: Self.date, context: try Self.context())
         let projects = StateListFile.Reference(file: "projects-0.tsv", sha256: "11", count: 1)

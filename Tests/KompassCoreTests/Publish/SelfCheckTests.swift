@@ -37,7 +37,7 @@ import Testing
 
     @Test func csvValueOfTheWrongType() throws {
         let findings = try Self.findings(after: .csv) { $0.replacingOccurrences(of: "digital-lab;Digital Lab;30;", with: "digital-lab;Digital Lab;30%;") }
-        #expect(findings.contains { $0.ruleID == "self-check.projects.csv" && $0.message.contains("fortschritt_prozent") && $0.location?.line == 2 })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.csv) && $0.message.contains("fortschritt_prozent") && $0.location?.line == 2 })
     }
 
     @Test func csvRowMissing() throws {
@@ -46,12 +46,12 @@ import Testing
             lines.remove(at: 1)
             return lines.joined(separator: "\n")
         }
-        #expect(findings.contains { $0.ruleID == "self-check.projects.csv" && $0.message.contains("33 data rows") })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.csv) && $0.message.contains("33 data rows") })
     }
 
     @Test func jsonLDKeyTheContextDoesNotMap() throws {
         let findings = try Self.findings(after: .jsonLD) { $0.replacingOccurrences(of: "\"progressPercent\": 30,", with: "\"progresPercent\": 30,") }
-        #expect(findings.contains { $0.ruleID == "self-check.projects.jsonld" && $0.message.contains("'progresPercent'") })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.jsonLD) && $0.message.contains("'progresPercent'") })
     }
 
     @Test func catalogueWithAnUntypedDate() throws {
@@ -59,7 +59,7 @@ import Testing
             guard let range = text.range(of: "<dct:modified rdf:datatype=\"http://www.w3.org/2001/XMLSchema#date\">") else { return text }
             return text.replacingCharacters(in: range, with: "<dct:modified>")
         }
-        #expect(findings.contains { $0.ruleID == "self-check.catalog.rdf" && $0.message.contains("has no datatype") })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.catalogue) && $0.message.contains("has no datatype") })
     }
 
     @Test func catalogueWithALicenceMissing() throws {
@@ -67,18 +67,18 @@ import Testing
             guard let range = text.range(of: "    <dct:license rdf:resource=\"http://dcat-ap.ch/vocabulary/licenses/terms_by\"/>\n") else { return text }
             return text.replacingCharacters(in: range, with: "")
         }
-        #expect(findings.contains { $0.ruleID == "self-check.catalog.rdf" && $0.message.contains("licences for") })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.catalogue) && $0.message.contains("licences for") })
     }
 
     @Test func catalogueWithAnIdentifierOfTheWrongForm() throws {
         let findings = try Self.findings(after: .catalogue) { $0.replacingOccurrences(of: "@kanton-basel-stadt</dct:identifier>",
                                                                                       with: "@Kanton Basel-Stadt</dct:identifier>") }
-        #expect(findings.contains { $0.ruleID == "self-check.catalog.rdf" && $0.message.contains("not of the form") })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.catalogue) && $0.message.contains("not of the form") })
     }
 
     @Test func jsonLDThatIsNotJSON() throws {
         let findings = try Self.findings(after: .jsonLD) { $0.replacingOccurrences(of: "\"progressPercent\": 30,", with: "\"progressPercent\": 30,,") }
-        #expect(findings.contains { $0.ruleID == "self-check.projects.jsonld" && $0.message.contains("is not valid JSON") && ($0.location?.line ?? 0) > 1 })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.jsonLD) && $0.message.contains("is not valid JSON") && ($0.location?.line ?? 0) > 1 })
     }
 
     @Test func feedWithARepeatedGuid() throws {
@@ -86,18 +86,18 @@ import Testing
             let guids = text.split(separator: "\n").filter { $0.contains("<guid") }
             return text.replacingOccurrences(of: guids[1], with: guids[0])
         }
-        #expect(findings.contains { $0.ruleID == "self-check.changes.rss" && $0.message.contains("repeated guids") })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.rss) && $0.message.contains("repeated guids") })
     }
 
     @Test func feedWithAnISODate() throws {
         let findings = try Self.findings(after: .rss) { $0.replacingOccurrences(of: "<lastBuildDate>Mon, 30 Nov 2026 00:00:00 +0100",
                                                                                  with: "<lastBuildDate>2026-11-30T00:00:00+01:00") }
-        #expect(findings.contains { $0.ruleID == "self-check.changes.rss" && $0.message.contains("2026-11-30T00:00:00+01:00") })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.rss) && $0.message.contains("2026-11-30T00:00:00+01:00") })
     }
 
     @Test func feedWithTheWrongWeekday() throws {
         let findings = try Self.findings(after: .rss) { $0.replacingOccurrences(of: "<lastBuildDate>Mon, 30 Nov", with: "<lastBuildDate>Tue, 30 Nov") }
-        #expect(findings.contains { $0.ruleID == "self-check.changes.rss" && $0.message.contains("is a Mon, not a Tue") })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.rss) && $0.message.contains("is a Mon, not a Tue") })
     }
 
     @Test func feedWithARelativeLink() throws {
@@ -105,11 +105,11 @@ import Testing
             guard let range = text.range(of: "<link>https://opendata.example.org/kompass/#") else { return text }
             return text.replacingCharacters(in: range, with: "<link>/kompass/#")
         }
-        #expect(findings.contains { $0.ruleID == "self-check.changes.rss" && $0.message.contains("not absolute") })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.rss) && $0.message.contains("not absolute") })
     }
 
     @Test func feedThatIsNotWellFormed() throws {
         let findings = try Self.findings(after: .rss) { $0.replacingOccurrences(of: "Neu: Digital Lab", with: "Neu: Digital & Lab") }
-        #expect(findings.contains { $0.ruleID == "self-check.changes.rss" && $0.location?.line ?? 0 > 0 })
+        #expect(findings.contains { $0.ruleID == .selfCheck(.rss) && $0.location?.line ?? 0 > 0 })
     }
 }

@@ -32,7 +32,7 @@ struct WrittenBytesCheckTests {
         let (streamed, readBack) = try Self.written([Self.header, good, bad].joined(separator: "\n") + "\n", piece: piece,
                                                     projectCount: 3, into: directory)
         #expect(streamed == readBack)
-        #expect(streamed.map(\.ruleID) == ["self-check.projects.csv", "self-check.projects.csv"])
+        #expect(streamed.map(\.ruleID) == [.selfCheck(.csv), .selfCheck(.csv)])
         #expect(streamed.first?.location?.line == 3)
         #expect(streamed.last?.message.contains("2 data rows for 3 projects") == true)
     }

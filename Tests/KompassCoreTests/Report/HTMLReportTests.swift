@@ -15,10 +15,10 @@ import Testing
         defer { directory.remove() }
         let page = try directory.write("page.txt", text: "Einleitung\nFortschrit\n30%\n")
         var findings = FindingList()
-        findings.append(Finding(ruleID: "page-text.heading.misspelt", severity: .error, location: SourceLocation(file: page, line: 2, column: 1),
+        findings.append(Finding(ruleID: .pageTextHeadingMisspelt, severity: .error, location: SourceLocation(file: page, line: 2, column: 1),
                                 message: Bilingual(en: "'Fortschrit' is not a heading <script>", de: "«Fortschrit» ist keine Überschrift <script>"),
                                 hint: Bilingual(en: "write it exactly", de: "genau schreiben")))
-        findings.append(Finding(ruleID: "time.overdue", severity: .warning, location: SourceLocation(file: page, line: 3, column: 1),
+        findings.append(Finding(ruleID: .timeOverdue, severity: .warning, location: SourceLocation(file: page, line: 3, column: 1),
                                 projectID: "p-1", message: Bilingual(en: "late", de: "spät"), hint: nil))
         let html = HTMLReport(language: .de, headline: "34 Vorhaben: 1 Fehler").render(findings, projects: [Self.project("p-1"), Self.project("p-2")])
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"de\">"))

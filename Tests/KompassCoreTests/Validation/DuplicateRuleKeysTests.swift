@@ -108,7 +108,7 @@ struct DuplicateRuleKeysTests {
         let rules: [any ValidationRule] = [DuplicateIdentifierRule(), DuplicateTitleRule(), DuplicateTextRule()]
         let portfolio = Portfolio(projects: projects)
         let byRule = rules.flatMap { $0.check(portfolio: portfolio, context: Self.context) }
-        #expect(byRule.map(\.ruleID) == ["id.duplicate", "title.duplicate", "text.duplicate", "text.duplicate", "text.duplicate"])
+        #expect(byRule.map(\.ruleID) == [.idDuplicate, .titleDuplicate, .textDuplicate, .textDuplicate, .textDuplicate])
         #expect(Validator(rules: rules).validate(portfolio, context: Self.context) == byRule)
     }
 }

@@ -12,12 +12,12 @@ import Testing
                 origins: ProjectOrigins(record: KompassCore.SourceLocation(file: "page.txt", line: 10)))
     }
 
-    static func ids(_ findings: [Finding]) -> [String] { findings.map(\.ruleID) }
+    static func ids(_ findings: [Finding]) -> [RuleID] { findings.map(\.ruleID) }
 
     @Test func everyRuleOfTheCatalogueIsHere() {
-        let tested: Set<String> = ["progress.range", "period.order", "period.plausible", "text.blank", "text.control-characters",
-                                   "text.html", "text.formula-like", "time.completed-ahead", "time.overdue", "time.progress-before-start",
-                                   "time.not-started", "id.duplicate", "title.duplicate", "text.duplicate"]
+        let tested: Set<RuleID> = [.progressRange, .periodOrder, .periodPlausible, .textBlank, .textControlCharacters,
+                                   .textHTML, .textFormulaLike, .timeCompletedAhead, .timeOverdue, .timeProgressBeforeStart,
+                                   .timeNotStarted, .idDuplicate, .titleDuplicate, .textDuplicate]
         #expect(Set(Validator.catalogue.map { $0.id }) == tested)
         #expect(Validator.catalogue.allSatisfy { !$0.summary.en.isEmpty && !$0.summary.de.isEmpty && $0.summary.en != $0.summary.de })
     }
@@ -27,18 +27,18 @@ import Testing
     @Test func aValueWithAnErrorGetsNoFollowOnFindings() {
         let pass = ValidationPass(Validator(), context: Self.context)
         let outOfRange = pass.prepare(Self.project(progress: 140, start: 2024, end: 2028)).findings
-        #expect(Self.ids(outOfRange) == ["progress.range"])
+        #expect(Self.ids(outOfRange) == [.progressRange])
         // Without the error, the same rule speaks: 100% with an end year ahead.
-        #expect(Self.ids(pass.prepare(Self.project(progress: 100, start: 2024, end: 2028)).findings) == ["time.completed-ahead"])
+        #expect(Self.ids(pass.prepare(Self.project(progress: 100, start: 2024, end: 2028)).findings) == [.timeCompletedAhead])
         // An error on one field leaves another field's warning: the end year before the start, and HTML in a text.
         let two = pass.prepare(Self.project(start: 2027, end: 2025, before: "Die <b>Daten</b> liegen verstreut.")).findings
-        #expect(Set(Self.ids(two)).isSuperset(of: ["period.order", "text.html"]), "\(Self.ids(two))")
+        #expect(Set(Self.ids(two)).isSuperset(of: [.periodOrder, .textHTML]), "\(Self.ids(two))")
     }
 
     @Test func periodPlausible() {
         let rule = PeriodPlausibleRule()
-        #expect(Self.ids(rule.check(Self.project(start: 1995, end: 1998), context: Self.context)) == ["period.plausible"])
-        #expect(Self.ids(rule.check(Self.project(start: 2024, end: 2204), context: Self.context)) == ["period.plausible"])
+        #expect(Self.ids(rule.check(Self.project(start: 1995, end: 1998), context: Self.context)) == [.periodPlausible])
+        #expect(Self.ids(rule.check(Self.project(start: 2024, end: 2204), context: Self.context)) == [.periodPlausible])
         #expect(rule.check(Self.project(start: 1996, end: 2041), context: Self.context).isEmpty)
         let narrow = PeriodPlausibleRule(severity: .warning, parameters: ["yearsBack": 1, "yearsAhead": 1])
         let findings = narrow.check(Self.project(start: 2024, end: 2027), context: Self.context)
@@ -48,24 +48,24 @@ import Testing
 
     @Test func blankText() {
         let rule = BlankTextRule()
-        #expect(Self.ids(rule.check(Self.project(before: "  \n "), context: Self.context)) == ["text.blank"])
-        #expect(Self.ids(rule.check(Self.project(title: " "), context: Self.context)) == ["text.blank"])
+        #expect(Self.ids(rule.check(Self.project(before: "  \n "), context: Self.context)) == [.textBlank])
+        #expect(Self.ids(rule.check(Self.project(title: " "), context: Self.context)) == [.textBlank])
         #expect(rule.check(Self.project(), context: Self.context).isEmpty)
     }
 
     @Test func controlCharacters() {
         let rule = ControlCharacterRule()
         let findings = rule.check(Self.project(future: "Text mit\u{0B}Steuerzeichen"), context: Self.context)
-        #expect(Self.ids(findings) == ["text.control-characters"])
+        #expect(Self.ids(findings) == [.textControlCharacters])
         #expect(findings.first?.message.contains("U+000B") == true)
-        #expect(Self.ids(rule.check(Self.project(title: "Tab\tim Titel"), context: Self.context)) == ["text.control-characters"])
+        #expect(Self.ids(rule.check(Self.project(title: "Tab\tim Titel"), context: Self.context)) == [.textControlCharacters])
         #expect(rule.check(Self.project(future: "Absatz eins\nAbsatz zwei – mit «Zeichen» & Umlauten äöü"), context: Self.context).isEmpty)
     }
 
     @Test func html() {
         let rule = HTMLInTextRule()
         for text in ["Ein <b>fetter</b> Text", "Zeile<br/>Zeile", "A &amp; B", "Preis &#8364;", "<!-- Kommentar -->"] {
-            #expect(Self.ids(rule.check(Self.project(before: text), context: Self.context)) == ["text.html"], "\(text)")
+            #expect(Self.ids(rule.check(Self.project(before: text), context: Self.context)) == [.textHTML], "\(text)")
         }
         for text in ["3 < 4 und 5 > 2", "A & B", "Fortschritt <50%", "Bürger*innen & Unternehmen; Kosten < 1 Mio."] {
             #expect(rule.check(Self.project(before: text), context: Self.context).isEmpty, "\(text)")
@@ -76,11 +76,11 @@ import Testing
         let rule = FormulaLikeTextRule()
         for start in ["=SUMME(A1:A3)", "+41 61 267 00 00", "-Liste", "@Kanton", "\tEingerückt", "\rZeile"] {
             let findings = rule.check(Self.project(title: start), context: Self.context)
-            #expect(Self.ids(findings) == ["text.formula-like"], "\(start)")
+            #expect(Self.ids(findings) == [.textFormulaLike], "\(start)")
             #expect(findings.first?.severity == .info)
             #expect(findings.first?.field == .title)
         }
-        #expect(Self.ids(rule.check(Self.project(future: "=1+1"), context: Self.context)) == ["text.formula-like"])
+        #expect(Self.ids(rule.check(Self.project(future: "=1+1"), context: Self.context)) == [.textFormulaLike])
         for text in ["Kosten = 5", "E-Mail @ Kanton", "Ab 2026 - neu", ""] {
             #expect(rule.check(Self.project(before: text), context: Self.context).isEmpty, "\(text)")
         }
@@ -88,28 +88,28 @@ import Testing
 
     @Test func completedAhead() {
         let rule = CompletedAheadRule()
-        #expect(Self.ids(rule.check(Self.project(progress: 100, start: 2024, end: 2028), context: Self.context)) == ["time.completed-ahead"])
+        #expect(Self.ids(rule.check(Self.project(progress: 100, start: 2024, end: 2028), context: Self.context)) == [.timeCompletedAhead])
         #expect(rule.check(Self.project(progress: 100, start: 2024, end: 2026), context: Self.context).isEmpty)
         #expect(rule.check(Self.project(progress: 90, start: 2024, end: 2028), context: Self.context).isEmpty)
     }
 
     @Test func overdue() {
         let rule = OverdueRule()
-        #expect(Self.ids(rule.check(Self.project(progress: 40, start: 2023, end: 2025), context: Self.context)) == ["time.overdue"])
-        #expect(Self.ids(rule.check(Self.project(progress: 40, start: 2024, end: nil), context: Self.context)) == ["time.overdue"])
+        #expect(Self.ids(rule.check(Self.project(progress: 40, start: 2023, end: 2025), context: Self.context)) == [.timeOverdue])
+        #expect(Self.ids(rule.check(Self.project(progress: 40, start: 2024, end: nil), context: Self.context)) == [.timeOverdue])
         #expect(rule.check(Self.project(progress: 100, start: 2023, end: 2025), context: Self.context).isEmpty)
         #expect(rule.check(Self.project(progress: 40, start: 2023, end: 2026), context: Self.context).isEmpty)
     }
 
     @Test func progressBeforeStart() {
         let rule = ProgressBeforeStartRule()
-        #expect(Self.ids(rule.check(Self.project(progress: 10, start: 2027, end: 2029), context: Self.context)) == ["time.progress-before-start"])
+        #expect(Self.ids(rule.check(Self.project(progress: 10, start: 2027, end: 2029), context: Self.context)) == [.timeProgressBeforeStart])
         #expect(rule.check(Self.project(progress: 0, start: 2027, end: 2029), context: Self.context).isEmpty)
         #expect(rule.check(Self.project(progress: 10, start: 2026, end: 2029), context: Self.context).isEmpty)
     }
 
     @Test func notStarted() {
-        #expect(Self.ids(NotStartedRule().check(Self.project(progress: 0, start: 2025, end: 2027), context: Self.context)) == ["time.not-started"])
+        #expect(Self.ids(NotStartedRule().check(Self.project(progress: 0, start: 2025, end: 2027), context: Self.context)) == [.timeNotStarted])
         #expect(NotStartedRule().check(Self.project(progress: 0, start: 2026, end: 2027), context: Self.context).isEmpty)
         #expect(NotStartedRule().check(Self.project(progress: 5, start: 2020, end: 2027), context: Self.context).isEmpty)
         let patient = NotStartedRule(severity: .warning, parameters: ["afterYears": 2])
@@ -122,7 +122,7 @@ import Testing
         let portfolio = Portfolio(projects: [Self.project("a", title: "Digital Lab"), Self.project("b", title: "digital  lab"),
                                              Self.project("c", title: "Digital Lab 2")])
         let findings = rule.check(portfolio: portfolio, context: Self.context)
-        #expect(Self.ids(findings) == ["title.duplicate"])
+        #expect(Self.ids(findings) == [.titleDuplicate])
         #expect(findings.first?.projectID == "b")
         #expect(rule.check(portfolio: Portfolio(projects: [Self.project("a"), Self.project("b")]), context: Self.context).isEmpty)
     }
@@ -161,11 +161,11 @@ import Testing
     }
 
     @Test func configurationTunesSeverityAndSwitchesRulesOff() {
-        let validator = Validator(settings: ["time.overdue": RuleSettings(severity: .error),
-                                             "time.not-started": RuleSettings(enabled: false)])
+        let validator = Validator(settings: [.timeOverdue: RuleSettings(severity: .error),
+                                             .timeNotStarted: RuleSettings(enabled: false)])
         let findings = validator.validate(Portfolio(projects: [Self.project("a", progress: 0, start: 2020, end: 2025)]),
                                           context: Self.context)
-        #expect(findings.map(\.ruleID) == ["time.overdue"])
+        #expect(findings.map(\.ruleID) == [.timeOverdue])
         #expect(findings.map(\.severity) == [.error])
     }
 }

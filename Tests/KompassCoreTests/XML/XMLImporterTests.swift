@@ -92,7 +92,7 @@ import KompassXML
         #expect(Support.texts(imported.records[0], "before").first?.hasSuffix("Zeile zwei") == true)
         #expect(Support.texts(imported.records[1], "title") == ["Standard-Namensraum"])
         #expect(imported.errors.isEmpty, "\(imported.errors)")
-        let unknown = imported.findings("source.field.unknown")
+        let unknown = imported.findings(.sourceFieldUnknown)
         #expect(unknown.allSatisfy { $0.severity == .info })
         let fields = Set(unknown.compactMap { $0.location?.field })
         #expect(fields.contains("{urn:example:other}title"), "\(unknown)")
@@ -122,11 +122,11 @@ import KompassXML
             """
         let imported = try Support.importXML(document, in: directory, fields: ["@id", "title", "field"])
         #expect(imported.records.count == 2)
-        let unknown = imported.findings("source.field.unknown").map { "\($0.location!.field!)@\($0.location!.line)" }
+        let unknown = imported.findings(.sourceFieldUnknown).map { "\($0.location!.field!)@\($0.location!.line)" }
         // userGroups wraps nothing the mapping reads here, so it is reported; fields wraps field and is not.
         #expect(unknown.sorted() == ["amount@11", "budget@11", "exported@2", "owner@5", "userGroup@7", "userGroups@7"].sorted(),
                 "\(unknown)")
-        #expect(imported.findings("source.field.unknown").allSatisfy { $0.severity == .info })
+        #expect(imported.findings(.sourceFieldUnknown).allSatisfy { $0.severity == .info })
     }
 
     @Test func anEmptyWrapperIsStillAWrapper() throws {
@@ -159,7 +159,7 @@ import KompassXML
         let imported = try Support.importXML(document, in: directory, fields: ["@id", "title"])
         let record = try #require(imported.records.first)
         #expect(record["@id"] == [RawValue("spaced", at: KompassCore.SourceLocation(file: imported.path, line: 3, field: "@id"))])
-        let unknown = imported.findings("source.field.unknown").compactMap { $0.location?.field }
+        let unknown = imported.findings(.sourceFieldUnknown).compactMap { $0.location?.field }
         #expect(unknown.sorted() == ["@status", "title/@lang"])
     }
 
@@ -178,7 +178,7 @@ import KompassXML
         let imported = try Support.importXML(document, in: directory, fields: ["@id", "title", "before", "future"])
         let record = try #require(imported.records.first)
         #expect(record.fieldOrder == ["@id"])
-        let structured = imported.findings("xml.field.structured")
+        let structured = imported.findings(.xmlFieldStructured)
         #expect(structured.count == 1)
         #expect(structured.first?.location?.line == 5)
         #expect(structured.first?.severity == .warning)
@@ -189,7 +189,7 @@ import KompassXML
         defer { directory.remove() }
         let document = "<portfolio xmlns=\"https://opendata.example.org/kompass/input/1\"><project id=\"a\"><title>T</title></project></portfolio>"
         let imported = try Support.importXML(document, in: directory, fields: ["@id", "title", "progres"])
-        let absent = imported.findings("xml.field.absent")
+        let absent = imported.findings(.xmlFieldAbsent)
         #expect(absent.map { $0.location?.field } == ["progres"])
         #expect(absent.first?.severity == .warning)
     }
@@ -211,7 +211,7 @@ import KompassXML
             </portfolio>
             """
         let imported = try Support.importXML(document, in: directory, schemaPath: Support.schemaPath)
-        let schema = imported.findings("xml.schema")
+        let schema = imported.findings(.xmlSchema)
         #expect(schema.map { $0.location!.line } == [5, 7, 9], "\(schema)")
         #expect(schema.allSatisfy { $0.severity == .error && $0.location?.column == nil })
         #expect(schema[0].message.contains("ziemlich weit"))
@@ -234,14 +234,14 @@ import KompassXML
             """
         for schemaPath in [nil, Support.schemaPath] {
             let imported = try Support.importXML(document, in: directory, schemaPath: schemaPath)
-            let syntax = imported.findings("xml.syntax")
+            let syntax = imported.findings(.xmlSyntax)
             let first = try #require(syntax.first, "\(imported.findings)")
             #expect(first.severity == .error)
             #expect(first.location?.line == 4)
             #expect(first.location?.column != nil)
             #expect(first.location?.file == imported.path)
             #expect(imported.records.map { Support.texts($0, "@id") } == [["a"]])
-            let incomplete = imported.findings("xml.record.incomplete")
+            let incomplete = imported.findings(.xmlRecordIncomplete)
             #expect(incomplete.map { $0.location?.line } == [3])
         }
     }
@@ -251,7 +251,7 @@ import KompassXML
         defer { directory.remove() }
         let document = "<portfolio xmlns=\"https://opendata.example.org/kompass/input/1\">\n<project id=\"a\">\n<title>A</titel>\n</project>\n</portfolio>\n"
         let imported = try Support.importXML(document, in: directory, schemaPath: Support.schemaPath)
-        let first = try #require(imported.findings("xml.syntax").first)
+        let first = try #require(imported.findings(.xmlSyntax).first)
         #expect(first.location?.line == 3)
         #expect(first.location?.column == 17, "\(first)")
         #expect(first.message.contains("titel"))
@@ -262,22 +262,22 @@ import KompassXML
         defer { directory.remove() }
         let empty = try Support.importXML("<portfolio xmlns=\"https://opendata.example.org/kompass/input/1\"/>", in: directory)
         #expect(empty.records.isEmpty)
-        #expect(empty.findings.map(\.ruleID) == ["xml.no-records"])
+        #expect(empty.findings.map(\.ruleID) == [.xmlNoRecords])
         #expect(empty.findings.first?.severity == .error)
 
         let zeroBytes = try Support.importXML("", name: "zero.xml", in: directory)
-        #expect(zeroBytes.findings("xml.no-records").count == 1)
-        #expect(zeroBytes.findings("xml.syntax").count == 1)
+        #expect(zeroBytes.findings(.xmlNoRecords).count == 1)
+        #expect(zeroBytes.findings(.xmlSyntax).count == 1)
 
         // Records in another namespace than the configured one: the hint names it.
         let wrongNamespace = try Support.importXML("<portfolio>\n<project id=\"a\"/>\n<project id=\"b\"/>\n</portfolio>", in: directory)
-        let finding = try #require(wrongNamespace.findings("xml.no-records").first)
+        let finding = try #require(wrongNamespace.findings(.xmlNoRecords).first)
         #expect(finding.location?.line == 2)
         #expect(finding.message.contains("2 'project' elements in no namespace"), "\(finding.message)")
         #expect(wrongNamespace.findings.count == 1, "\(wrongNamespace.findings)")
 
         let otherNamespace = try Support.importXML("<portfolio xmlns=\"urn:x\"><project id=\"a\"/></portfolio>", in: directory, namespace: nil)
-        #expect(otherNamespace.findings("xml.no-records").first?.hint?.contains("urn:x") == true)
+        #expect(otherNamespace.findings(.xmlNoRecords).first?.hint?.contains("urn:x") == true)
     }
 
     @Test func aSchemaThatDoesNotCompileIsAConfigurationError() throws {
@@ -327,7 +327,7 @@ import KompassXML
         // The reader's global error handler was restored: a later read collects its own problems.
         let after = try Support.importXML("<portfolio xmlns=\"\(Support.namespace)\">\n<project id=\"a\"></projet></portfolio>",
                                           in: directory, fields: ["@id"], schemaPath: Support.schemaPath)
-        #expect(after.findings("xml.syntax").first?.location?.line == 2)
+        #expect(after.findings(.xmlSyntax).first?.location?.line == 2)
     }
 
     @Test func linesPast65535AreExact() throws {

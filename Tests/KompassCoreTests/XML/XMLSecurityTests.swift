@@ -46,7 +46,7 @@ import Testing
             """
         let imported = try Support.importXML(document, name: "xxe.xml", in: directory, schemaPath: schemaPath)
         Self.expectRejectedWithoutLeak(imported, "external entity")
-        let entity = imported.findings("xml.entity")
+        let entity = imported.findings(.xmlEntity)
         #expect(entity.contains { $0.location?.line == 2 && $0.message.contains("DOCTYPE") }, "\(imported.findings)")
         #expect(entity.contains { $0.location?.line == 8 && $0.message.contains("xxe") }, "\(imported.findings)")
         #expect(entity.contains { $0.location?.line == 9 && $0.message.contains("plain") }, "\(imported.findings)")
@@ -73,7 +73,7 @@ import Testing
             """
         let imported = try Support.importXML(document, name: "internal.xml", in: directory)
         Self.expectRejectedWithoutLeak(imported, "internal entity")
-        #expect(imported.findings("xml.entity").count >= 3, "\(imported.findings)")
+        #expect(imported.findings(.xmlEntity).count >= 3, "\(imported.findings)")
     }
 
     @Test func externalParameterEntitiesAndExternalDTDsAreNotLoaded() throws {
@@ -89,7 +89,7 @@ import Testing
             for schemaPath in [nil, Support.schemaPath] {
                 let imported = try Support.importXML(document, name: "dtd\(index).xml", in: directory, schemaPath: schemaPath)
                 Self.expectRejectedWithoutLeak(imported, "document \(index)")
-                #expect(!imported.findings("xml.entity").isEmpty, "\(imported.findings)")
+                #expect(!imported.findings(.xmlEntity).isEmpty, "\(imported.findings)")
             }
         }
     }
@@ -133,7 +133,7 @@ import Testing
             }
             let result = try #require(imported)
             #expect(elapsed < .seconds(2), "took \(elapsed)")
-            #expect(!result.findings("xml.entity").isEmpty, "\(result.findings)")
+            #expect(!result.findings(.xmlEntity).isEmpty, "\(result.findings)")
             #expect(result.allText.allSatisfy { !$0.contains("lollol") }, "an entity was expanded")
             #expect(result.allText.reduce(0) { $0 + $1.utf8.count } < 100_000)
         }
@@ -155,7 +155,7 @@ import Testing
         }
         let result = try #require(imported)
         #expect(elapsed < .seconds(5), "took \(elapsed)")
-        #expect(!result.findings("xml.entity").isEmpty)
+        #expect(!result.findings(.xmlEntity).isEmpty)
         #expect(result.allText.allSatisfy { !$0.contains("aaaa") }, "an entity was expanded")
     }
 }

@@ -52,7 +52,7 @@ import Testing
         let path = try directory.write("broken.xml", text: text)
         let (records, findings, summary) = try Self.importCaptured(path)
         #expect(records.count == 10)
-        #expect(!findings.filter { $0.ruleID == "xml.syntax" }.isEmpty, "\(findings.prefix(5))")
+        #expect(!findings.filter { $0.ruleID == .xmlSyntax }.isEmpty, "\(findings.prefix(5))")
         #expect(summary.byteCount == (try Self.size(path)))
         #expect(summary.sha256 == SHA256.hex(ofFileAt: path))
     }
@@ -75,13 +75,13 @@ import Testing
         let elapsed = try clock.measure { result = try Self.importCaptured(path) }
         let (records, findings, summary) = try #require(result)
         #expect(elapsed < .seconds(5), "took \(elapsed)")
-        let entity = findings.filter { $0.ruleID == "xml.entity" }
+        let entity = findings.filter { $0.ruleID == .xmlEntity }
         let doctype = try #require(entity.first, "\(findings.prefix(5))")
         #expect(doctype.message.contains("DOCTYPE") && doctype.message.contains("not validated against the schema"), "\(doctype)")
         #expect(doctype.location?.line == 403)
         #expect(doctype.location?.column == 3)
         #expect(entity.count == 1 + 2_002, "\(entity.count)")
-        #expect(findings.filter { $0.ruleID == "xml.schema" }.isEmpty, "the schema was attached")
+        #expect(findings.filter { $0.ruleID == .xmlSchema }.isEmpty, "the schema was attached")
         let texts = records.flatMap { $0.values.values.flatMap { $0.map(\.text) } } + findings.map(\.message)
         #expect(texts.allSatisfy { !$0.contains(secret) && !$0.contains("yyyy") }, "an entity was expanded")
         #expect(records.count == 500)

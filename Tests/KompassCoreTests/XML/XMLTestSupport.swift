@@ -19,7 +19,7 @@ enum XMLTestSupport {
         var findings: [Finding]
         var path: String
 
-        func findings(_ rule: String) -> [Finding] { findings.filter { $0.ruleID == rule } }
+        func findings(_ rule: RuleID) -> [Finding] { findings.filter { $0.ruleID == rule } }
         var errors: [Finding] { findings.filter { $0.severity == .error } }
         /// Every text a record or finding carries, for checks that nothing leaked.
         var allText: [String] {

@@ -62,7 +62,7 @@ struct CSVReadState {
 
     private var file: String { request.path }
 
-    private mutating func report(_ rule: String, _ severity: Severity, line: Int, column: Int? = nil, field: String? = nil,
+    private mutating func report(_ rule: RuleID, _ severity: Severity, line: Int, column: Int? = nil, field: String? = nil,
                                  _ message: Bilingual, hint: Bilingual? = nil) {
         findings.append(Finding(ruleID: rule, severity: severity,
                                 location: SourceLocation(file: file, line: line, column: column, field: field),
@@ -75,7 +75,7 @@ struct CSVReadState {
             start.removeFirst(3)
             sawBOM = true
             if request.options.encoding == .windows1252 {
-                report("csv.encoding.bom", .warning, line: 1,
+                report(.csvEncodingBOM, .warning, line: 1,
                        Bilingual(en: "the file starts with a UTF-8 byte-order mark, but the configuration says Windows-1252",
                                  de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark, die Konfiguration sagt aber Windows-1252"),
                        hint: Bilingual(en: "remove \"encoding\" from the source's configuration to let kompass read it as UTF-8",
@@ -93,7 +93,7 @@ struct CSVReadState {
             let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }!
             delimiter = CSVImporter.candidateDelimiters[best]
             if counts[best] > 0 {
-                report("csv.delimiter.detected", .info, line: 1,
+                report(.csvDelimiterDetected, .info, line: 1,
                        Bilingual(en: "the delimiter \(CSVReadState.name(of: delimiter)) was detected from the header",
                                  de: "das Trennzeichen \(CSVReadState.name(of: delimiter, german: true)) wurde aus der Kopfzeile erkannt"),
                        hint: Bilingual(en: "set \"delimiter\" in the source's csv settings to fix it",
@@ -116,7 +116,7 @@ struct CSVReadState {
         let byte = cell.bytes.first { $0 >= 0x80 }.map { String($0, radix: 16, uppercase: true) } ?? "?"
         let expected = decoder.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1252" } ?? "UTF-8 or Windows-1252"
         let expectedDE = decoder.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1252" } ?? "UTF-8 oder Windows-1252"
-        report("csv.encoding", .error, line: cell.line, column: column, field: field,
+        report(.csvEncoding, .error, line: cell.line, column: column, field: field,
                Bilingual(en: "bytes (0x\(byte)…) that are not \(expected) in this cell",
                          de: "Bytes (0x\(byte)…) in dieser Zelle, die nicht \(expectedDE) sind"),
                hint: decoder.encoding == .utf8
@@ -133,7 +133,7 @@ struct CSVReadState {
             return
         }
         if row.cells.count != header.count {
-            report("csv.row.cells", .error, line: row.line,
+            report(.csvRowCells, .error, line: row.line,
                    Bilingual(en: "the row has \(row.cells.count) cells, the header \(header.count)",
                              de: "die Zeile hat \(row.cells.count) Zellen, die Kopfzeile \(header.count)"),
                    hint: row.cells.count > header.count
@@ -172,7 +172,7 @@ struct CSVReadState {
                 reportBOM(before: written, match: match, line: row.line, column: cell.column)
             }
             if name.isEmpty {
-                report("csv.header.empty", .error, line: row.line, column: cell.column,
+                report(.csvHeaderEmpty, .error, line: row.line, column: cell.column,
                        Bilingual(en: "column \(index + 1) of the header has no name",
                                  de: "Spalte \(index + 1) der Kopfzeile hat keinen Namen"),
                        hint: Bilingual(en: "give every column a name", de: "geben Sie jeder Spalte einen Namen"))
@@ -188,7 +188,7 @@ struct CSVReadState {
                 columnsWanted.append((index, match.canonical, name))
                 reportTolerances(match, written: written, index: index, line: row.line, column: cell.column)
             } else {
-                report("source.field.unknown", .info, line: row.line, column: cell.column, field: name,
+                report(.sourceFieldUnknown, .info, line: row.line, column: cell.column, field: name,
                        Bilingual(en: "the column '\(name)' is not used by the mapping",
                                  de: "die Spalte '\(name)' wird vom Mapping nicht verwendet"),
                        hint: Bilingual(en: "map it in the source's mapping if it should be read",
@@ -200,7 +200,7 @@ struct CSVReadState {
         for name in request.fields.sorted() where !read.contains(name) {
             let present = names.filter { !$0.isEmpty }.joined(separator: ", ")
             let synonyms = resolver.synonyms.filter { $0.value == name }.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            report("csv.header.missing", .error, line: row.line, field: name,
+            report(.csvHeaderMissing, .error, line: row.line, field: name,
                    Bilingual(en: "the column '\(name)' that the mapping reads is missing from the header"
                                  + (synonyms.isEmpty ? "" : " (and so are its synonyms \(synonyms))"),
                              de: "die Spalte '\(name)', die das Mapping liest, fehlt in der Kopfzeile"
@@ -229,14 +229,14 @@ struct CSVReadState {
         let number = index + 1
         let canonical = match.canonical
         if match.spaces {
-            report("csv.header.spaces", toleranceSeverity, line: line, column: column, field: name,
+            report(.csvHeaderSpaces, toleranceSeverity, line: line, column: column, field: name,
                    Bilingual(en: "the header of column \(number), '\(written)', has spaces around the name; it was read as '\(canonical)'",
                              de: "der Kopf der Spalte \(number), '\(written)', hat Leerzeichen um den Namen; "
                                  + "die Spalte wurde als '\(canonical)' gelesen"),
                    hint: renameHint(canonical))
         }
         if let synonym = match.synonym {
-            report("csv.header.synonym", toleranceSeverity, line: line, column: column, field: name,
+            report(.csvHeaderSynonym, toleranceSeverity, line: line, column: column, field: name,
                    match.caseDiffers
                        ? Bilingual(en: "the header of column \(number), '\(written)', is the mapping's synonym '\(synonym)' of '\(canonical)' "
                                        + "in another case; it was read as '\(canonical)'",
@@ -248,7 +248,7 @@ struct CSVReadState {
                                        + "die Spalte wurde als '\(canonical)' gelesen"),
                    hint: renameHint(canonical))
         } else if match.caseDiffers {
-            report("csv.header.case", toleranceSeverity, line: line, column: column, field: name,
+            report(.csvHeaderCase, toleranceSeverity, line: line, column: column, field: name,
                    Bilingual(en: "the header of column \(number), '\(written)', differs from the mapping's '\(canonical)' only in case; "
                                  + "it was read as '\(canonical)'",
                              de: "der Kopf der Spalte \(number), '\(written)', unterscheidet sich von '\(canonical)' im Mapping nur in "
@@ -275,7 +275,7 @@ struct CSVReadState {
                                 de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(written)'; "
                                     + "sie gehört nicht zum Namen")
         }
-        report("csv.header.bom", toleranceSeverity, line: line, column: column, field: name.isEmpty ? nil : name, message,
+        report(.csvHeaderBOM, toleranceSeverity, line: line, column: column, field: name.isEmpty ? nil : name, message,
                hint: request.strictHeaders
                    ? Bilingual(en: "the run is strict; save the file as UTF-8 without a byte-order mark",
                                de: "der Lauf ist strikt; speichern Sie die Datei als UTF-8 ohne Byte-Order-Mark")
@@ -298,29 +298,29 @@ struct CSVReadState {
                                 de: "die Spalten '\(earlier.name)' (Spalte \(earlier.index + 1)) und '\(name)' (Spalte \(index + 1)) "
                                     + "werden beide als '\(readAs)' gelesen")
         }
-        report("csv.header.duplicate", .error, line: line, column: column, field: name, message,
+        report(.csvHeaderDuplicate, .error, line: line, column: column, field: name, message,
                hint: Bilingual(en: "give every column its own name; kompass does not guess which one is meant",
                                de: "geben Sie jeder Spalte einen eigenen Namen; kompass rät nicht, welche gemeint ist"))
     }
 
     mutating func finish(problems: [CSVTokenizer.Problem]) -> [Finding] {
         for problem in problems {
-            report("csv.syntax", .error, line: problem.line, column: problem.column,
+            report(.csvSyntax, .error, line: problem.line, column: problem.column,
                    Bilingual(en: problem.message, de: problem.messageDE),
                    hint: Bilingual(en: problem.hint, de: problem.hintDE))
         }
         if header == nil {
-            report("csv.no-records", .error, line: 0, Bilingual(en: "the file is empty", de: "die Datei ist leer"),
+            report(.csvNoRecords, .error, line: 0, Bilingual(en: "the file is empty", de: "die Datei ist leer"),
                    hint: Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file?",
                                    de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist das die richtige Datei?"))
         } else if records == 0 {
-            report("csv.no-records", .error, line: 1,
+            report(.csvNoRecords, .error, line: 1,
                    Bilingual(en: "the file has a header but no rows", de: "die Datei hat eine Kopfzeile, aber keine Zeilen"),
                    hint: Bilingual(en: "an empty source is never read as \"0 projects\": is the export complete?",
                                    de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist der Export vollständig?"))
         }
         if case .decided(let encoding, true, let line) = decoder.state, encoding == .windows1252 {
-            report("csv.encoding.detected", .info, line: line,
+            report(.csvEncodingDetected, .info, line: line,
                    Bilingual(en: "read as Windows-1252 (the first non-ASCII text, on this line, is not UTF-8)",
                              de: "als Windows-1252 gelesen (der erste Text ausserhalb von ASCII, auf dieser Zeile, ist kein UTF-8)"),
                    hint: Bilingual(en: "set \"encoding\": \"windows-1252\" in the source's csv settings to confirm it, or save the file as UTF-8",

@@ -116,7 +116,7 @@ struct JSONRecordAssembler {
         SourceLocation(file: file, line: token.line, column: token.column, field: field)
     }
 
-    private mutating func report(_ rule: String, _ severity: Severity = .error, at location: SourceLocation,
+    private mutating func report(_ rule: RuleID, _ severity: Severity = .error, at location: SourceLocation,
                                  _ message: Bilingual, hint: Bilingual?) {
         findings.append(Finding(ruleID: rule, severity: severity, location: location, message: message, hint: hint))
     }
@@ -173,7 +173,7 @@ struct JSONRecordAssembler {
                 place = .recordList
             } else {
                 let kind = JSONRecordAssembler.describe(token.kind)
-                report("json.records.missing", at: location(token, field: recordsKey),
+                report(.jsonRecordsMissing, at: location(token, field: recordsKey),
                        Bilingual(en: "the value of '\(recordsKey ?? "")' is \(kind.en), not an array of records",
                                  de: "der Wert von '\(recordsKey ?? "")' ist \(kind.de), kein Array von Datensätzen"),
                        hint: Bilingual(en: "jsonRecordsKey names the key whose value is the array of records [ {…}, {…} ]",
@@ -191,7 +191,7 @@ struct JSONRecordAssembler {
             default:
                 elements += 1
                 let kind = JSONRecordAssembler.describe(token.kind)
-                report("json.record.type", at: location(token),
+                report(.jsonRecordType, at: location(token),
                        Bilingual(en: "record \(elements) of the array is \(kind.en), not an object",
                                  de: "Datensatz \(elements) des Arrays ist \(kind.de), kein Objekt"),
                        hint: Bilingual(en: "each element of the array of records is an object { \"key\": value, … }; this one was skipped",
@@ -215,7 +215,7 @@ struct JSONRecordAssembler {
                 place = .fieldList(field)
             default:
                 let kind = JSONRecordAssembler.describe(token.kind)
-                report("json.value.type", at: location(token, field: fieldNames[field]),
+                report(.jsonValueType, at: location(token, field: fieldNames[field]),
                        Bilingual(en: "the value of '\(fieldNames[field])' is \(kind.en); a field is a string, a number, true, false or an array of them",
                                  de: "der Wert von '\(fieldNames[field])' ist \(kind.de); ein Feld ist ein Text, eine Zahl, true, false oder ein Array davon"),
                        hint: Bilingual(en: "write the value as text, or a list as an array of texts; this value was skipped",
@@ -232,7 +232,7 @@ struct JSONRecordAssembler {
                 place = .record
             default:
                 let kind = JSONRecordAssembler.describe(token.kind)
-                report("json.value.type", at: location(token, field: fieldNames[field]),
+                report(.jsonValueType, at: location(token, field: fieldNames[field]),
                        Bilingual(en: "an element of '\(fieldNames[field])' is \(kind.en); the elements of a list are strings or numbers",
                                  de: "ein Element von '\(fieldNames[field])' ist \(kind.de); die Elemente einer Liste sind Texte oder Zahlen"),
                        hint: Bilingual(en: "write a list as a flat array of texts, e.g. [\"Prozesse\", \"Daten\"]; this element was skipped",
@@ -266,7 +266,7 @@ struct JSONRecordAssembler {
                 startRecord(token)
             } else {
                 let kind = JSONRecordAssembler.describe(token.kind)
-                report("json.record.type", at: location(token),
+                report(.jsonRecordType, at: location(token),
                        Bilingual(en: "the line holds \(kind.en), not a record object",
                                  de: "die Zeile enthält \(kind.de), kein Datensatz-Objekt"),
                        hint: Bilingual(en: "each line of a JSON Lines file holds one object { \"key\": value, … }; this line was skipped",
@@ -278,7 +278,7 @@ struct JSONRecordAssembler {
         switch token.kind {
         case .beginArray:
             if let recordsKey {
-                report("json.records.missing", at: location(token),
+                report(.jsonRecordsMissing, at: location(token),
                        Bilingual(en: "the top level is an array, but jsonRecordsKey '\(recordsKey)' expects an object that holds the records under that key",
                                  de: "die oberste Ebene ist ein Array, aber jsonRecordsKey '\(recordsKey)' erwartet ein Objekt mit den Datensätzen unter diesem Schlüssel"),
                        hint: Bilingual(en: "remove jsonRecordsKey from the source's settings to read the array itself",
@@ -292,7 +292,7 @@ struct JSONRecordAssembler {
             place = .envelope
         default:
             let kind = JSONRecordAssembler.describe(token.kind)
-            report("json.records.missing", at: location(token),
+            report(.jsonRecordsMissing, at: location(token),
                    Bilingual(en: "the top level is \(kind.en), not an array of records",
                              de: "die oberste Ebene ist \(kind.de), kein Array von Datensätzen"),
                    hint: Bilingual(en: "a JSON source is an array of record objects [ {…}, {…} ], or an object that holds one under jsonRecordsKey",
@@ -313,7 +313,7 @@ struct JSONRecordAssembler {
         if envelopeKeys.count < 10 { envelopeKeys.append(name) }
         if name == recordsKey {
             if foundRecordsKey {
-                report("json.key.duplicate", at: location(token, field: name),
+                report(.jsonKeyDuplicate, at: location(token, field: name),
                        Bilingual(en: "the key '\(name)' appears a second time in the top-level object",
                                  de: "der Schlüssel '\(name)' kommt im Objekt der obersten Ebene ein zweites Mal vor"),
                        hint: Bilingual(en: "give each key once; the records of the first '\(name)' were read, these were skipped",
@@ -341,7 +341,7 @@ struct JSONRecordAssembler {
                                  de: "setzen Sie jsonRecordsKey auf den Schlüssel, dessen Wert das Array der Datensätze ist")
         if let recordsKey {
             guard !foundRecordsKey else { return }
-            report("json.records.missing", at: at,
+            report(.jsonRecordsMissing, at: at,
                    envelopeKeyCount == 0
                        ? Bilingual(en: "the top-level object is empty; jsonRecordsKey expects the records under '\(recordsKey)'",
                                    de: "das Objekt der obersten Ebene ist leer; jsonRecordsKey erwartet die Datensätze unter '\(recordsKey)'")
@@ -349,7 +349,7 @@ struct JSONRecordAssembler {
                                    de: "das Objekt der obersten Ebene hat keinen Schlüssel '\(recordsKey)' (jsonRecordsKey); seine Schlüssel sind \(keys)"),
                    hint: suggestion ?? fallback)
         } else {
-            report("json.records.missing", at: at,
+            report(.jsonRecordsMissing, at: at,
                    envelopeKeyCount == 0
                        ? Bilingual(en: "the top level is an empty object, not an array of records",
                                    de: "die oberste Ebene ist ein leeres Objekt, kein Array von Datensätzen")
@@ -400,7 +400,7 @@ struct JSONRecordAssembler {
         if !unknownKeysInRecord.insert(name).inserted {
             reportDuplicate(name, token)
         } else if unknownKeysReported.insert(name).inserted {
-            report("source.field.unknown", .info, at: location(token, field: name),
+            report(.sourceFieldUnknown, .info, at: location(token, field: name),
                    Bilingual(en: "the field '\(name)' is not used by the mapping",
                              de: "das Feld '\(name)' wird vom Mapping nicht verwendet"),
                    hint: Bilingual(en: "map it in the source's mapping if it should be read; it is reported once, where it first appears",
@@ -413,7 +413,7 @@ struct JSONRecordAssembler {
     private mutating func reportDuplicate(_ name: String, _ token: Token) {
         let start = record.map { "line \($0.location.line), column \($0.location.column ?? 1)" } ?? "here"
         let startDE = record.map { "in Zeile \($0.location.line), Spalte \($0.location.column ?? 1)" } ?? "hier"
-        report("json.key.duplicate", at: location(token, field: name),
+        report(.jsonKeyDuplicate, at: location(token, field: name),
                Bilingual(en: "the key '\(name)' appears a second time in the record that starts at \(start)",
                          de: "der Schlüssel '\(name)' kommt ein zweites Mal vor im Datensatz, der \(startDE) beginnt"),
                hint: Bilingual(en: "give each key once per record; the first value was kept, this one was skipped",
@@ -440,7 +440,7 @@ struct JSONRecordAssembler {
         }
         record = nil
         skipDepth = 0
-        let rule = error.kind == .encoding ? "json.encoding" : "json.syntax"
+        let rule: RuleID = error.kind == .encoding ? .jsonEncoding : .jsonSyntax
         let at = SourceLocation(file: file, line: error.line, column: error.column)
         if lines {
             place = .top
@@ -468,22 +468,22 @@ struct JSONRecordAssembler {
                                  de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist das die richtige Datei?")
             let whole = SourceLocation(file: file, line: 0)
             if let noValue {
-                report("json.no-records", at: whole, Bilingual(en: noValue.message, de: noValue.messageDE), hint: hint)
+                report(.jsonNoRecords, at: whole, Bilingual(en: noValue.message, de: noValue.messageDE), hint: hint)
             } else if lines && !sawToken && !hasErrors {
-                report("json.no-records", at: whole,
+                report(.jsonNoRecords, at: whole,
                        fileSize == 0
                            ? Bilingual(en: "the file is empty", de: "die Datei ist leer")
                            : Bilingual(en: "the file has only blank lines", de: "die Datei hat nur Leerzeilen"),
                        hint: hint)
             } else if recordsArrayClosed && elements == 0 {
-                report("json.no-records", at: whole,
+                report(.jsonNoRecords, at: whole,
                        recordsInEnvelope
                            ? Bilingual(en: "the array of records under '\(recordsKey ?? "")' is empty",
                                        de: "das Array der Datensätze unter '\(recordsKey ?? "")' ist leer")
                            : Bilingual(en: "the array of records is empty", de: "das Array der Datensätze ist leer"),
                        hint: hint)
             } else {
-                report("json.no-records", at: whole, Bilingual(en: "no record could be read", de: "kein Datensatz konnte gelesen werden"),
+                report(.jsonNoRecords, at: whole, Bilingual(en: "no record could be read", de: "kein Datensatz konnte gelesen werden"),
                        hint: Bilingual(en: "the findings above say why; an empty source is never read as \"0 projects\"",
                                        de: "die Meldungen oben sagen, warum; eine leere Quelle wird nie als «0 Vorhaben» gelesen"))
             }

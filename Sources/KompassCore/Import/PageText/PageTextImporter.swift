@@ -55,7 +55,7 @@ struct PageTextParser {
         SourceLocation(file: file, line: line, column: column, field: field)
     }
 
-    private mutating func report(_ rule: String, line: Int, column: Int? = nil, field: String? = nil,
+    private mutating func report(_ rule: RuleID, line: Int, column: Int? = nil, field: String? = nil,
                                  _ message: Bilingual, hint: Bilingual) {
         findings.append(Finding(ruleID: rule, severity: .error, location: location(line, column: column, field: field),
                                 message: message, hint: hint))
@@ -67,7 +67,7 @@ struct PageTextParser {
         case .invalidUTF8(let number, let column, let byte):
             stoppedAtInvalidUTF8 = true
             let hex = String(byte, radix: 16, uppercase: true)
-            report("page-text.encoding", line: number, column: column,
+            report(.pageTextEncoding, line: number, column: column,
                    Bilingual(en: "byte 0x\(hex) is not UTF-8; the file was probably saved as Windows-1252 or Latin-1",
                              de: "das Byte 0x\(hex) ist kein UTF-8; die Datei wurde wohl als Windows-1252 oder Latin-1 gespeichert"),
                    hint: Bilingual(en: "save the file as UTF-8 and run again; nothing from this line on was read",
@@ -88,7 +88,7 @@ struct PageTextParser {
         // block out of order, no project without its block, no project missing from the publication).
         if let intended = PageTextHeading.intended(by: trimmed) {
             let column = text.prefix { $0 == " " || $0 == "\t" }.count + 1
-            report("page-text.heading.misspelt", line: line, column: column, field: intended.rawValue,
+            report(.pageTextHeadingMisspelt, line: line, column: column, field: intended.rawValue,
                    Bilingual(en: "'\(trimmed)' is not a heading: did you mean '\(intended.rawValue)'?",
                              de: "«\(trimmed)» ist keine Überschrift: meinten Sie «\(intended.rawValue)»?"),
                    hint: Bilingual(en: "write the heading exactly as '\(intended.rawValue)'; the block was read as '\(intended.rawValue)'",
@@ -106,7 +106,7 @@ struct PageTextParser {
             current = RawRecord(location: location(line))
             seen = []
         } else if current == nil {
-            report("page-text.block.order", line: line, field: heading.rawValue,
+            report(.pageTextBlockOrder, line: line, field: heading.rawValue,
                    Bilingual(en: "heading '\(heading.rawValue)' comes before the first 'Fortschritt'",
                              de: "die Überschrift «\(heading.rawValue)» steht vor dem ersten «Fortschritt»"),
                    hint: Bilingual(en: "every project starts with 'Fortschritt' and its percentage",
@@ -119,7 +119,7 @@ struct PageTextParser {
             }
             if seen.contains(heading) {
                 let start = current!.location.line
-                report("page-text.block.repeated", line: line, field: heading.rawValue,
+                report(.pageTextBlockRepeated, line: line, field: heading.rawValue,
                        Bilingual(en: "heading '\(heading.rawValue)' appears a second time in the project starting at line \(start)",
                                  de: "die Überschrift «\(heading.rawValue)» kommt ein zweites Mal vor im Vorhaben ab Zeile \(start)"),
                        hint: Bilingual(en: "each project has each block once; a missing 'Fortschritt' may have merged two projects",
@@ -127,7 +127,7 @@ struct PageTextParser {
             } else if heading != block.next {
                 let expected = block.next.map { "'\($0.rawValue)'" } ?? "'Fortschritt' (the next project)"
                 let expectedDE = block.next.map { "«\($0.rawValue)»" } ?? "«Fortschritt» (das nächste Vorhaben)"
-                report("page-text.block.order", line: line, field: heading.rawValue,
+                report(.pageTextBlockOrder, line: line, field: heading.rawValue,
                        Bilingual(en: "heading '\(heading.rawValue)' is out of order: after '\(block.rawValue)' comes \(expected)",
                                  de: "die Überschrift «\(heading.rawValue)» steht am falschen Ort: nach «\(block.rawValue)» folgt \(expectedDE)"),
                        hint: Bilingual(en: "the blocks of a project come in the order Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende",
@@ -141,7 +141,7 @@ struct PageTextParser {
     }
 
     private mutating func reportEmptyBlock(_ block: PageTextHeading) {
-        report("page-text.block.empty", line: blockLine, field: block.rawValue,
+        report(.pageTextBlockEmpty, line: blockLine, field: block.rawValue,
                Bilingual(en: "the block '\(block.rawValue)' has no value",
                          de: "der Block «\(block.rawValue)» hat keinen Wert"),
                hint: PageTextParser.expectation(for: block))
@@ -175,7 +175,7 @@ struct PageTextParser {
         case .progress, .duration:
             if valuesInBlock >= 1 {
                 let expected = block.next!.rawValue
-                report("page-text.line.unexpected", line: line, field: block.rawValue,
+                report(.pageTextLineUnexpected, line: line, field: block.rawValue,
                        Bilingual(en: "unexpected line '\(value.truncated(60))' after the '\(block.rawValue)' value; an unknown heading?",
                                  de: "unerwartete Zeile '\(value.truncated(60))' nach dem Wert von «\(block.rawValue)»; eine unbekannte Überschrift?"),
                        hint: Bilingual(en: "the '\(block.rawValue)' block has one line; the heading '\(expected)' should follow",
@@ -187,7 +187,7 @@ struct PageTextParser {
                 value = String(value.dropFirst(PageTextImporter.bullet.count)).trimmingWhitespace()
                 column += PageTextImporter.bullet.count
             } else {
-                report("page-text.fields.bullet", line: line, field: block.rawValue,
+                report(.pageTextFieldsBullet, line: line, field: block.rawValue,
                        Bilingual(en: "the line '\(value.truncated(60))' in the 'Felder' block has no bullet; an unknown heading?",
                                  de: "die Zeile '\(value.truncated(60))' im Block «Felder» hat keinen Aufzählungspunkt; eine unbekannte Überschrift?"),
                        hint: Bilingual(en: "write each field of action as '• Prozesse'; a new block needs one of the headings "
@@ -197,7 +197,7 @@ struct PageTextParser {
             }
         case .userGroups:
             if value.hasPrefix(PageTextImporter.bullet) {
-                report("page-text.user-groups.bullet", line: line, field: block.rawValue,
+                report(.pageTextUserGroupsBullet, line: line, field: block.rawValue,
                        Bilingual(en: "the user group '\(value.truncated(60))' has a bullet; in 'Nutzende' user groups stand without one",
                                  de: "die Gruppe '\(value.truncated(60))' hat einen Aufzählungspunkt; unter «Nutzende» stehen die Gruppen ohne"),
                        hint: Bilingual(en: "write the user group without '• ', or move it to the 'Felder' block if it is a field of action",
@@ -220,7 +220,7 @@ struct PageTextParser {
         if !missing.isEmpty {
             let names = missing.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             let namesDE = missing.map { "«\($0.rawValue)»" }.joined(separator: ", ")
-            report("page-text.block.missing", line: record.location.line,
+            report(.pageTextBlockMissing, line: record.location.line,
                    Bilingual(en: "the project starting at line \(record.location.line) has no \(names) block"
                                  + (missing.count > 1 ? "s" : ""),
                              de: "dem Vorhaben ab Zeile \(record.location.line) fehl\(missing.count > 1 ? "en die Blöcke" : "t der Block") \(namesDE)"),
@@ -251,7 +251,7 @@ struct PageTextParser {
         }
         closeRecord(endLine: totalLines + 1, atEndOfFile: true)
         if recordCount == 0 {
-            report("page-text.no-projects", line: 0,
+            report(.pageTextNoProjects, line: 0,
                    totalLines == 0
                        ? Bilingual(en: "the file is empty", de: "die Datei ist leer")
                        : Bilingual(en: "no project found: the file has no 'Fortschritt' heading",

@@ -76,7 +76,7 @@ struct XMLImportReport {
     private var recordElement: String { request.options.xmlRecordElement }
     private var namespace: String? { request.options.xmlNamespace }
 
-    private mutating func report(_ rule: String, _ severity: Severity, line: Int, column: Int? = nil, field: String? = nil,
+    private mutating func report(_ rule: RuleID, _ severity: Severity, line: Int, column: Int? = nil, field: String? = nil,
                                  _ message: Bilingual, hint: Bilingual?) {
         findings.append(Finding(ruleID: rule, severity: severity,
                                 location: SourceLocation(file: file, line: line, column: column, field: field),
@@ -88,7 +88,7 @@ struct XMLImportReport {
             let message = readable(problem.message)
             switch problem.kind {
             case .syntax:
-                report("xml.syntax", .error, line: problem.line, column: problem.column,
+                report(.xmlSyntax, .error, line: problem.line, column: problem.column,
                        Bilingual(en: message, de: "das XML ist nicht wohlgeformt: \(germanReadable(problem.message) ?? message)"),
                        hint: Bilingual(en: "the file must be well-formed XML: every element closed, & written as &amp; and < as &lt;; "
                                            + "reading stops at the first error of this kind",
@@ -96,14 +96,14 @@ struct XMLImportReport {
                                            + "das Lesen endet beim ersten Fehler dieser Art"))
             case .schema:
                 let schema = request.options.xmlSchemaPath ?? ""
-                report("xml.schema", .error, line: problem.line, column: problem.column,
+                report(.xmlSchema, .error, line: problem.line, column: problem.column,
                        Bilingual(en: message, de: "das XML entspricht nicht dem Schema: \(message)"),
                        hint: Bilingual(en: "the file does not match the schema \(schema); its documentation "
                                            + "says which elements a project has, in which order, and what their values look like",
                                        de: "die Datei entspricht nicht dem Schema \(schema); dessen Dokumentation sagt, welche Elemente "
                                            + "ein Vorhaben hat, in welcher Reihenfolge, und wie ihre Werte aussehen"))
             case .entity:
-                report("xml.entity", .error, line: problem.line, column: problem.column,
+                report(.xmlEntity, .error, line: problem.line, column: problem.column,
                        Bilingual(en: message, de: XMLImportReport.germanEntityMessage(message)),
                        hint: Bilingual(en: "kompass reads no DOCTYPE and no entities (they can pull in other files or expand without end): "
                                            + "remove the DOCTYPE and write characters themselves or as &#…; references",
@@ -113,7 +113,7 @@ struct XMLImportReport {
             }
         }
         if dropped > 0 {
-            report("xml.problems.truncated", .warning, line: 0,
+            report(.xmlProblemsTruncated, .warning, line: 0,
                    Bilingual(en: "\(dropped) more problems of the XML document are not listed",
                              de: "\(dropped) weitere Probleme des XML-Dokuments sind nicht aufgeführt"),
                    hint: Bilingual(en: "fix the listed ones first (the same mistake is often repeated), then run again",
@@ -123,7 +123,7 @@ struct XMLImportReport {
 
     mutating func add(_ assembler: XMLRecordAssembler) {
         if let line = assembler.openRecordLine {
-            report("xml.record.incomplete", .error, line: line,
+            report(.xmlRecordIncomplete, .error, line: line,
                    Bilingual(en: "the '\(recordElement)' element starting here is cut off by an XML error; its values are not read",
                              de: "das hier beginnende Element '\(recordElement)' wird von einem XML-Fehler abgeschnitten; seine Werte werden nicht gelesen"),
                    hint: Bilingual(en: "fix the XML error after this line; the file may have been cut off",
@@ -139,7 +139,7 @@ struct XMLImportReport {
         for field in request.fields.sorted() where !assembler.fieldsSeen.contains(field) {
             let kind = field.hasPrefix("@") ? "attribute '\(field.dropFirst())' of the '\(recordElement)' elements" : "element '\(field)'"
             let kindDE = field.hasPrefix("@") ? "das Attribut '\(field.dropFirst())' der Elemente '\(recordElement)'" : "das Element '\(field)'"
-            report("xml.field.absent", .warning, line: 0, field: field,
+            report(.xmlFieldAbsent, .warning, line: 0, field: field,
                    Bilingual(en: "the mapping reads the \(kind), but none of the \(assembler.recordCount) records has it",
                              de: "das Mapping liest \(kindDE), aber "
                                  + (assembler.recordCount == 1 ? "der einzige Datensatz hat es nicht" : "keiner der \(assembler.recordCount) Datensätze hat es")),
@@ -152,7 +152,7 @@ struct XMLImportReport {
         let expected = "'\(recordElement)' element" + (namespace.map { " in the namespace \($0)" } ?? " in no namespace")
         let expectedDE = "Element '\(recordElement)' " + (namespace.map { "im Namensraum \($0)" } ?? "ohne Namensraum")
         if let (elsewhere, seen) = assembler.recordNamesElsewhere.min(by: { $0.value.line < $1.value.line }) {
-            report("xml.no-records", .error, line: seen.line,
+            report(.xmlNoRecords, .error, line: seen.line,
                    Bilingual(en: "no \(expected): the file has \(seen.count) '\(recordElement)' elements "
                                  + (elsewhere.map { "in the namespace \($0)" } ?? "in no namespace"),
                              de: "kein \(expectedDE): die Datei hat \(seen.count) Elemente '\(recordElement)' "
@@ -162,12 +162,12 @@ struct XMLImportReport {
                    } ?? Bilingual(en: "remove the source's XML namespace setting, or declare xmlns=\"\(namespace ?? "")\" in the file",
                                   de: "entfernen Sie die Einstellung des XML-Namensraums der Quelle, oder deklarieren Sie xmlns=\"\(namespace ?? "")\" in der Datei"))
         } else if assembler.openRecordLine != nil {
-            report("xml.no-records", .error, line: 0,
+            report(.xmlNoRecords, .error, line: 0,
                    Bilingual(en: "the file has no complete \(expected)", de: "die Datei hat kein vollständiges \(expectedDE)"),
                    hint: Bilingual(en: "fix the XML error that cuts off the first one",
                                    de: "beheben Sie den XML-Fehler, der das erste abschneidet"))
         } else {
-            report("xml.no-records", .error, line: 0,
+            report(.xmlNoRecords, .error, line: 0,
                    Bilingual(en: "the file has no \(expected)", de: "die Datei hat kein \(expectedDE)"),
                    hint: Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file, and is "
                                        + "'\(recordElement)' the element that holds one project?",
@@ -179,14 +179,14 @@ struct XMLImportReport {
     private mutating func reportUnread(_ thing: XMLRecordAssembler.Unread, line: Int) {
         switch thing {
         case .element(let name):
-            report("source.field.unknown", .info, line: line, field: display(name),
+            report(.sourceFieldUnknown, .info, line: line, field: display(name),
                    Bilingual(en: "the element '\(display(name))'\(namespaceNote(name)) is not used by the mapping",
                              de: "das Element '\(display(name))'\(namespaceNote(name, german: true)) wird vom Mapping nicht verwendet"),
                    hint: Bilingual(en: "map it in the source's mapping if it should be read",
                                    de: "nehmen Sie es ins Mapping der Quelle auf, wenn es gelesen werden soll"))
         case .attribute(let name, let owner):
             let field = owner.map { "\(display($0))/@\(name)" } ?? "@\(name)"
-            report("source.field.unknown", .info, line: line, field: field,
+            report(.sourceFieldUnknown, .info, line: line, field: field,
                    owner == nil
                        ? Bilingual(en: "the attribute '\(name)' of the '\(recordElement)' elements is not used by the mapping",
                                    de: "das Attribut '\(name)' der Elemente '\(recordElement)' wird vom Mapping nicht verwendet")
@@ -198,19 +198,19 @@ struct XMLImportReport {
                        : Bilingual(en: "only the attributes of the '\(recordElement)' element itself are read",
                                    de: "gelesen werden nur die Attribute des Elements '\(recordElement)' selbst"))
         case .structuredField(let name):
-            report("xml.field.structured", .warning, line: line, field: display(name),
+            report(.xmlFieldStructured, .warning, line: line, field: display(name),
                    Bilingual(en: "the element '\(display(name))' holds other elements, not text; it gives no value",
                              de: "das Element '\(display(name))' enthält andere Elemente statt Text; es ergibt keinen Wert"),
                    hint: Bilingual(en: "map the elements inside it, e.g. each 'field' inside 'fields'",
                                    de: "nehmen Sie die Elemente darin ins Mapping auf, z. B. jedes 'field' in 'fields'"))
         case .strayText(let name):
-            report("xml.text.unread", .warning, line: line, field: display(name),
+            report(.xmlTextUnread, .warning, line: line, field: display(name),
                    Bilingual(en: "text directly inside '\(display(name))' is not read",
                              de: "Text direkt in '\(display(name))' wird nicht gelesen"),
                    hint: Bilingual(en: "put the text into an element the mapping reads",
                                    de: "setzen Sie den Text in ein Element, das das Mapping liest"))
         case .outsideRecords(let name):
-            report("source.field.unknown", .info, line: line, field: display(name),
+            report(.sourceFieldUnknown, .info, line: line, field: display(name),
                    Bilingual(en: "the element '\(display(name))'\(namespaceNote(name)) is outside every '\(recordElement)' element and is not read",
                              de: "das Element '\(display(name))'\(namespaceNote(name, german: true)) steht ausserhalb jedes Elements '\(recordElement)' und wird nicht gelesen"),
                    hint: Bilingual(en: "values are read from inside the '\(recordElement)' elements only",

@@ -1,6 +1,6 @@
 /// `text.blank`: the title and the two texts are not empty or white space only.
 public struct BlankTextRule: ValidationRule {
-    public static let id = "text.blank"
+    public static let id = RuleID.textBlank
     public static let defaultSeverity = Severity.error
     public static let summary = Bilingual(en: "Title, \"Bisher\" and \"In Zukunft\" are not blank.",
                                           de: "Titel, «Bisher» und «In Zukunft» sind nicht leer.")

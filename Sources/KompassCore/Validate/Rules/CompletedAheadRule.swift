@@ -1,6 +1,6 @@
 /// `time.completed-ahead`: a project at 100 % does not end in a year still ahead.
 public struct CompletedAheadRule: ValidationRule {
-    public static let id = "time.completed-ahead"
+    public static let id = RuleID.timeCompletedAhead
     public static let defaultSeverity = Severity.warning
     public static let summary = Bilingual(en: "A completed project (100%) does not end in a year still ahead.",
                                           de: "Ein abgeschlossenes Vorhaben (100 %) endet nicht in einem künftigen Jahr.")

@@ -1,6 +1,6 @@
 /// `text.control-characters`: texts hold no control characters (other than the line break between paragraphs).
 public struct ControlCharacterRule: ValidationRule {
-    public static let id = "text.control-characters"
+    public static let id = RuleID.textControlCharacters
     public static let defaultSeverity = Severity.error
     public static let summary = Bilingual(en: "Texts hold no control characters (line breaks between paragraphs aside).",
                                           de: "Texte enthalten keine Steuerzeichen (ausser Zeilenumbrüchen zwischen Absätzen).")

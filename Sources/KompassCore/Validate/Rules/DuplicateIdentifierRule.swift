@@ -1,6 +1,6 @@
 /// `id.duplicate`: every project has its own identifier.
 public struct DuplicateIdentifierRule: ValidationRule {
-    public static let id = "id.duplicate"
+    public static let id = RuleID.idDuplicate
     public static let checksPortfolio = true
     public static let defaultSeverity = Severity.error
     public static let summary = Bilingual(en: "No two projects share an identifier.",

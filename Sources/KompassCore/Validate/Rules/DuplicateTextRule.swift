@@ -2,7 +2,7 @@
 /// on the page). Compares each project's "Bisher" and "In Zukunft" together, through a similarity
 /// index that stays linear in the number of projects.
 public struct DuplicateTextRule: ValidationRule {
-    public static let id = "text.duplicate"
+    public static let id = RuleID.textDuplicate
     public static let checksPortfolio = true
     public static let defaultSeverity = Severity.warning
     public static let summary = Bilingual(

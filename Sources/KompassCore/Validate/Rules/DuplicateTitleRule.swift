@@ -1,6 +1,6 @@
 /// `title.duplicate`: no two projects share a title (case and spacing aside).
 public struct DuplicateTitleRule: ValidationRule {
-    public static let id = "title.duplicate"
+    public static let id = RuleID.titleDuplicate
     public static let checksPortfolio = true
     public static let defaultSeverity = Severity.warning
     public static let summary = Bilingual(en: "No two projects share a title (case and spacing aside).",

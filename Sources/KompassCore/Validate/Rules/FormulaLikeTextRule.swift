@@ -5,7 +5,7 @@
 /// as it is, and only the optional spreadsheet copy (`projects-excel.csv`) neutralises it with a
 /// leading `'`. The finding says so, so that the steward knows and can reword the text.
 public struct FormulaLikeTextRule: ValidationRule {
-    public static let id = "text.formula-like"
+    public static let id = RuleID.textFormulaLike
     public static let defaultSeverity = Severity.info
     public static let summary = Bilingual(
         en: "Titles and texts that a spreadsheet would run as a formula (they start with = + - @, a tab or a carriage return) are reported.",

@@ -1,6 +1,6 @@
 /// `text.html`: plain-text fields hold no HTML tags or entities.
 public struct HTMLInTextRule: ValidationRule {
-    public static let id = "text.html"
+    public static let id = RuleID.textHTML
     public static let defaultSeverity = Severity.error
     public static let summary = Bilingual(en: "Plain-text fields hold no HTML tags or character entities.",
                                           de: "Textfelder enthalten keine HTML-Tags oder -Entitäten.")

@@ -1,6 +1,6 @@
 /// `time.not-started`: a project long past its start year has made some progress.
 public struct NotStartedRule: ValidationRule {
-    public static let id = "time.not-started"
+    public static let id = RuleID.timeNotStarted
     public static let defaultSeverity = Severity.warning
     public static let summary = Bilingual(
         en: "A project is no longer at 0% once `afterYears` (default 1) have passed since its start year.",

@@ -1,6 +1,6 @@
 /// `time.overdue`: a project whose end year has passed is completed.
 public struct OverdueRule: ValidationRule {
-    public static let id = "time.overdue"
+    public static let id = RuleID.timeOverdue
     public static let defaultSeverity = Severity.warning
     public static let summary = Bilingual(en: "A project whose end year has passed is at 100%.",
                                           de: "Ein Vorhaben, dessen Endjahr vorbei ist, steht bei 100 %.")

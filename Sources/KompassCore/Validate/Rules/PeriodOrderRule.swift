@@ -1,6 +1,6 @@
 /// `period.order`: a project does not end before it starts.
 public struct PeriodOrderRule: ValidationRule {
-    public static let id = "period.order"
+    public static let id = RuleID.periodOrder
     public static let defaultSeverity = Severity.error
     public static let summary = Bilingual(en: "The start year is not after the end year.",
                                           de: "Das Startjahr liegt nicht nach dem Endjahr.")

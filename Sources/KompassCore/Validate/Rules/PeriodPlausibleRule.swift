@@ -1,6 +1,6 @@
 /// `period.plausible`: the years lie within a window around the reference date.
 public struct PeriodPlausibleRule: ValidationRule {
-    public static let id = "period.plausible"
+    public static let id = RuleID.periodPlausible
     public static let defaultSeverity = Severity.error
     public static let summary = Bilingual(
         en: "Start and end years lie within a window around the reference year (default: 30 years back, 15 ahead).",

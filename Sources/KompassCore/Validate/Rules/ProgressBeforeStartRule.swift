@@ -1,6 +1,6 @@
 /// `time.progress-before-start`: a project that starts in a later year has made no progress yet.
 public struct ProgressBeforeStartRule: ValidationRule {
-    public static let id = "time.progress-before-start"
+    public static let id = RuleID.timeProgressBeforeStart
     public static let defaultSeverity = Severity.warning
     public static let summary = Bilingual(en: "A project that starts in a later year shows no progress yet.",
                                           de: "Ein Vorhaben, das erst in einem späteren Jahr beginnt, zeigt noch keinen Fortschritt.")

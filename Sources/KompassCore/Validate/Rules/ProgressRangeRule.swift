@@ -1,6 +1,6 @@
 /// `progress.range`: progress lies between 0 and 100 percent.
 public struct ProgressRangeRule: ValidationRule {
-    public static let id = "progress.range"
+    public static let id = RuleID.progressRange
     public static let defaultSeverity = Severity.error
     public static let summary = Bilingual(en: "Progress lies between 0 and 100 percent.",
                                           de: "Der Fortschritt liegt zwischen 0 und 100 Prozent.")
