@@ -16,8 +16,10 @@ struct FindingReporter {
 
     /// The entries shown: at or above `minimum`, grouped, and capped. When capping, errors are kept
     /// before warnings and warnings before infos; the kept entries stay in location order.
-    func entries(_ findings: FindingList, minimum: Severity) -> (shown: [FindingGroup], total: Int) {
-        let all = findings.entries(examples: examples, minimum: minimum)
+    /// With `folded`, an entry that follows from another listed entry is moved under it (`consequences`).
+    func entries(_ findings: FindingList, minimum: Severity, folded: Bool = true) -> (shown: [FindingGroup], total: Int) {
+        let flat = findings.entries(examples: examples, minimum: minimum)
+        let all = folded ? FindingGroup.folded(flat) : flat
         guard maxEntries > 0, all.count > maxEntries else { return (all, all.count) }
         let kept = all.enumerated().sorted { a, b in
             a.element.first.severity != b.element.first.severity
@@ -71,8 +73,30 @@ struct FindingReporter {
                 lines.append("    " + [also, rest].filter { !$0.isEmpty }.joined(separator: label(" and ", " und ")))
             }
             if let hint = finding.hint(in: language) { lines.append("    \(label("hint", "Vorschlag")): \(hint)") }
+            lines += consequenceLines(of: entry)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What follows from `entry`: "2 more errors follow from this:", then each consequence, indented.
+    private func consequenceLines(of entry: FindingGroup) -> [String] {
+        guard !entry.consequences.isEmpty else { return [] }
+        let counts = [Severity.error, .warning, .info].compactMap { severity -> String? in
+            let n = entry.consequenceCount(of: severity)
+            return n == 0 ? nil : "\(n) \(word(severity, n))"
+        }.joined(separator: label(" and ", " und "))
+        let total = entry.consequences.reduce(0) { $0 + $1.count }
+        var lines = [label("    \(counts.replacingOccurrences(of: " ", with: " more ", options: [], range: counts.range(of: " "))) \(total == 1 ? "follows" : "follow") from this:",
+                           "    daraus \(total == 1 ? "folgt" : "folgen") \(counts):")]
+        for consequence in entry.consequences {
+            let finding = consequence.first
+            let place = finding.location.map { "\($0): " } ?? ""
+            let project = finding.projectID.map { " [\($0)]" } ?? ""
+            let times = consequence.isGroup ? "\(consequence.count)× " : ""
+            lines.append("      \(place)\(paint(finding.severity)): \(times)\(finding.message(in: language))\(project) {\(finding.ruleID)}")
+            if let hint = finding.hint(in: language) { lines.append("        \(label("hint", "Vorschlag")): \(hint)") }
+        }
+        return lines
     }
 
     /// The excerpt of the line `finding` points at, when its source could be read.
@@ -141,8 +165,13 @@ struct FindingReporter {
                 + "\"column\": \(optional(finding.location?.column)), \"field\": \(optional(finding.location?.field ?? finding.field?.rawValue)), "
                 + "\"project\": \(optional(finding.projectID))}"
         }
-        let (shown, total) = entries(findings, minimum: .info)
+        let (shown, total) = entries(findings, minimum: .info, folded: false)
         let sourceLines = SourceExcerpt.lines(at: shown.compactMap(\.first.location))
+        func causeJSON(_ finding: Finding) -> String {
+            guard let cause = finding.causedBy else { return "null" }
+            return "{\"rule\": \(q(cause.ruleID.rawValue)), \"file\": \(optional(cause.location?.file)), "
+                + "\"line\": \(optional(cause.location.map(\.line))), \"column\": \(optional(cause.location?.column))}"
+        }
         func excerptJSON(_ finding: Finding) -> String {
             guard let excerpt = excerpt(of: finding, in: sourceLines) else { return "null" }
             return "{\"line\": \(excerpt.line), \"text\": \(q(excerpt.text)), \"column\": \(optional(excerpt.column))}"
@@ -155,7 +184,8 @@ struct FindingReporter {
             "column": \(optional(finding.location?.column)), "field": \(optional(finding.location?.field ?? finding.field?.rawValue)), \
             "project": \(optional(finding.projectID)), "message": \(q(finding.message(in: language))), \
             "hint": \(optional(finding.hint(in: language))), "count": \(entry.count), \
-            "locations": [\(entry.examples.map(place).joined(separator: ", "))], "excerpt": \(excerptJSON(finding))}
+            "locations": [\(entry.examples.map(place).joined(separator: ", "))], "excerpt": \(excerptJSON(finding)), \
+            "causedBy": \(causeJSON(finding))}
             """
         }
         let capped = shown.count < total ? "{\"shown\": \(shown.count), \"total\": \(total)}" : "null"

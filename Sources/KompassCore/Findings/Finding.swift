@@ -18,6 +18,9 @@ public struct Finding: Sendable, Equatable, Codable {
     /// The message and hint in German, where the rule has them (reports fall back to English).
     public var messageDE: String?
     public var hintDE: String?
+    /// The finding this one follows from (a project missing from the publication because its block has an
+    /// error): reports list this finding under its cause instead of on its own.
+    public var causedBy: FindingReference?
 
     public init(ruleID: RuleID, severity: Severity, location: SourceLocation?, field: ProjectField? = nil,
                 projectID: String? = nil, message: String, hint: String? = nil) {

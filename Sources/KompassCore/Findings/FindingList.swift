@@ -135,10 +135,37 @@ public struct FindingGroup: Sendable, Equatable {
     public var examples: [Finding]
     /// How many findings the entry stands for (at least `examples.count`).
     public var count: Int
+    /// The entries that follow from this one (their `causedBy` names one of its findings), listed under it.
+    public var consequences: [FindingGroup] = []
 
     public init(examples: [Finding], count: Int) {
         self.examples = examples
         self.count = count
+    }
+
+    /// `entries` with each entry whose cause is among them moved under that cause, in order; an entry whose
+    /// cause is not listed stays where it is.
+    public static func folded(_ entries: [FindingGroup]) -> [FindingGroup] {
+        var causeIndex: [FindingReference: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            for finding in entry.examples where causeIndex[FindingReference(finding)] == nil {
+                causeIndex[FindingReference(finding)] = index
+            }
+        }
+        var folded = entries
+        var moved = Set<Int>()
+        for (index, entry) in entries.enumerated() {
+            guard let cause = entry.first.causedBy, let target = causeIndex[cause], target != index,
+                  entries[target].first.causedBy == nil else { continue }
+            folded[target].consequences.append(entry)
+            moved.insert(index)
+        }
+        return folded.enumerated().filter { !moved.contains($0.offset) }.map(\.element)
+    }
+
+    /// How many findings follow from this entry, by severity.
+    public func consequenceCount(of severity: Severity) -> Int {
+        consequences.filter { $0.first.severity == severity }.reduce(0) { $0 + $1.count }
     }
 
     public var first: Finding { examples[0] }

@@ -36,6 +36,9 @@ public struct ShrinkGuard: Sendable {
         /// Whether reading the sources found errors: a project whose block could not be read then looks
         /// missing, and the guard asks for those errors to be fixed first instead of proposing a retirement.
         public var sourcesHaveErrors = false
+        /// The sources' first error about each project: a vanished project with one is reported as its
+        /// consequence (`causedBy`), one finding each, under that error.
+        public var causes = ProjectCauses()
 
         public init(projects: [(id: String, title: String)], vanished: [(id: String, title: String)], files: Set<String>,
                     retiredOnCommandLine: Set<String> = [], retiredInSources: Set<String> = []) {
@@ -77,7 +80,12 @@ public struct ShrinkGuard: Sendable {
         }
 
         let vanished = run.vanished
-        let unnamed = vanished.filter { !named.contains($0.id) }
+        let unnamedAll = vanished.filter { !named.contains($0.id) }
+        for project in unnamedAll {
+            guard let cause = run.causes[project.id] else { continue }
+            findings.append(ShrinkGuard.vanished(project, because: cause, location: location))
+        }
+        let unnamed = unnamedAll.filter { run.causes[$0.id] == nil }
         if !unnamed.isEmpty {
             let ids = unnamed.map(\.id)
             findings.append(Finding(
@@ -137,6 +145,20 @@ public struct ShrinkGuard: Sendable {
 
     /// The hint while the sources have errors: a retirement would change the publication's history for good,
     /// and the project is most likely only unreadable.
+    /// A published project that would go missing because the sources report an error about it: the
+    /// consequence of that error, which the report lists under it.
+    private static func vanished(_ project: (id: String, title: String), because cause: FindingReference,
+                                 location: SourceLocation) -> Finding {
+        var finding = Finding(
+            ruleID: .guardVanished, severity: .error, location: location, field: .id, projectID: project.id,
+            message: Bilingual(en: "the published project '\(project.id)' («\(project.title)») would be missing from the publication; nothing is published",
+                               de: "das publizierte Vorhaben '\(project.id)' («\(project.title)») würde in der Publikation fehlen; es wird nichts publiziert"),
+            hint: Bilingual(en: "fix the error it follows from; retire nothing because of it",
+                            de: "beheben Sie den Fehler, aus dem dies folgt; ziehen Sie deswegen nichts zurück"))
+        finding.causedBy = cause
+        return finding
+    }
+
     static let fixTheSourcesFirst = Bilingual(
         en: "the sources have errors (reported above): a project whose block cannot be read looks missing. Fix those errors first; retire nothing while they remain",
         de: "die Quellen haben Fehler (oben aufgeführt): ein Vorhaben, dessen Block nicht gelesen werden kann, scheint zu fehlen. Beheben Sie zuerst diese Fehler; ziehen Sie nichts zurück, solange sie bestehen")

@@ -53,6 +53,7 @@ public struct Pipeline: Sendable {
                                   files: Set(plannedFiles(referenceDate: options.referenceDate).map(\.rawValue)),
                                   retiredOnCommandLine: options.retire, retiredInSources: retiredInSources)
         run.sourcesHaveErrors = outcome.findings.hasErrors
+        run.causes = ProjectCauses(outcome.findings)
         let verdict = ShrinkGuard(settings: configuration.guardSettings).check(run, against: last, stateFile: stateStore.path)
         outcome.findings.append(contentsOf: verdict.findings)
         return (outcome, verdict)
