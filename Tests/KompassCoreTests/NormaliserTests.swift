@@ -158,11 +158,15 @@ struct NormaliserTests {
         #expect(rows.count == 34)
         #expect(rows.map(\.position) == Array(1...34))
         for (draft, row) in zip(drafts.map(\.draft), rows) {
-            let fingerprint = ProjectFingerprint.of(before: try #require(draft.before), future: try #require(draft.future))
-            #expect(fingerprint == row.fingerprint, "\(row.id)")
-            // The fingerprint is the first 16 hex digits of SHA-256 over before, a blank line, future.
-            let independent = String(SHA256.hex(of: Array((draft.before! + "\n\n" + draft.future!).utf8)).prefix(16))
-            #expect(fingerprint == independent)
+            let before = try #require(draft.before), future = try #require(draft.future)
+            #expect(ProjectFingerprint.of(text: before) == row.before, "\(row.id)")
+            #expect(ProjectFingerprint.of(text: future) == row.future, "\(row.id)")
+            // Each fingerprint is the first 16 hex digits of SHA-256 over its text.
+            #expect(row.before == String(SHA256.hex(of: Array(before.utf8)).prefix(16)))
+            #expect(row.future == String(SHA256.hex(of: Array(future.utf8)).prefix(16)))
+            // The old form's (and the publication state's) fingerprint: both texts, a blank line between them.
+            let combined = String(SHA256.hex(of: Array((before + "\n\n" + future).utf8)).prefix(16))
+            #expect(ProjectFingerprint.of(before: before, future: future) == combined)
         }
     }
 

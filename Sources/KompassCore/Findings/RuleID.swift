@@ -123,6 +123,7 @@ extension RuleID {
     public static let registerIDDuplicate = RuleID("register.id.duplicate")
     public static let registerMissing = RuleID("register.missing")
     public static let registerNotConfigured = RuleID("register.not-configured")
+    public static let registerOldForm = RuleID("register.old-form")
     public static let registerPosition = RuleID("register.position")
     public static let registerRepeatedBlock = RuleID("register.repeated-block")
     public static let registerRowCells = RuleID("register.row.cells")
@@ -139,6 +140,7 @@ extension RuleID {
     public static let textDuplicate = RuleID("text.duplicate")
     public static let textFormulaLike = RuleID("text.formula-like")
     public static let textHTML = RuleID("text.html")
+    public static let textOtherProject = RuleID("text.other-project")
 
     // MARK: Time
     public static let timeCompletedAhead = RuleID("time.completed-ahead")
@@ -205,10 +207,10 @@ extension RuleID {
          .pageTextNoProjects, .pageTextUserGroupsBullet, .periodDateRead, .periodFormat, .periodOrder,
          .periodPlausible, .progressConverted, .progressFormat, .progressLenientForm, .progressRange,
          .registerAmbiguous, .registerEmpty, .registerFingerprint, .registerFingerprintChanged,
-         .registerHeader, .registerID, .registerIDDuplicate, .registerMissing, .registerNotConfigured,
+         .registerHeader, .registerID, .registerIDDuplicate, .registerMissing, .registerNotConfigured, .registerOldForm,
          .registerPosition, .registerRepeatedBlock, .registerRowCells, .registerSyntax, .registerTitle,
          .registerUnused, .sourceFieldUnknown, .textBlank, .textControlCharacters, .textDuplicate,
-         .textFormulaLike, .textHTML, .timeCompletedAhead, .timeNotStarted, .timeOverdue,
+         .textFormulaLike, .textHTML, .textOtherProject, .timeCompletedAhead, .timeNotStarted, .timeOverdue,
          .timeProgressBeforeStart, .titleDuplicate, .valueMissing, .valueRepeated, .valueTrimmed,
          .valueUnicodeNormalised, .xmlEntity, .xmlFieldAbsent, .xmlFieldStructured, .xmlNoRecords,
          .xmlProblemsTruncated, .xmlRecordIncomplete, .xmlSchema, .xmlSyntax, .xmlTextUnread]

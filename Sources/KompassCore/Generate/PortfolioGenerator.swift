@@ -30,8 +30,8 @@ public struct PortfolioGenerator: Sendable {
             let register = try ByteFileWriter(path: folder.appendingPathComponent("register.csv"))
             try register.write(ProjectRegister.header.joined(separator: ";") + "\n")
             for (index, project) in portfolio.enumerated() {
-                let fingerprint = ProjectFingerprint.of(before: project.before, future: project.future)
-                try register.write("\(index + 1);\(fingerprint);\(project.id);\(Escaping.csv(project.title))\n")
+                let before = ProjectFingerprint.of(text: project.before), future = ProjectFingerprint.of(text: project.future)
+                try register.write("\(index + 1);\(before);\(future);\(project.id);\(Escaping.csv(project.title))\n")
             }
             _ = try register.finish()
         }

@@ -1,8 +1,17 @@
 /// A short, stable fingerprint of a project's texts ("Bisher" and "In Zukunft"), by which the
 /// register recognises a project on the page wherever it moves to.
+///
+/// The register keeps one fingerprint per text (`of(text:)`), so that a project whose one text was edited is
+/// still recognised by the other; the fingerprint of both texts together (`of(before:future:)`) is that of the
+/// register's old form and of the publication state.
 public enum ProjectFingerprint {
     /// Hex digits kept of the SHA-256: 64 bits, plenty for a portfolio, short enough to read.
     public static let length = 16
+
+    /// The fingerprint of one text: the first 16 hex digits of the SHA-256 of its UTF-8.
+    public static func of(text: String) -> String {
+        String(SHA256.hex(of: Array(text.utf8)).prefix(length))
+    }
 
     public static func of(before: String, future: String) -> String {
         let digest = SHA256.hex(of: Array(before.utf8) + [0x0A, 0x0A] + Array(future.utf8))

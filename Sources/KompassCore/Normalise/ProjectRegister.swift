@@ -1,24 +1,74 @@
 /// The register that gives the projects of a page text (which has no titles and no identifiers)
 /// their stable identifier and derived German title.
 ///
-/// A `;`-separated UTF-8 CSV with the header `position;fingerprint;id;title`: the project's position
-/// on the page (1-based), the fingerprint of its texts (`ProjectFingerprint`), its identifier and title.
+/// A `;`-separated UTF-8 CSV with the header `position;before;future;id;title`: the project's position on the
+/// page (1-based) when the line was written, the fingerprint of its "Bisher" text and that of its "In Zukunft"
+/// text (`ProjectFingerprint.of(text:)`; an empty cell is a text not known, which matches nothing), its
+/// identifier and title. The old form `position;fingerprint;id;title`, with one fingerprint of both texts
+/// (`ProjectFingerprint.of(before:future:)`), is still read and matched as before.
 public struct ProjectRegister: Sendable {
+    /// The two forms of the file, told apart by the header.
+    public enum Form: Sendable, Equatable {
+        /// `position;before;future;id;title`: one fingerprint per text.
+        case perText
+        /// `position;fingerprint;id;title`: one fingerprint of both texts (the old form).
+        case combined
+
+        public var header: [String] {
+            switch self {
+            case .perText: ["position", "before", "future", "id", "title"]
+            case .combined: ["position", "fingerprint", "id", "title"]
+            }
+        }
+    }
+
     public struct Entry: Sendable, Equatable {
         public var position: Int
-        public var fingerprint: String
+        /// The fingerprint of the "Bisher" text; nil when not known (an empty cell) and in the old form.
+        public var before: String?
+        /// The fingerprint of the "In Zukunft" text; nil when not known (an empty cell) and in the old form.
+        public var future: String?
+        /// The old form only: the fingerprint of both texts.
+        public var combined: String?
         public var id: ProjectID
         public var title: String
         public var location: SourceLocation
+
+        /// An entry of the register's form: one fingerprint per text.
+        public init(position: Int, before: String?, future: String?, id: ProjectID, title: String, location: SourceLocation) {
+            self.position = position
+            self.before = before
+            self.future = future
+            self.id = id
+            self.title = title
+            self.location = location
+        }
+
+        /// An entry of the old form: one fingerprint of both texts.
+        public init(position: Int, combined: String, id: ProjectID, title: String, location: SourceLocation) {
+            self.position = position
+            self.combined = combined
+            self.id = id
+            self.title = title
+            self.location = location
+        }
+
+        /// The line of the register's form for this entry, with the given fingerprints (empty where nil).
+        public func line(before: String?, future: String?) -> String {
+            "\(position);\(before ?? "");\(future ?? "");\(id);\(Escaping.csv(title))"
+        }
     }
 
-    public static let header = ["position", "fingerprint", "id", "title"]
+    /// The header of the register's form (the old form's header is `Form.combined.header`).
+    public static let header = Form.perText.header
 
     public var path: String
+    public var form: Form
     public var entries: [Entry]
 
-    public init(path: String, entries: [Entry]) {
+    public init(path: String, form: Form = .perText, entries: [Entry]) {
         self.path = path
+        self.form = form
         self.entries = entries
     }
 
@@ -46,23 +96,27 @@ public struct ProjectRegister: Sendable {
             return (ProjectRegister(path: path, entries: []), findings)
         }
         let headerNames = headerRow.cells.map { text($0).map { $0.trimmingWhitespace() } ?? "" }
-        guard headerNames == header else {
+        let forms: [Form] = [.perText, .combined]
+        guard let form = forms.first(where: { $0.header == headerNames }) else {
+            let old = Form.combined.header.joined(separator: ";")
             error(.registerHeader, headerRow.line, 1,
                   Bilingual(en: "the header is '\(headerNames.joined(separator: ";"))'",
                             de: "die Kopfzeile lautet '\(headerNames.joined(separator: ";"))'"),
-                  Bilingual(en: "the first line must be exactly " + header.joined(separator: ";"),
-                            de: "die erste Zeile muss genau " + header.joined(separator: ";") + " lauten"))
+                  Bilingual(en: "the first line must be exactly " + header.joined(separator: ";") + " (the old form \(old) is still read)",
+                            de: "die erste Zeile muss genau " + header.joined(separator: ";") + " lauten (die alte Form \(old) wird noch gelesen)"))
             return (ProjectRegister(path: path, entries: []), findings)
         }
+        let columns = form.header.joined(separator: ";")
+        let fingerprintCells = form == .perText ? 2 : 1
         var entries: [Entry] = []
         var seenIDs: [ProjectID: Int] = [:]
-        for row in rows.dropFirst() {
-            guard row.cells.count == header.count else {
+        rows: for row in rows.dropFirst() {
+            guard row.cells.count == form.header.count else {
                 error(.registerRowCells, row.line, nil,
-                      Bilingual(en: "the line has \(row.cells.count) cells, not \(header.count)",
-                                de: "die Zeile hat \(row.cells.count) Zellen statt \(header.count)"),
-                      Bilingual(en: "write position;fingerprint;id;title, and quote a title that holds a ';'",
-                                de: "schreiben Sie position;fingerprint;id;title, und setzen Sie einen Titel mit ';' in Anführungszeichen"))
+                      Bilingual(en: "the line has \(row.cells.count) cells, not \(form.header.count)",
+                                de: "die Zeile hat \(row.cells.count) Zellen statt \(form.header.count)"),
+                      Bilingual(en: "write \(columns), and quote a title that holds a ';'",
+                                de: "schreiben Sie \(columns), und setzen Sie einen Titel mit ';' in Anführungszeichen"))
                 continue
             }
             let values = row.cells.map { text($0) }
@@ -74,30 +128,41 @@ public struct ProjectRegister: Sendable {
                                 de: "schreiben Sie die Stelle des Vorhabens auf der Seite: 1 für das erste Vorhaben"))
                 continue
             }
-            guard let fingerprint = values[1], ProjectFingerprint.isWellFormed(fingerprint) else {
-                error(.registerFingerprint, row.line, row.cells[1].column,
-                      Bilingual(en: "the fingerprint '\(values[1] ?? "")' is not \(ProjectFingerprint.length) hex digits",
-                                de: "der Fingerabdruck '\(values[1] ?? "")' besteht nicht aus \(ProjectFingerprint.length) Hex-Ziffern"),
-                      Bilingual(en: "copy the fingerprint that kompass reports for the project",
-                                de: "kopieren Sie den Fingerabdruck, den kompass für das Vorhaben meldet"))
-                continue
+            // The old form needs its one fingerprint; the register's form allows an empty cell (a text not known).
+            var fingerprints: [String?] = []
+            for cell in 1...fingerprintCells {
+                let value = values[cell] ?? "\u{FFFD}"
+                if value.isEmpty && form == .perText {
+                    fingerprints.append(nil)
+                    continue
+                }
+                guard ProjectFingerprint.isWellFormed(value) else {
+                    error(.registerFingerprint, row.line, row.cells[cell].column,
+                          Bilingual(en: "the fingerprint '\(values[cell] ?? "")' is not \(ProjectFingerprint.length) hex digits",
+                                    de: "der Fingerabdruck '\(values[cell] ?? "")' besteht nicht aus \(ProjectFingerprint.length) Hex-Ziffern"),
+                          Bilingual(en: "copy the fingerprint that kompass reports for the project",
+                                    de: "kopieren Sie den Fingerabdruck, den kompass für das Vorhaben meldet"))
+                    continue rows
+                }
+                fingerprints.append(value)
             }
-            guard let idText = values[2], let id = ProjectID(idText) else {
-                error(.registerID, row.line, row.cells[2].column,
-                      Bilingual(en: "the identifier '\(values[2] ?? "")' is not well-formed",
-                                de: "die Kennung '\(values[2] ?? "")' ist nicht gültig gebildet"),
+            let idCell = fingerprintCells + 1
+            guard let idText = values[idCell], let id = ProjectID(idText) else {
+                error(.registerID, row.line, row.cells[idCell].column,
+                      Bilingual(en: "the identifier '\(values[idCell] ?? "")' is not well-formed",
+                                de: "die Kennung '\(values[idCell] ?? "")' ist nicht gültig gebildet"),
                       Bilingual(en: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab",
                                 de: "verwenden Sie Kleinbuchstaben a-z, Ziffern 0-9 und einzelne Bindestriche, z. B. digital-lab"))
                 continue
             }
-            guard let title = values[3]?.trimmingWhitespace(), !title.isEmpty else {
-                error(.registerTitle, row.line, row.cells[3].column,
+            guard let title = values[idCell + 1]?.trimmingWhitespace(), !title.isEmpty else {
+                error(.registerTitle, row.line, row.cells[idCell + 1].column,
                       Bilingual(en: "the title is empty", de: "der Titel ist leer"),
                       Bilingual(en: "give every project a short German title", de: "geben Sie jedem Vorhaben einen kurzen deutschen Titel"))
                 continue
             }
             if let earlier = seenIDs[id] {
-                error(.registerIDDuplicate, row.line, row.cells[2].column,
+                error(.registerIDDuplicate, row.line, row.cells[idCell].column,
                       Bilingual(en: "the identifier '\(id)' is already used on line \(earlier)",
                                 de: "die Kennung '\(id)' ist schon auf Zeile \(earlier) vergeben"),
                       Bilingual(en: "every project needs its own identifier; identifiers are never reused",
@@ -105,9 +170,14 @@ public struct ProjectRegister: Sendable {
                 continue
             }
             seenIDs[id] = row.line
-            entries.append(Entry(position: position, fingerprint: fingerprint, id: id, title: title,
-                                 location: SourceLocation(file: path, line: row.line)))
+            let location = SourceLocation(file: path, line: row.line)
+            switch form {
+            case .perText:
+                entries.append(Entry(position: position, before: fingerprints[0], future: fingerprints[1], id: id, title: title, location: location))
+            case .combined:
+                entries.append(Entry(position: position, combined: fingerprints[0] ?? "", id: id, title: title, location: location))
+            }
         }
-        return (ProjectRegister(path: path, entries: entries), findings)
+        return (ProjectRegister(path: path, form: form, entries: entries), findings)
     }
 }

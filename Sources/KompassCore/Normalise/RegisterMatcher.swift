@@ -1,11 +1,17 @@
 /// Gives each drafted project of a page text its identifier and title from the register.
 ///
-/// A project is recognised by the fingerprint of its texts wherever it stands on the page. When its
-/// texts were edited, the register entry at its position is used if no other project claims it and the page
-/// has as many projects as the register has entries, with a warning that asks for the new fingerprint; a page
-/// whose number of projects changed gives positions no meaning, so there an unknown text is an error that
-/// proposes the register line. A block listed twice is one error naming both places. A project the register
-/// does not know is an error: an identifier is never invented, because harvesters and feed readers key on it.
+/// A project is recognised by the fingerprints of its two texts ("Bisher" and "In Zukunft"), each on its own,
+/// wherever it stands on the page; its position never gives it an identifier. A block whose two texts match an
+/// entry is that entry. A block whose one text matches an entry, while its other text matches none, is taken as
+/// that entry with a warning that gives the line to write, as long as nothing contradicts it: no other block
+/// claims that entry, and the block's texts point at no other free entry. Where the evidence is split or
+/// contested, the block gets no identifier and an error (`register.ambiguous`) names the places; a block that
+/// repeats another word for word is one error naming both (`register.repeated-block`); a block the register does
+/// not know is an error that proposes the line to add (`register.missing`). An identifier is never invented,
+/// because harvesters and feed readers key on it.
+///
+/// A register in the old form (one fingerprint of both texts) is matched as before; see
+/// `assignByCombinedFingerprint(to:)`.
 public struct RegisterMatcher: Sendable {
     public var register: ProjectRegister
 
@@ -14,84 +20,252 @@ public struct RegisterMatcher: Sendable {
     }
 
     public func assign(to drafts: inout [DraftProject]) -> [Finding] {
-        var findings: [Finding] = []
-        let fingerprints = drafts.map { draft -> String? in
-            guard let before = draft.before, let future = draft.future else { return nil }
-            return ProjectFingerprint.of(before: before, future: future)
+        switch register.form {
+        case .perText: assignByTexts(to: &drafts)
+        case .combined: assignByCombinedFingerprint(to: &drafts)
         }
-        let byFingerprint = Dictionary(register.entries.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
-        let byPosition = Dictionary(register.entries.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
-        let presentFingerprints = Set(fingerprints.compactMap { $0 })
-        var used: [ProjectID: (position: Int, location: SourceLocation, fingerprint: String)] = [:]
-        // Positions mean something only while the page lists as many projects as the register.
-        let positionsHold = drafts.count == register.entries.count
+    }
 
-        for index in drafts.indices {
-            let position = index + 1
-            let location = drafts[index].origins.record
-            guard let fingerprint = fingerprints[index] else { continue }  // texts missing: reported already
-            var entry = byFingerprint[fingerprint]
-            if entry == nil, positionsHold, let candidate = byPosition[position], !presentFingerprints.contains(candidate.fingerprint) {
-                entry = candidate
-                findings.append(Finding(
-                    ruleID: .registerFingerprintChanged, severity: .warning, location: location, projectID: candidate.id.rawValue,
-                    message: Bilingual(
-                        en: "the texts of project \(position) changed since the register was written; taken as '\(candidate.id)' by its position",
-                        de: "die Texte von Vorhaben \(position) haben sich seit dem Erstellen des Registers geändert; nach seiner Position als '\(candidate.id)' übernommen"),
-                    hint: Bilingual(
-                        en: "check that it is still '\(candidate.title)', then set its fingerprint to \(fingerprint) in \(register.path) line \(candidate.location.line)",
-                        de: "prüfen Sie, ob es noch «\(candidate.title)» ist, und setzen Sie dann seinen Fingerabdruck auf \(fingerprint) in \(register.path), Zeile \(candidate.location.line)")))
+    /// One of a project's two texts.
+    enum Text: Sendable {
+        case before, future
+
+        var label: Bilingual {
+            switch self {
+            case .before: Bilingual(en: "'Bisher'", de: "«Bisher»")
+            case .future: Bilingual(en: "'In Zukunft'", de: "«In Zukunft»")
             }
-            guard let entry else {
-                findings.append(Finding(
-                    ruleID: .registerMissing, severity: .error, location: location,
-                    message: Bilingual(en: "project \(position) (fingerprint \(fingerprint)) has no entry in the register",
-                                       de: "Vorhaben \(position) (Fingerabdruck \(fingerprint)) hat keinen Eintrag im Register"),
-                    hint: positionsHold || byPosition[position] == nil ? Bilingual(
-                        en: "add the line '\(position);\(fingerprint);<id>;<title>' to \(register.path) with a new identifier and a short German title",
-                        de: "ergänzen Sie in \(register.path) die Zeile '\(position);\(fingerprint);<id>;<title>' mit einer neuen Kennung und einem kurzen deutschen Titel")
-                    : Bilingual(
-                        en: "the page lists \(drafts.count) projects and the register \(register.entries.count), so its position tells nothing: if this is a project of the register "
-                            + "whose texts were edited, set its fingerprint to \(fingerprint) in \(register.path); if it is new, add the line '\(position);\(fingerprint);<id>;<title>'",
-                        de: "die Seite führt \(drafts.count) Vorhaben und das Register \(register.entries.count), darum sagt seine Position nichts: ist es ein Vorhaben des Registers "
-                            + "mit geänderten Texten, setzen Sie seinen Fingerabdruck in \(register.path) auf \(fingerprint); ist es neu, ergänzen Sie die Zeile '\(position);\(fingerprint);<id>;<title>'")))
-                continue
-            }
-            if let earlier = used[entry.id], earlier.fingerprint == fingerprint {
-                findings.append(Finding(
-                    ruleID: .registerRepeatedBlock, severity: .error, location: location, projectID: entry.id.rawValue,
-                    message: Bilingual(
-                        en: "project \(position) repeats project \(earlier.position) (line \(earlier.location.line)) word for word: '\(entry.id)' is listed twice",
-                        de: "Vorhaben \(position) wiederholt Vorhaben \(earlier.position) (Zeile \(earlier.location.line)) wörtlich: '\(entry.id)' steht zweimal da"),
-                    hint: Bilingual(
-                        en: "remove the repeated block; if it is a project of its own, write its own texts and give it a register line",
-                        de: "entfernen Sie den wiederholten Block; ist es ein eigenes Vorhaben, schreiben Sie seine eigenen Texte und geben Sie ihm eine Registerzeile")))
-                continue
-            }
-            if used[entry.id] != nil {
-                findings.append(Finding(
-                    ruleID: .registerAmbiguous, severity: .error, location: location, projectID: entry.id.rawValue,
-                    message: Bilingual(en: "project \(position) matches the register entry '\(entry.id)', which another project already took",
-                                       de: "Vorhaben \(position) passt zum Registereintrag '\(entry.id)', den schon ein anderes Vorhaben belegt"),
-                    hint: Bilingual(en: "two projects have the same texts; give this one its own register line with fingerprint \(fingerprint)",
-                                    de: "zwei Vorhaben haben dieselben Texte; geben Sie diesem eine eigene Registerzeile mit dem Fingerabdruck \(fingerprint)")))
-                continue
-            }
-            used[entry.id] = (position, location, fingerprint)
-            drafts[index].id = entry.id
-            drafts[index].title = entry.title
-            drafts[index].origins[.id] = entry.location
-            drafts[index].origins[.title] = entry.location
         }
-        for entry in register.entries where used[entry.id] == nil {
-            findings.append(Finding(
-                ruleID: .registerUnused, severity: .warning, location: entry.location, projectID: entry.id.rawValue,
-                message: Bilingual(en: "the register entry '\(entry.id)' matches no project on the page",
-                                   de: "der Registereintrag '\(entry.id)' passt zu keinem Vorhaben auf der Seite"),
-                hint: Bilingual(
-                    en: "if the project left the page, keep the line (its identifier stays reserved) but expect the project to be reported as removed",
-                    de: "wenn das Vorhaben nicht mehr auf der Seite steht, behalten Sie die Zeile (die Kennung bleibt reserviert); das Vorhaben wird dann als entfernt gemeldet")))
+
+        var other: Text { self == .before ? .future : .before }
+    }
+
+    /// A project block of the page whose two texts are there, with their fingerprints.
+    struct Block {
+        var draft: Int
+        var location: SourceLocation
+        var before: String
+        var future: String
+
+        var position: Int { draft + 1 }
+
+        func fingerprint(_ text: Text) -> String { text == .before ? before : future }
+    }
+
+    /// What became of a block.
+    enum Outcome {
+        /// Both texts match the entry.
+        case certain(Int)
+        /// One text matches the entry, the other matches no entry.
+        case edited(Int, matched: Text)
+        /// The block repeats an earlier block word for word.
+        case repeated(of: Int)
+        /// The block's one text matches an entry that another block holds (by both texts) or claims as well.
+        case contested(Int, matched: Text, by: Int)
+        /// The block's texts match different entries, none of them by both texts.
+        case split([(entry: Int, text: Text)])
+        /// No text of the block matches an entry.
+        case missing
+    }
+
+    private func assignByTexts(to drafts: inout [DraftProject]) -> [Finding] {
+        let entries = register.entries
+        var blocks: [Block] = []
+        for index in drafts.indices {
+            guard let before = drafts[index].before, let future = drafts[index].future else { continue }  // reported already
+            blocks.append(Block(draft: index, location: drafts[index].origins.record,
+                                before: ProjectFingerprint.of(text: before), future: ProjectFingerprint.of(text: future)))
+        }
+        var byBefore: [String: [Int]] = [:]
+        var byFuture: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let before = entry.before { byBefore[before, default: []].append(index) }
+            if let future = entry.future { byFuture[future, default: []].append(index) }
+        }
+        func matches(_ block: Block, _ text: Text) -> [Int] {
+            (text == .before ? byBefore[block.before] : byFuture[block.future]) ?? []
+        }
+
+        var outcomes = [Outcome?](repeating: nil, count: blocks.count)
+        // A word-for-word repetition is not matched: it is the block it repeats.
+        var firstOfTexts: [[String]: Int] = [:]
+        for (index, block) in blocks.enumerated() {
+            if let first = firstOfTexts[[block.before, block.future]] {
+                outcomes[index] = .repeated(of: first)
+            } else {
+                firstOfTexts[[block.before, block.future]] = index
+            }
+        }
+        // Certain: both texts match one entry (the first of the register, should two lines hold the same texts).
+        var holder: [Int: Int] = [:]  // entry → block
+        for (index, block) in blocks.enumerated() where outcomes[index] == nil {
+            let both = Set(matches(block, .future))
+            if let entry = matches(block, .before).first(where: { both.contains($0) && holder[$0] == nil }) {
+                holder[entry] = index
+                outcomes[index] = .certain(entry)
+            }
+        }
+        // One text: the entries a block's texts match that no block holds for certain. A block takes such an entry
+        // only when it is the one entry its texts point at and no other block's text points at it.
+        var free: [Int: [(entry: Int, text: Text)]] = [:]  // block → its free candidates
+        var claims: [Int: [(block: Int, text: Text)]] = [:]  // entry → the blocks whose one text matches it
+        for (index, block) in blocks.enumerated() where outcomes[index] == nil {
+            let candidates = [Text.before, .future].flatMap { text in
+                matches(block, text).filter { holder[$0] == nil }.map { (entry: $0, text: text) }
+            }
+            free[index] = candidates
+            for candidate in candidates { claims[candidate.entry, default: []].append((index, candidate.text)) }
+        }
+        for (index, block) in blocks.enumerated() where outcomes[index] == nil {
+            let candidates = free[index] ?? []
+            if candidates.count > 1 {
+                outcomes[index] = .split(candidates)
+            } else if let candidate = candidates.first {
+                let claimants = claims[candidate.entry] ?? []
+                if let rival = claimants.first(where: { $0.block != index }) {
+                    outcomes[index] = .contested(candidate.entry, matched: candidate.text, by: rival.block)
+                } else {
+                    outcomes[index] = .edited(candidate.entry, matched: candidate.text)
+                }
+            } else if let text = [Text.before, .future].first(where: { !matches(block, $0).isEmpty }),
+                      let entry = matches(block, text).first, let strongest = holder[entry] {
+                outcomes[index] = .contested(entry, matched: text, by: strongest)
+            } else {
+                outcomes[index] = .missing
+            }
+        }
+
+        var findings: [Finding] = []
+        var used = Set<Int>()
+        var concerned = Set<Int>()  // entries named by an error: not reported as unused as well
+        for (index, block) in blocks.enumerated() {
+            switch outcomes[index] ?? .missing {
+            case .certain(let entry):
+                used.insert(entry)
+                take(entries[entry], for: &drafts[block.draft])
+            case .edited(let entry, let matched):
+                used.insert(entry)
+                take(entries[entry], for: &drafts[block.draft])
+                findings.append(editedFinding(block, entries[entry], matched: matched))
+            case .repeated(let first):
+                let earlier = blocks[first]
+                let entry = drafts[earlier.draft].id
+                findings.append(Self.repeatedBlock(
+                    at: block.location, project: entry,
+                    message: entry.map { id in Bilingual(
+                        en: "project \(block.position) repeats project \(earlier.position) (line \(earlier.location.line)) word for word: '\(id)' is listed twice",
+                        de: "Vorhaben \(block.position) wiederholt Vorhaben \(earlier.position) (Zeile \(earlier.location.line)) wörtlich: '\(id)' steht zweimal da")
+                    } ?? Bilingual(
+                        en: "project \(block.position) repeats project \(earlier.position) (line \(earlier.location.line)) word for word",
+                        de: "Vorhaben \(block.position) wiederholt Vorhaben \(earlier.position) (Zeile \(earlier.location.line)) wörtlich"),
+                    hint: Self.repeatedBlockHint))
+            case .contested(let entry, let matched, let other):
+                concerned.insert(entry)
+                // Reported at the block whose claim is weaker, and once per pair of equal claims (at the later block).
+                if case .contested(let otherEntry, _, let back)? = outcomes[other], otherEntry == entry, back == index, other > index { continue }
+                let otherText = (free[other] ?? []).first { $0.entry == entry }?.text
+                findings.append(contestedFinding(block, entries[entry], matched: matched, other: blocks[other], otherText: otherText))
+            case .split(let candidates):
+                candidates.forEach { concerned.insert($0.entry) }
+                findings.append(splitFinding(block, candidates.map { (entries[$0.entry], $0.text) }))
+            case .missing:
+                findings.append(missingFinding(block))
+            }
+        }
+        for (index, entry) in entries.enumerated() where !used.contains(index) && !concerned.contains(index) {
+            findings.append(Self.unused(entry))
         }
         return findings
+    }
+
+    /// Gives the draft the entry's identifier and title, with the register line as their origin.
+    func take(_ entry: ProjectRegister.Entry, for draft: inout DraftProject) {
+        draft.id = entry.id
+        draft.title = entry.title
+        draft.origins[.id] = entry.location
+        draft.origins[.title] = entry.location
+    }
+
+    static let repeatedBlockHint = Bilingual(
+        en: "remove the repeated block; if it is a project of its own, write its own texts and give it a register line",
+        de: "entfernen Sie den wiederholten Block; ist es ein eigenes Vorhaben, schreiben Sie seine eigenen Texte und geben Sie ihm eine Registerzeile")
+
+    /// The register line a new project would get: its position now, its fingerprints, and the two cells to fill in.
+    private func newLine(_ block: Block) -> String {
+        "\(block.position);\(block.before);\(block.future);<id>;<title>"
+    }
+
+    private func editedFinding(_ block: Block, _ entry: ProjectRegister.Entry, matched: Text) -> Finding {
+        let changed = matched.other
+        let fingerprint = block.fingerprint(changed)
+        let line = entry.line(before: block.before, future: block.future)
+        let known = (changed == .before ? entry.before : entry.future) != nil
+        return Self.fingerprintChanged(
+            at: block.location, project: entry.id,
+            message: known ? Bilingual(
+                en: "the \(changed.label.en) text of project \(block.position) changed since the register was written; recognised as '\(entry.id)' by its unchanged \(matched.label.en)",
+                de: "der Text \(changed.label.de) von Vorhaben \(block.position) hat sich seit dem Erstellen des Registers geändert; an seinem unveränderten Text \(matched.label.de) als '\(entry.id)' erkannt")
+            : Bilingual(
+                en: "the register has no fingerprint of the \(changed.label.en) text of project \(block.position); recognised as '\(entry.id)' by its \(matched.label.en)",
+                de: "das Register hat keinen Fingerabdruck des Textes \(changed.label.de) von Vorhaben \(block.position); an seinem Text \(matched.label.de) als '\(entry.id)' erkannt"),
+            hint: Bilingual(
+                en: "check that it is still '\(entry.title)', then write the fingerprint \(fingerprint) of its \(changed.label.en): line \(entry.location.line) of \(register.path) becomes '\(line)'",
+                de: "prüfen Sie, ob es noch «\(entry.title)» ist, und schreiben Sie dann den Fingerabdruck \(fingerprint) seines Textes \(changed.label.de): Zeile \(entry.location.line) von \(register.path) wird zu '\(line)'"))
+    }
+
+    private func missingFinding(_ block: Block) -> Finding {
+        Self.missing(
+            at: block.location,
+            message: Bilingual(
+                en: "project \(block.position) has no entry in the register: neither its 'Bisher' (fingerprint \(block.before)) nor its 'In Zukunft' (\(block.future)) matches one",
+                de: "Vorhaben \(block.position) hat keinen Eintrag im Register: weder sein Text «Bisher» (Fingerabdruck \(block.before)) noch «In Zukunft» (\(block.future)) passt zu einem"),
+            hint: Bilingual(
+                en: "if it is new, add the line '\(newLine(block))' to \(register.path) with a new identifier and a short German title; "
+                    + "if it is a project of the register whose two texts were both edited, write the fingerprints \(block.before) and \(block.future) into that project's line instead",
+                de: "ist es neu, ergänzen Sie in \(register.path) die Zeile '\(newLine(block))' mit einer neuen Kennung und einem kurzen deutschen Titel; "
+                    + "ist es ein Vorhaben des Registers, dessen beide Texte geändert wurden, schreiben Sie stattdessen die Fingerabdrücke \(block.before) und \(block.future) in seine Zeile"))
+    }
+
+    /// `otherText` is the text by which the other block claims the entry; nil when it holds the entry by both.
+    private func contestedFinding(_ block: Block, _ entry: ProjectRegister.Entry, matched: Text, other: Block, otherText: Text?) -> Finding {
+        let place = "\(register.path) line \(entry.location.line)"
+        let placeDE = "\(register.path), Zeile \(entry.location.line)"
+        guard let otherText else {
+            return Self.ambiguous(
+                at: block.location, project: entry.id,
+                message: Bilingual(
+                    en: "project \(block.position) has the \(matched.label.en) of '\(entry.id)' (\(place)), but project \(other.position) (line \(other.location.line)) "
+                        + "has both its texts and is '\(entry.id)'",
+                    de: "Vorhaben \(block.position) hat den Text \(matched.label.de) von '\(entry.id)' (\(placeDE)), doch Vorhaben \(other.position) (Zeile \(other.location.line)) "
+                        + "hat beide seiner Texte und ist '\(entry.id)'"),
+                hint: Bilingual(
+                    en: "if it is a leftover copy of project \(other.position), remove it; if it is a project of its own, add the line '\(newLine(block))' to \(register.path)",
+                    de: "ist es eine übrig gebliebene Kopie von Vorhaben \(other.position), entfernen Sie es; ist es ein eigenes Vorhaben, ergänzen Sie in \(register.path) die Zeile '\(newLine(block))'"))
+        }
+        return Self.ambiguous(
+            at: block.location, project: entry.id,
+            message: Bilingual(
+                en: "projects \(other.position) (line \(other.location.line)) and \(block.position) both claim the register entry '\(entry.id)' (\(place)), "
+                    + "each by one text (its \(otherText.label.en) and its \(matched.label.en)): neither is taken as '\(entry.id)'",
+                de: "die Vorhaben \(other.position) (Zeile \(other.location.line)) und \(block.position) beanspruchen beide den Registereintrag '\(entry.id)' (\(placeDE)), "
+                    + "jedes mit einem Text (\(otherText.label.de) und \(matched.label.de)): keines wird als '\(entry.id)' übernommen"),
+            hint: Bilingual(
+                en: "decide which one is '\(entry.title)' and write its fingerprints into line \(entry.location.line) (project \(other.position): \(other.before);\(other.future), "
+                    + "project \(block.position): \(block.before);\(block.future)); give the other a line of its own, or remove it if it is a leftover copy",
+                de: "entscheiden Sie, welches «\(entry.title)» ist, und schreiben Sie seine Fingerabdrücke in Zeile \(entry.location.line) (Vorhaben \(other.position): \(other.before);\(other.future), "
+                    + "Vorhaben \(block.position): \(block.before);\(block.future)); geben Sie dem anderen eine eigene Zeile, oder entfernen Sie es, wenn es eine übrig gebliebene Kopie ist"))
+    }
+
+    private func splitFinding(_ block: Block, _ candidates: [(entry: ProjectRegister.Entry, text: Text)]) -> Finding {
+        let list = candidates.map { "'\($0.entry.id)' (line \($0.entry.location.line), by its \($0.text.label.en))" }.joined(separator: ", ")
+        let listDE = candidates.map { "'\($0.entry.id)' (Zeile \($0.entry.location.line), mit seinem Text \($0.text.label.de))" }.joined(separator: ", ")
+        return Self.ambiguous(
+            at: block.location, project: nil,
+            message: Bilingual(
+                en: "project \(block.position) matches several register entries, each by one text: \(list); none of them is certain",
+                de: "Vorhaben \(block.position) passt zu mehreren Registereinträgen, zu jedem mit einem Text: \(listDE); keiner davon ist sicher"),
+            hint: Bilingual(
+                en: "write its fingerprints \(block.before);\(block.future) into the line of the project it is, or, if it is new, add the line '\(newLine(block))' to \(register.path)",
+                de: "schreiben Sie seine Fingerabdrücke \(block.before);\(block.future) in die Zeile des Vorhabens, das es ist, oder ergänzen Sie, wenn es neu ist, in \(register.path) die Zeile '\(newLine(block))'"))
     }
 }

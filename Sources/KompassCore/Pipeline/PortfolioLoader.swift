@@ -139,8 +139,8 @@ public struct PortfolioLoader: Sendable {
                                     location: SourceLocation(file: source.path, line: 0),
                                     message: Bilingual(en: "the page text has no titles and no identifiers, and no register is configured for it",
                                                        de: "der Seitentext hat weder Titel noch Kennungen, und für ihn ist kein Register konfiguriert"),
-                                    hint: Bilingual(en: "name a register (position;fingerprint;id;title) in the source's \"register\" key",
-                                                    de: "nennen Sie ein Register (position;fingerprint;id;title) im Schlüssel \"register\" der Quelle")))
+                                    hint: Bilingual(en: "name a register (position;before;future;id;title) in the source's \"register\" key",
+                                                    de: "nennen Sie ein Register (position;before;future;id;title) im Schlüssel \"register\" der Quelle")))
             return (drafts, findings + PortfolioLoader.naming(findingsPerDraft, after: drafts))
         }
         let (register, registerFindings) = try ProjectRegister.load(path: registerPath)

@@ -79,12 +79,12 @@ enum ReferencePage {
         return projects
     }
 
-    /// The register's lines as (position, fingerprint, id, title), read with plain splitting.
-    static func registerRows(_ text: String) -> [(position: Int, fingerprint: String, id: String, title: String)] {
+    /// The register's lines as (position, before, future, id, title), read with plain splitting.
+    static func registerRows(_ text: String) -> [(position: Int, before: String, future: String, id: String, title: String)] {
         lines(text).dropFirst().filter { !$0.isEmpty }.compactMap { line in
             let cells = line.components(separatedBy: ";")
-            guard cells.count == 4, let position = Int(cells[0]) else { return nil }
-            return (position, cells[1], cells[2], cells[3])
+            guard cells.count == 5, let position = Int(cells[0]) else { return nil }
+            return (position, cells[1], cells[2], cells[3], cells[4])
         }
     }
 }
