@@ -8,13 +8,14 @@
 /// another project than with its partner is out of place. The difference (not a ratio) because a short text
 /// often shares no informative word with its partner at all (own similarity 0), where any ratio is infinite.
 ///
-/// One mistake, one message:
-/// - a project whose *both* texts read like the same other project by the margin is not reported: it is a copy
-///   of it (`text.duplicate` reports identical and nearly identical texts) or a project on the same subject;
+/// One mistake, one message (findings are taken strongest first):
+/// - a text is not reported when its partner, too, reads like the other project's text of the partner's kind
+///   (a "Bisher" like its "Bisher") by the margin: the project is a copy of the other one (`text.duplicate`
+///   reports identical and nearly identical texts) or on the same subject, not a project with a text out of place;
 /// - a project gets at most one finding: a foreign text lowers its partner's own similarity too, so the partner
 ///   can look foreign as well; the text that reads more clearly like another project is reported;
-/// - when the text of project P reads like project Q because of a text of Q's that sits in P, the texts of Q then
-///   read like P: that echo is not reported (findings are taken strongest first).
+/// - when a text of project P reads like project Q, Q's own texts may read like P through that text: a text of
+///   Q is reported as reading like P only if it still does against P's other text alone (an echo is not).
 ///
 /// Linear in the portfolio's size: an inverted index with capped postings, see `TermIndex`.
 public struct OtherProjectTextRule: ValidationRule {
@@ -80,24 +81,29 @@ public struct OtherProjectTextRule: ValidationRule {
         var candidates: [Candidate] = []
         weighted.search { match in
             guard let other = match.other, match.otherSimilarity - match.ownSimilarity >= margin else { return }
-            // Both texts read like the other project: a copy of it, or a project on the same subject.
+            // The other text reads like the other project's text of its kind too: the project is a copy of the
+            // other one (text.duplicate's finding) or on the same subject, not a project with a text out of place.
             let partner = weighted.textVector(position: match.position, side: match.side.other)
-            guard partner.dot(weighted.documentVector(position: other)) - match.ownSimilarity < margin else { return }
+            let sameKind = weighted.textVector(position: other, side: match.side.other)
+            guard partner.dot(sameKind) - match.ownSimilarity < margin else { return }
             candidates.append(Candidate(match: match, other: other))
         }
         // Strongest first: one finding per project, and no echo of a finding in the project it names.
         candidates.sort { ($1.lead, $0.match.position, $0.match.side.rawValue) < ($0.lead, $1.match.position, $1.match.side.rawValue) }
-        var reported = Set<Int>()
-        var pairs = Set<[Int]>()
-        var selected: [Candidate] = []
+        var selected: [Int: Candidate] = [:]
         for candidate in candidates {
             let position = candidate.match.position
-            guard !reported.contains(position), !pairs.contains([candidate.other, position]) else { continue }
-            reported.insert(position)
-            pairs.insert([position, candidate.other])
-            selected.append(candidate)
+            guard selected[position] == nil else { continue }
+            if let named = selected[candidate.other], named.other == position {
+                // The other project has a text that reads like this one. Without that text, does this text
+                // still read like the other project? If not, it only echoes the finding there.
+                let remaining = weighted.textVector(position: candidate.other, side: named.match.side.other)
+                let text = weighted.textVector(position: position, side: candidate.match.side)
+                guard text.dot(remaining) - candidate.match.ownSimilarity >= margin else { continue }
+            }
+            selected[position] = candidate
         }
-        return selected.sorted { ($0.match.position, $0.match.side.rawValue) < ($1.match.position, $1.match.side.rawValue) }
+        return selected.values.sorted { ($0.match.position, $0.match.side.rawValue) < ($1.match.position, $1.match.side.rawValue) }
     }
 
     func finding(_ candidate: Candidate, _ weighted: TermIndex.Weighted, _ projects: ComparedProjects) -> Finding {
