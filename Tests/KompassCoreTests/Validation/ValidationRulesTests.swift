@@ -17,7 +17,7 @@ import Testing
     @Test func everyRuleOfTheCatalogueIsHere() {
         let tested: Set<String> = ["progress.range", "period.order", "period.plausible", "text.blank", "text.control-characters",
                                    "text.html", "text.formula-like", "time.completed-ahead", "time.overdue", "time.progress-before-start",
-                                   "time.not-started", "id.duplicate", "title.duplicate", "text.duplicate"]
+                                   "time.not-started", "id.duplicate", "title.duplicate", "text.duplicate", "text.other-project"]
         #expect(Set(Validator.catalogue.map { $0.id }) == tested)
         #expect(Validator.catalogue.allSatisfy { !$0.summary.en.isEmpty && !$0.summary.de.isEmpty && $0.summary.en != $0.summary.de })
     }
