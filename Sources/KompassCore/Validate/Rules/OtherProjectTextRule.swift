@@ -46,7 +46,9 @@ public struct OtherProjectTextRule: ValidationRule {
     }
 
     /// Each project's terms in the TF-IDF index, under its position. The texts are compared at the end, named
-    /// from `ComparedProjects` (identifiers, titles, where the records and the texts start).
+    /// from `ComparedProjects` (identifiers, titles, where the records and the texts start). Unlike the other
+    /// comparing rules, it keeps more than a fixed-size key per project: its texts' coded term lists (about
+    /// 1–3 bytes per distinct word), which the comparison at the end needs.
     struct Check: PortfolioCheck {
         let rule: OtherProjectTextRule
         var index = TermIndex()
