@@ -51,7 +51,7 @@ enum GermanTerms {
     ]
 
     /// The hashes of the stop words, as `terms(_:)` hashes words.
-    static let stopWordHashes: Set<UInt64> = Set(stopWords.flatMap { word in
+    static let stopWordHashes = HashSet(stopWords.flatMap { word in
         var sink = TermSink(filtering: false)
         TextNormalisation.scan(word, into: &sink)
         return sink.hashes
@@ -138,19 +138,56 @@ struct TermSink: WordSink {
 
     /// The distinct words, ordered by hash, with their counts.
     func counts() -> TermCounts {
-        var order = Array(hashes.indices)
-        order.sort { (hashes[$0], $0) < (hashes[$1], $1) }
+        // Equal hashes are the same word: which occurrence comes first does not matter.
+        var order = hashes.enumerated().map { (hash: $0.element, index: UInt32($0.offset)) }
+        order.sort { $0.hash < $1.hash }
         var result = TermCounts()
-        for index in order {
-            if let last = result.hashes.last, last == hashes[index] {
+        result.hashes.reserveCapacity(order.count)
+        result.counts.reserveCapacity(order.count)
+        for (hash, position) in order {
+            let index = Int(position)
+            if let last = result.hashes.last, last == hash {
                 result.counts[result.counts.count - 1] += 1
                 continue
             }
-            result.hashes.append(hashes[index])
+            result.hashes.append(hash)
             result.counts.append(1)
             result.wordBytes += bytes[(index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])]
             result.wordEnds.append(UInt32(result.wordBytes.count))
         }
         return result
+    }
+}
+
+/// A fixed set of well-mixed 64-bit hashes (the stop words), looked up without hashing them again: open
+/// addressing over a power-of-two table at most a quarter full, probed from the hash's low bits.
+struct HashSet: Sendable {
+    private var slots: [UInt64]
+    private var hasZero = false
+    private let mask: Int
+
+    init(_ hashes: [UInt64]) {
+        var size = 16
+        while size < 4 * hashes.count { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        for hash in hashes where !contains(hash) {
+            if hash == 0 { hasZero = true; continue }
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = hash
+        }
+    }
+
+    @inline(__always)
+    func contains(_ hash: UInt64) -> Bool {
+        if hash == 0 { return hasZero }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let value = slots[slot]
+            if value == hash { return true }
+            if value == 0 { return false }
+            slot = (slot + 1) & mask
+        }
     }
 }

@@ -32,7 +32,8 @@ enum TextSide: Int, Sendable, CaseIterable {
 /// which it weighs most (the shortest documents, the most repeated uses). So a text of t terms visits at most
 /// 64 × t postings, and the `candidatesPerText` (4) projects with the highest partial sums are scored exactly
 /// (a merge of two sparse vectors). The search costs O(n × t × 64) for n projects: linear. Memory: the coded
-/// texts, the vocabulary, at most 64 postings per term (8 bytes each), 4 bytes per project for the sums.
+/// texts, the vocabulary, at most 64 postings per term (8 bytes each), and while searching 12 bytes per project
+/// (the documents' norms and the partial sums).
 /// While no kept term is used by more than 64 projects (the real page; any portfolio of up to 256 projects,
 /// given the quarter), the search is exact: it finds what comparing every text with every project finds
 /// (`bruteForceSearch`). Beyond, a project that shares with a text only terms used by more than 64 projects,
@@ -46,7 +47,7 @@ struct TermIndex: Sendable {
     static let defaultCandidatesPerText = 4
 
     /// Word hash → term identifier (its index in `wordEnds` and `documentFrequencies`).
-    private var vocabulary: [UInt64: UInt32] = [:]
+    private var vocabulary = TermTable()
     private var wordBytes: [UInt8] = []
     private var wordEnds: [UInt32] = []
     private var documentFrequencies: [UInt32] = []
@@ -65,24 +66,15 @@ struct TermIndex: Sendable {
 
     /// Adds the next project's texts (at position `projectCount`).
     mutating func add(before: TermCounts, future: TermCounts) {
-        let start = codes.count
-        let beforeEnd = append(before)
-        let futureStart = codes.count
+        append(before)
         append(future)
-        // Each term the project uses counts once (the two lists are ascending after coding).
-        var seen = decode(start..<beforeEnd).map(\.term)
-        seen += decode(futureStart..<codes.count).map(\.term)
-        seen.sort()
-        var previous: UInt32?
-        for term in seen where term != previous {
-            documentFrequencies[Int(term)] += 1
-            previous = term
-        }
+        // Each term the project uses counts once.
+        var document = DocumentCursor(self, position: projectCount - 1)
+        while let entry = document.next() { documentFrequencies[Int(entry.term)] += 1 }
     }
 
-    /// Codes one text's terms and returns where its codes end.
-    @discardableResult
-    private mutating func append(_ text: TermCounts) -> Int {
+    /// Codes one text's terms.
+    private mutating func append(_ text: TermCounts) {
         scratch.removeAll(keepingCapacity: true)
         for index in 0..<text.count {
             scratch.append((identifier(of: text, at: index), text.counts[index]))
@@ -99,14 +91,12 @@ struct TermIndex: Sendable {
         }
         precondition(codes.count <= Int(UInt32.max), "TermIndex: more than 4 GB of coded texts")
         textEnds.append(UInt32(codes.count))
-        return codes.count
     }
 
     private mutating func identifier(of text: TermCounts, at index: Int) -> UInt32 {
         let hash = text.hashes[index]
-        if let known = vocabulary[hash] { return known }
-        let term = UInt32(wordEnds.count)
-        vocabulary[hash] = term
+        let term = vocabulary.identifier(hash, next: UInt32(wordEnds.count))
+        guard term == UInt32(wordEnds.count) else { return term }
         let wordStart = index == 0 ? 0 : Int(text.wordEnds[index - 1])
         wordBytes += text.wordBytes[wordStart..<Int(text.wordEnds[index])]
         wordEnds.append(UInt32(wordBytes.count))
@@ -125,21 +115,75 @@ struct TermIndex: Sendable {
 
     /// The terms and counts of a project's text.
     func terms(position: Int, side: TextSide) -> [(term: UInt32, count: UInt32)] {
-        let text = 2 * position + side.rawValue
-        return decode((text == 0 ? 0 : Int(textEnds[text - 1]))..<Int(textEnds[text]))
+        var result: [(term: UInt32, count: UInt32)] = []
+        var cursor = Cursor(self, position: position, side: side)
+        while let entry = cursor.next() { result.append(entry) }
+        return result
     }
 
-    private func decode(_ range: Range<Int>) -> [(term: UInt32, count: UInt32)] {
-        var result: [(term: UInt32, count: UInt32)] = []
-        var offset = range.lowerBound
-        var term: UInt32 = 0
-        while offset < range.upperBound {
-            let value = Self.readVarint(codes, at: &offset)
-            term = result.isEmpty ? UInt32(value >> 1) : term + UInt32(value >> 1)
-            let count = value & 1 == 1 ? UInt32(Self.readVarint(codes, at: &offset)) : 1
-            result.append((term, count))
+    /// A text's terms and counts, read from its codes one at a time (ascending terms, nothing allocated).
+    struct Cursor: Sequence, IteratorProtocol {
+        private let codes: [UInt8]
+        private var offset: Int
+        private let end: Int
+        private var term: UInt32 = 0
+        private var started = false
+
+        init(_ index: TermIndex, position: Int, side: TextSide) {
+            let text = 2 * position + side.rawValue
+            codes = index.codes
+            offset = text == 0 ? 0 : Int(index.textEnds[text - 1])
+            end = Int(index.textEnds[text])
         }
-        return result
+
+        mutating func next() -> (term: UInt32, count: UInt32)? {
+            guard offset < end else { return nil }
+            let value = TermIndex.readVarint(codes, at: &offset)
+            term = started ? term + UInt32(value >> 1) : UInt32(value >> 1)
+            started = true
+            let count = value & 1 == 1 ? UInt32(TermIndex.readVarint(codes, at: &offset)) : 1
+            return (term, count)
+        }
+    }
+
+    /// A project's document: the terms of its two texts, ascending, each once with its counts added up.
+    struct DocumentCursor: Sequence, IteratorProtocol {
+        private var before: Cursor
+        private var future: Cursor
+        private var nextBefore: (term: UInt32, count: UInt32)?
+        private var nextFuture: (term: UInt32, count: UInt32)?
+
+        init(_ index: TermIndex, position: Int) {
+            before = Cursor(index, position: position, side: .before)
+            future = Cursor(index, position: position, side: .future)
+            nextBefore = before.next()
+            nextFuture = future.next()
+        }
+
+        mutating func next() -> (term: UInt32, count: UInt32)? {
+            switch (nextBefore, nextFuture) {
+            case (nil, nil):
+                return nil
+            case (let b?, nil):
+                nextBefore = before.next()
+                return b
+            case (nil, let f?):
+                nextFuture = future.next()
+                return f
+            case (let b?, let f?):
+                if b.term < f.term {
+                    nextBefore = before.next()
+                    return b
+                }
+                if f.term < b.term {
+                    nextFuture = future.next()
+                    return f
+                }
+                nextBefore = before.next()
+                nextFuture = future.next()
+                return (b.term, b.count + f.count)
+            }
+        }
     }
 
     private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
@@ -151,7 +195,7 @@ struct TermIndex: Sendable {
         bytes.append(UInt8(rest))
     }
 
-    private static func readVarint(_ bytes: [UInt8], at offset: inout Int) -> UInt64 {
+    fileprivate static func readVarint(_ bytes: [UInt8], at offset: inout Int) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -195,6 +239,8 @@ extension TermIndex {
         private let postingOffsets: [UInt32]
         private let postingProjects: [UInt32]
         private let postingWeights: [Float]
+        /// Per project the L2 norm of its document's tf × idf weights.
+        private let documentNorms: [Double]
 
         var projectCount: Int { index.projectCount }
         /// How many terms are ignored as too common.
@@ -219,9 +265,23 @@ extension TermIndex {
             var projects = [UInt32](repeating: 0, count: total)
             var weights = [Float](repeating: 0, count: total)
             var filled = [UInt32](repeating: 0, count: idf.count)
+            var norms = [Double](repeating: 0, count: documents)
             for position in 0..<documents {
-                let document = Self.documentVector(index, position: position, idf: idf)
-                for (term, weight) in zip(document.terms, document.weights) {
+                // The norm as SparseVector computes it (the same sums in the same order), then the weights.
+                var squares = 0.0
+                var document = DocumentCursor(index, position: position)
+                while let entry = document.next() {
+                    guard idf[Int(entry.term)] > 0 else { continue }
+                    let weight = TermWeighting.termFrequency(entry.count) * idf[Int(entry.term)]
+                    squares += weight * weight
+                }
+                let norm = squares.squareRoot()
+                norms[position] = norm
+                document = DocumentCursor(index, position: position)
+                while let entry = document.next() {
+                    let term = entry.term
+                    guard idf[Int(term)] > 0 else { continue }
+                    let weight = TermWeighting.termFrequency(entry.count) * idf[Int(term)] / norm
                     let start = Int(offsets[Int(term)]), capacity = Int(offsets[Int(term) + 1]) - start
                     guard capacity > 0 else { continue }
                     let count = Int(filled[Int(term)])
@@ -246,6 +306,7 @@ extension TermIndex {
             postingOffsets = offsets
             postingProjects = projects
             postingWeights = weights
+            documentNorms = norms
         }
 
         /// Whether posting a is lighter than posting b (at equal weight: the later project is).
@@ -270,26 +331,29 @@ extension TermIndex {
         }
 
         private static func documentVector(_ index: TermIndex, position: Int, idf: [Double]) -> SparseVector {
-            let before = index.terms(position: position, side: .before)
-            let future = index.terms(position: position, side: .future)
-            var terms: [UInt32] = [], counts: [UInt32] = []
-            var i = 0, j = 0
-            while i < before.count || j < future.count {
-                if j == future.count || (i < before.count && before[i].term < future[j].term) {
-                    terms.append(before[i].term); counts.append(before[i].count); i += 1
-                } else if i == before.count || future[j].term < before[i].term {
-                    terms.append(future[j].term); counts.append(future[j].count); j += 1
-                } else {
-                    terms.append(before[i].term); counts.append(before[i].count + future[j].count); i += 1; j += 1
-                }
-            }
-            return SparseVector(terms: terms, counts: counts, idf: idf)
+            SparseVector(DocumentCursor(index, position: position), idf: idf)
         }
 
         /// The vector of a project's text.
         func textVector(position: Int, side: TextSide) -> SparseVector {
-            let terms = index.terms(position: position, side: side)
-            return SparseVector(terms: terms.map(\.term), counts: terms.map(\.count), idf: idf)
+            SparseVector(Cursor(index, position: position, side: side), idf: idf)
+        }
+
+        /// `text.dot(documentVector(position: position))`, to the last bit, without making the vector.
+        func similarity(_ text: SparseVector, document position: Int) -> Double {
+            let norm = documentNorms[position]
+            guard norm > 0 else { return 0 }
+            var document = DocumentCursor(index, position: position)
+            var sum = 0.0
+            var i = 0
+            let terms = text.terms, weights = text.weights
+            while i < terms.count, let entry = document.next() {
+                while i < terms.count && terms[i] < entry.term { i += 1 }
+                guard i < terms.count && terms[i] == entry.term else { continue }
+                sum += weights[i] * (TermWeighting.termFrequency(entry.count) * idf[Int(entry.term)] / norm)
+                i += 1
+            }
+            return sum
         }
 
         /// The vector of a project's document: its two texts together.
@@ -342,7 +406,7 @@ extension TermIndex {
                     var best: (position: Int, similarity: Double)?
                     for candidate in top {
                         evaluations += 1
-                        let similarity = text.dot(documentVector(position: Int(candidate.position)))
+                        let similarity = similarity(text, document: Int(candidate.position))
                         let candidatePosition = Int(candidate.position)
                         if best.map({ similarity > $0.similarity || (similarity == $0.similarity && candidatePosition < $0.position) }) ?? true {
                             best = (candidatePosition, similarity)
@@ -371,6 +435,49 @@ extension TermIndex {
                                     otherSimilarity: best?.similarity ?? 0))
                 }
             }
+        }
+    }
+}
+
+/// The vocabulary's table, word hash → term identifier: open addressing over a power-of-two table at most half
+/// full, probed from the hash's low bits (the hashes are well mixed), 12 bytes a slot; a lookup costs no hashing.
+struct TermTable: Sendable {
+    private var keys = [UInt64](repeating: 0, count: 1024)
+    private var values = [UInt32](repeating: 0, count: 1024)
+    private var count = 0
+    /// The identifier of hash 0, which marks an empty slot.
+    private var zero: UInt32?
+
+    /// The identifier of `hash`; `next` (and kept as its identifier) if the hash is new.
+    mutating func identifier(_ hash: UInt64, next: UInt32) -> UInt32 {
+        if hash == 0 {
+            if let zero { return zero }
+            zero = next
+            return next
+        }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == hash { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = hash
+        values[slot] = next
+        count += 1
+        if 2 * count > keys.count { grow() }
+        return next
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldValues) = (keys, values)
+        keys = [UInt64](repeating: 0, count: 2 * oldKeys.count)
+        values = [UInt32](repeating: 0, count: 2 * oldKeys.count)
+        let mask = keys.count - 1
+        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
         }
     }
 }

@@ -31,8 +31,13 @@ struct SparseVector: Sendable, Equatable {
     /// The TF-IDF vector of a text given as distinct `terms` (ascending) and their `counts`; `idf` gives each
     /// term identifier's inverse document frequency, 0 for a term that is ignored.
     init(terms: [UInt32], counts: [UInt32], idf: [Double]) {
+        self.init(zip(terms, counts).lazy.map { (term: $0, count: $1) }, idf: idf)
+    }
+
+    /// The same from (term, count) pairs with ascending terms.
+    init(_ entries: some Sequence<(term: UInt32, count: UInt32)>, idf: [Double]) {
         var squares = 0.0
-        for (term, count) in zip(terms, counts) {
+        for (term, count) in entries {
             let inverse = idf[Int(term)]
             guard inverse > 0 else { continue }
             let weight = TermWeighting.termFrequency(count) * inverse
