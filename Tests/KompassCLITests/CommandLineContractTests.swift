@@ -80,7 +80,7 @@ import Testing
         let output = try TemporaryFolder()
         let result = try KompassProcess.run(["validate", "--config", RunCommandTests.config, "--as-of", "2026-11-30"])
         #expect(result.exitCode == 0)
-        #expect(result.standardOutput.contains("34 projects: 0 errors, 9 warnings"))
+        #expect(result.standardOutput.contains("34 projects: 0 errors, 10 warnings"))
         #expect(try output.snapshot().isEmpty)
     }
 }

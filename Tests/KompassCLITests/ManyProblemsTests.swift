@@ -35,8 +35,13 @@ import Testing
         var lines = ["id;titel;fortschritt_prozent;beginn_jahr;ende_jahr;status;bisher;in_zukunft;handlungsfelder;nutzende"]
         var expected: [String] = []
         for row in 1...50 {
+            // The "In Zukunft" takes up the words of its "Bisher", as a project's two texts do: two texts of random
+            // words would share nothing, and one of them could then share more with another row's texts by
+            // chance than with its partner (text.other-project).
+            let before = Self.text(row, words)
+            let future = before.split(separator: " ").reversed().joined(separator: " ") + " " + Self.text(row + 1_000, words)
             var cells = ["vorhaben-\(row)", "Vorhaben \(row)", "50", "2025", "2028", "in_umsetzung",
-                         Self.text(row, words), Self.text(row + 1_000, words), "Prozesse,Daten", "Bevölkerung"]
+                         before, future, "Prozesse,Daten", "Bevölkerung"]
             let problem = Self.problems[(row - 1) % Self.problems.count]
             problem.apply(&cells)
             lines.append(cells.map { $0.contains(";") || $0.contains("\"") ? "\"\($0)\"" : $0 }.joined(separator: ";"))

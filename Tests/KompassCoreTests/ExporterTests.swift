@@ -57,9 +57,10 @@ struct ExporterTests {
         #expect(report.projectCount == 34)
         #expect(report.outputDirectory == output)
         #expect(!report.findings.hasErrors, "\(report.findings.all.filter { $0.severity == .error }.map(\.message))")
-        // The real page's warnings: three user groups among the fields of action, four overdue projects
-        // and two not started (as of 2026-11-30).
-        #expect(report.findings.count(of: .warning) == 9)
+        // The real page's warnings: three user groups among the fields of action, four overdue projects,
+        // two not started (as of 2026-11-30) and one "In Zukunft" text that describes another project
+        // (text.other-project, see OtherProjectTextRuleTests).
+        #expect(report.findings.count(of: .warning) == 10)
         #expect(report.findings.all.filter { $0.severity == .warning }.filter {
             $0.ruleID == .vocabularyOtherVocabulary(FieldOfAction.self) && $0.projectID == "daten-und-ki-plattform"
         }.count == 3)
@@ -343,7 +344,7 @@ struct ExporterTests {
         let report = try Self.run(into: output, options: RunOptions(referenceDate: Self.referenceDate, strict: true))
         #expect(report.outcome == .refused)
         #expect(!report.findings.hasErrors)
-        #expect(report.findings.count(of: .warning) == 9)
+        #expect(report.findings.count(of: .warning) == 10)
         #expect(try TestFiles.listing(output) == ["projects.csv"])
         #expect(try TestFiles.text(atPath: directory.file("public/projects.csv")) == "previous")
     }

@@ -112,7 +112,9 @@ struct ValidatorTests {
         #expect(Validator().validate(Portfolio(projects: []), context: Self.context).isEmpty)
     }
 
-    @Test func theRealPortfolioBreaksOnlyTheTimeRules() throws {
+    /// The catalogue's findings on the real page: the time rules, and one "In Zukunft" that describes another
+    /// project (text.other-project; OtherProjectTextRuleTests says why).
+    @Test func theRealPortfolioBreaksOnlyTheTimeRulesAndHasOneTextOfAnotherProject() throws {
         var configuration = try ConfigurationLoader().load(path: TestFiles.configPath)
         configuration.outputDirectory = "/nonexistent/never-written"
         let loaded = try PortfolioLoader().load(configuration.sources)
@@ -121,6 +123,7 @@ struct ValidatorTests {
         #expect(findings.map { "\($0.ruleID) \($0.projectID ?? "")" } == [
             "time.overdue eservices-architektur", "time.overdue nutzendenzentrierte-services", "time.not-started servant-leadership",
             "time.overdue digitale-maturitaet", "time.overdue rechtsgrundlagen-agov", "time.not-started elektronischer-rechtsverkehr",
+            "text.other-project mobile-app-online-dienste",
         ])
         #expect(findings.allSatisfy { $0.severity == .warning })
     }

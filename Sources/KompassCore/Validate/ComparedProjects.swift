@@ -1,16 +1,21 @@
 /// What the findings of the comparing rules name of each project, kept once for all of them: by position in
-/// the portfolio, the project's identifier, where its record starts and where its "Bisher" text starts.
+/// the portfolio, the project's identifier and title, where its record starts and where its "Bisher" and
+/// "In Zukunft" texts start.
 ///
 /// The validation pass keeps it and hands it to the comparing rules (`PortfolioCheck`), which then keep
-/// only positions and fixed-size keys of their own. Per project it takes the identifier's UTF-8 bytes plus
-/// 4 bytes for where they end (no string is kept: identifiers of more than 15 bytes would each allocate)
-/// and 2 × 16 bytes of locations (`LocationTable`), about 50 bytes for a typical identifier.
+/// only positions and keys of their own. Per project it takes the identifier's and the title's UTF-8 bytes plus
+/// 4 bytes each for where they end (no string is kept: strings of more than 15 bytes would each allocate)
+/// and 3 × 16 bytes of locations (`LocationTable`), about 100 bytes for a typical identifier and title.
 public struct ComparedProjects: Sendable {
     /// The identifiers' UTF-8 bytes one after another (identifiers are ASCII), and where each one ends.
     private var identifierBytes: [UInt8] = []
     private var identifierEnds: [UInt32] = []
+    /// The titles' UTF-8 bytes one after another, and where each one ends.
+    private var titleBytes: [UInt8] = []
+    private var titleEnds: [UInt32] = []
     private var records: [LocationTable.Entry] = []
     private var befores: [LocationTable.Entry] = []
+    private var futures: [LocationTable.Entry] = []
     private var locations = LocationTable()
 
     public init() {}
@@ -23,8 +28,12 @@ public struct ComparedProjects: Sendable {
         identifierBytes.append(contentsOf: project.id.rawValue.utf8)
         precondition(identifierBytes.count <= Int(UInt32.max), "ComparedProjects: more than 4 GB of identifiers")
         identifierEnds.append(UInt32(identifierBytes.count))
+        titleBytes.append(contentsOf: project.title.utf8)
+        precondition(titleBytes.count <= Int(UInt32.max), "ComparedProjects: more than 4 GB of titles")
+        titleEnds.append(UInt32(titleBytes.count))
         records.append(locations.keep(project.origins.record))
         befores.append(locations.keep(project.origins[.before]))
+        futures.append(locations.keep(project.origins[.future]))
     }
 
     /// The identifier of the project at `position`.
@@ -37,6 +46,12 @@ public struct ComparedProjects: Sendable {
         identifierBytes[identifierRange(position)].elementsEqual(id.rawValue.utf8)
     }
 
+    /// The title of the project at `position`.
+    public func title(at position: Int) -> String {
+        let start = position == 0 ? 0 : Int(titleEnds[position - 1])
+        return String(decoding: titleBytes[start..<Int(titleEnds[position])], as: UTF8.self)
+    }
+
     /// Where the record of the project at `position` starts.
     public func recordLocation(at position: Int) -> SourceLocation {
         locations.location(records[position])
@@ -45,6 +60,11 @@ public struct ComparedProjects: Sendable {
     /// Where the "Bisher" text of the project at `position` starts.
     public func beforeLocation(at position: Int) -> SourceLocation {
         locations.location(befores[position])
+    }
+
+    /// Where the "In Zukunft" text of the project at `position` starts.
+    public func futureLocation(at position: Int) -> SourceLocation {
+        locations.location(futures[position])
     }
 
     private func identifierRange(_ position: Int) -> Range<Int> {

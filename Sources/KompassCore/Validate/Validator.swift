@@ -33,6 +33,7 @@ public struct Validator: Sendable {
         DuplicateIdentifierRule.self,
         DuplicateTitleRule.self,
         DuplicateTextRule.self,
+        OtherProjectTextRule.self,
     ]
 
     /// Every rule over projects at hand (tests, conversions): the same pass the run makes, fed from an array.

@@ -34,7 +34,7 @@ struct PortfolioPassTests {
         #expect(history.map(\.projectID) == portfolio.projects.map(\.id.rawValue) && history.allSatisfy { $0.event == "added" })
         #expect(history.first?.progress == portfolio.projects.first?.progress)
         #expect(outcome.changes.count == 34 && outcome.changes.first.allSatisfy { $0.kind == .added } && outcome.removed.isEmpty)
-        #expect(outcome.findings.count(of: .warning) == 9 && !outcome.findings.hasErrors)
+        #expect(outcome.findings.count(of: .warning) == 10 && !outcome.findings.hasErrors)
         #expect(outcome.sources.map(\.sha256) == [SHA256.hex(ofFileAt: TestFiles.pageTextPath)])
         // On a first publication every project may be announced, up to the feeds' limit.
         #expect(outcome.announced.count == 34)

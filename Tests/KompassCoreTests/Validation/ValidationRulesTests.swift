@@ -17,7 +17,7 @@ import Testing
     @Test func everyRuleOfTheCatalogueIsHere() {
         let tested: Set<RuleID> = [.progressRange, .periodOrder, .periodPlausible, .textBlank, .textControlCharacters,
                                    .textHTML, .textFormulaLike, .timeCompletedAhead, .timeOverdue, .timeProgressBeforeStart,
-                                   .timeNotStarted, .idDuplicate, .titleDuplicate, .textDuplicate]
+                                   .timeNotStarted, .idDuplicate, .titleDuplicate, .textDuplicate, .textOtherProject]
         #expect(Set(Validator.catalogue.map { $0.id }) == tested)
         #expect(Validator.catalogue.allSatisfy { !$0.summary.en.isEmpty && !$0.summary.de.isEmpty && $0.summary.en != $0.summary.de })
     }
