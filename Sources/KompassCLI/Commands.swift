@@ -87,7 +87,7 @@ enum Commands {
         }
         if options.jsonLog {
             let minimum: Severity = options.quiet ? .error : options.verbose ? .info : .warning
-            for entry in options.reporter(colour: false).entries(report.findings, minimum: minimum).shown {
+            for entry in options.reporter(colour: false).entries(report.findings, minimum: minimum, folded: false).shown {
                 Terminal.printError(JSONLog.finding(entry, language: options.language))
             }
             Terminal.printError(JSONLog.summary(report))

@@ -25,6 +25,15 @@ struct JSONLog {
         if let project = finding.projectID { fields.append(("project", q(project))) }
         fields.append(("message", q(finding.message(in: language))))
         if let hint = finding.hint(in: language) { fields.append(("hint", q(hint))) }
+        if let cause = finding.causedBy {
+            // The finding this one follows from: its rule and place.
+            var place = [("rule", q(cause.ruleID.rawValue))]
+            if let location = cause.location {
+                place += [("file", q(location.file)), ("line", String(location.line))]
+                if let column = location.column { place.append(("column", String(column))) }
+            }
+            fields.append(("causedBy", "{" + place.map { "\(q($0.0)): \($0.1)" }.joined(separator: ", ") + "}"))
+        }
         return line(level: finding.severity.rawValue, event: "finding", fields: fields)
     }
 

@@ -146,6 +146,7 @@ public struct PortfolioLoader: Sendable {
         let (register, registerFindings) = try ProjectRegister.load(path: registerPath)
         findings += registerFindings
         findings += RegisterMatcher(register: register).assign(to: &drafts)
+        findings = UnreadBlockCauses.link(findings, drafts: drafts, register: register, pageFile: source.path)
         return (drafts, findings + PortfolioLoader.naming(findingsPerDraft, after: drafts))
     }
 

@@ -33,11 +33,12 @@ public struct HTMLReport: Sendable {
     /// The page for `findings`; `projects` are those whose values the page shows (the ones with findings among
     /// them are shown).
     public func render(_ findings: FindingList, projects: [Project] = []) -> String {
-        let entries = findings.entries(examples: examples)
+        // Grouped by cause: what follows from a finding is shown inside it.
+        let entries = FindingGroup.folded(findings.entries(examples: examples))
         let lines = SourceExcerpt.lines(at: entries.compactMap(\.first.location))
         var byProject: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
-            if let id = entry.first.projectID { byProject[id, default: []].append(index) }
+            for id in Set(([entry] + entry.consequences).compactMap(\.first.projectID)) { byProject[id, default: []].append(index) }
         }
         var out = """
         <!DOCTYPE html>
@@ -117,7 +118,28 @@ public struct HTMLReport: Sendable {
         if let hint = finding.hint(in: language) {
             out += "<p class=\"hint\"><strong>\(h(t("What to do", "Was tun")))</strong>: \(h(hint))</p>\n"
         }
+        out += consequences(of: entry)
         return out + "</article>\n"
+    }
+
+    /// The findings that follow from `entry`, listed inside it: "2 more errors follow from this".
+    private func consequences(of entry: FindingGroup) -> String {
+        guard !entry.consequences.isEmpty else { return "" }
+        let total = entry.consequences.reduce(0) { $0 + $1.count }
+        var out = "<div class=\"consequences\">\n<p>" + h(t("\(total) more \(total == 1 ? "finding follows" : "findings follow") from this:",
+                                                         "daraus \(total == 1 ? "folgt 1 weiterer Befund" : "folgen \(total) weitere Befunde"):")) + "</p>\n<ul>\n"
+        for consequence in entry.consequences {
+            let finding = consequence.first
+            let times = consequence.isGroup ? "\(consequence.count)× " : ""
+            var place: [String] = []
+            if let location = finding.location { place.append(h(location.description)) }
+            if let id = finding.projectID { place.append("<a href=\"#project-\(anchor(id))\">\(h(id))</a>") }
+            place.append("<code>\(h(finding.ruleID.rawValue))</code>")
+            out += "<li><span class=\"severity\">\(h(label(finding.severity)))</span> \(h(times + finding.message(in: language)))"
+                + "<br><span class=\"where\">\(place.joined(separator: " · "))</span>"
+                + (finding.hint(in: language).map { "<br>\(h(t("What to do", "Was tun"))): \(h($0))" } ?? "") + "</li>\n"
+        }
+        return out + "</ul>\n</div>\n"
     }
 
     private func projectValues(_ project: Project, findings: [Int], entries: [FindingGroup]) -> String {
@@ -180,6 +202,8 @@ public struct HTMLReport: Sendable {
     .where{font-size:.9rem;color:#333;overflow-wrap:anywhere;margin:.2rem 0}\
     pre.excerpt{background:#fff;border:1px solid #bbb;padding:.4rem;overflow-x:auto;max-width:100%}\
     .lineno{color:#555}.caret{color:#b00020;font-weight:bold}\
+    .consequences{border-top:1px solid #bbb;margin-top:.4rem}.consequences ul{padding-left:1.2rem}\
+    .consequences li{margin:.3rem 0;overflow-wrap:anywhere}\
     a{color:#0b4f9c}a:focus{outline:3px solid #1a1a1a;outline-offset:2px}\
     dl{display:grid;grid-template-columns:minmax(6rem,max-content) 1fr;gap:.2rem 1rem}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}\
     @media (max-width:30rem){dl{grid-template-columns:1fr}}\

@@ -63,4 +63,23 @@ struct FindingListGroupingTests {
         #expect(list.entries(examples: 250)[0].examples.count == 250)
         #expect(list.groupCount(of: list.all[0]) == 500)
     }
+
+    @Test func consequencesAreFoldedUnderTheirCause() {
+        let cause = Self.finding(.progressFormat, line: 15, file: "page.txt", severity: .error)
+        var consequence = Self.finding(.guardVanished, line: 0, file: "state.json", severity: .error)
+        consequence.causedBy = FindingReference(cause)
+        var orphan = Self.finding(.registerUnused, line: 3, file: "register.csv")
+        orphan.causedBy = FindingReference(ruleID: .pageTextBlockMissing, location: SourceLocation(file: "page.txt", line: 99))
+        let other = Self.finding(.textBlank, line: 20, file: "page.txt")
+        let list = FindingList([cause, consequence, orphan, other])
+        let folded = FindingGroup.folded(list.entries(examples: 5))
+        #expect(Set(folded.map(\.first.ruleID)) == [.progressFormat, .textBlank, .registerUnused])
+        let root = folded.first { $0.first.ruleID == .progressFormat }
+        #expect(root?.consequences.map(\.first.ruleID) == [.guardVanished])
+        #expect(root?.consequenceCount(of: .error) == 1)
+        // A cause that is not listed leaves its consequence where it was.
+        #expect(folded.contains { $0.first.ruleID == .registerUnused && $0.consequences.isEmpty })
+        #expect(!folded.contains { $0.first.ruleID == .guardVanished })
+    }
 }
+

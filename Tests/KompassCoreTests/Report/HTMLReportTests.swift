@@ -32,4 +32,20 @@ import Testing
         #expect(html.contains("<dt>Bisher</dt><dd>Bisher &amp; so.</dd>") && html.contains("Titel &lt;p-1&gt;"))
         #expect(!html.contains("http"), "self-contained: no external asset")
     }
+
+    @Test func whatFollowsFromAFindingIsShownInsideIt() throws {
+        var findings = FindingList()
+        let cause = Finding(ruleID: .progressFormat, severity: .error, location: SourceLocation(file: "page.txt", line: 15, column: 1),
+                            projectID: "p-1", message: Bilingual(en: "not a percentage", de: "kein Prozentwert"), hint: nil)
+        var vanished = Finding(ruleID: .guardVanished, severity: .error, location: SourceLocation(file: "state.json", line: 0),
+                               projectID: "p-1", message: Bilingual(en: "would be missing", de: "würde fehlen"), hint: nil)
+        vanished.causedBy = FindingReference(cause)
+        findings.append(cause)
+        findings.append(vanished)
+        let html = HTMLReport(language: .de, headline: "1 Vorhaben").render(findings, projects: [Self.project("p-1")])
+        #expect(html.components(separatedBy: "<article class=\"finding ").count - 1 == 1)
+        let article = try #require(html.components(separatedBy: "<article class=\"finding ").last)
+        #expect(article.contains("daraus folgt 1 weiterer Befund:"))
+        #expect(article.contains("würde fehlen") && article.contains("<code>guard.vanished</code>"))
+    }
 }

@@ -46,6 +46,9 @@ struct PageTextParser {
     private var valuesInBlock = 0
     private var blockLine = 0
     private var stoppedAtInvalidUTF8 = false
+    /// The first error of the project being read: a later error of its structure (a block missing, out of order,
+    /// an unexpected line) follows from it, and says so (`causedBy`).
+    private var firstErrorOfRecord: FindingReference?
 
     init(file: String) {
         self.file = file
@@ -57,9 +60,23 @@ struct PageTextParser {
 
     private mutating func report(_ rule: RuleID, line: Int, column: Int? = nil, field: String? = nil,
                                  _ message: Bilingual, hint: Bilingual) {
-        findings.append(Finding(ruleID: rule, severity: .error, location: location(line, column: column, field: field),
-                                message: message, hint: hint))
+        var finding = Finding(ruleID: rule, severity: .error, location: location(line, column: column, field: field),
+                              message: message, hint: hint)
+        if current != nil {
+            if let cause = firstErrorOfRecord, PageTextParser.structuralRules.contains(rule) {
+                finding.causedBy = cause
+            } else if firstErrorOfRecord == nil {
+                firstErrorOfRecord = FindingReference(finding)
+            }
+        }
+        findings.append(finding)
     }
+
+    /// The errors of a project's structure: after a first error in the same project, each of these is its
+    /// consequence (an unknown heading makes the next lines unexpected and its block missing).
+    static let structuralRules: Set<RuleID> = [
+        .pageTextBlockMissing, .pageTextBlockOrder, .pageTextLineUnexpected, .pageTextBlockEmpty, .pageTextBlockRepeated,
+    ]
 
     mutating func consume(_ line: LineSplitter.Line) {
         guard !stoppedAtInvalidUTF8 else { return }
@@ -104,6 +121,7 @@ struct PageTextParser {
         if heading == .progress {
             closeRecord(endLine: line)
             current = RawRecord(location: location(line))
+            firstErrorOfRecord = nil
             seen = []
         } else if current == nil {
             report(.pageTextBlockOrder, line: line, field: heading.rawValue,

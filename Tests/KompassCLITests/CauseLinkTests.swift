@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// One mistake, one message: what follows from an error is linked to it (`causedBy`) and folded under it,
+/// and no hint proposes retiring a project that only could not be read.
+@Suite struct CauseLinkTests {
+    static func cause(_ finding: [String: Any]) -> (rule: String, line: Int)? {
+        guard let cause = finding["causedBy"] as? [String: Any], let rule = cause["rule"] as? String,
+              let line = cause["line"] as? Int else { return nil }
+        return (rule, line)
+    }
+
+    static func rules(_ findings: [[String: Any]], _ rule: String) -> [[String: Any]] {
+        findings.filter { $0["rule"] as? String == rule }
+    }
+
+    @Test func aProjectWithAnUnreadableValueIsMissingAsTheConsequenceOfThatError() throws {
+        // Project 1's progress, line 15: "30%" becomes "3O%".
+        let (_, result) = try RegisterEditTests.published { lines in lines[14] = "3O%" }
+        #expect(result.exitCode == 1)
+        let findings = try RegisterEditTests.findings(result)
+        let format = try #require(Self.rules(findings, "progress.format").first)
+        #expect(format["line"] as? Int == 15 && format["column"] as? Int == 1)
+        #expect(format["causedBy"] == nil)
+        let vanished = Self.rules(findings, "guard.vanished")
+        #expect(vanished.count == 1)
+        #expect(vanished.first?["project"] as? String == "digital-lab")
+        let cause = try #require(vanished.first.flatMap(Self.cause))
+        #expect(cause.rule == "progress.format" && cause.line == 15)
+        #expect(!findings.contains { ($0["hint"] as? String ?? "").contains("--retire") })
+    }
+
+    @Test func anUnknownHeadingIsTheOneCauseOfItsBlocksErrorsTheRegisterAndTheGuard() throws {
+        // Project 2 (block from line 34): its heading "Bisher" (line 38) becomes "Früher so".
+        let (_, result) = try RegisterEditTests.published { lines in lines[37] = "Früher so" }
+        #expect(result.exitCode == 1)
+        let findings = try RegisterEditTests.findings(result)
+        let roots = findings.filter { $0["level"] as? String == "error" && $0["causedBy"] == nil }
+        #expect(roots.count == 1, "\(roots)")
+        #expect(roots.first?["rule"] as? String == "page-text.line.unexpected")
+        #expect(roots.first?["line"] as? Int == 38)
+        let consequences = findings.compactMap { finding in Self.cause(finding).map { (finding["rule"] as? String ?? "", $0) } }
+        #expect(Set(consequences.map(\.0)) == ["page-text.block.missing", "page-text.line.unexpected", "page-text.block.order",
+                                                "register.unused", "guard.vanished"])
+        #expect(consequences.allSatisfy { $0.1.rule == "page-text.line.unexpected" && $0.1.line == 38 })
+        #expect(Self.rules(findings, "guard.vanished").first?["project"] as? String == "daten-und-ki-plattform")
+        #expect(!findings.contains { ($0["hint"] as? String ?? "").contains("--retire") })
+    }
+
+    @Test func theTextReportFoldsTheConsequencesUnderTheCause() throws {
+        let folder = try TemporaryFolder()
+        let root = RegisterEditTests.root
+        var lines = try String(contentsOfFile: "\(root)/config/sources/digital-basel-umsetzung.txt", encoding: .utf8)
+            .components(separatedBy: "\n")
+        let config = """
+        {"version": 1,
+         "sources": [{"path": "page.txt", "format": "page-text", "register": "\(root)/config/sources/register.csv"}],
+         "output": "out", "publication": "\(root)/config/kompass.json"}
+        """
+        try config.write(toFile: folder.path("kompass.json"), atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(toFile: folder.path("page.txt"), atomically: true, encoding: .utf8)
+        let first = try KompassProcess.run(["run", "--config", folder.path("kompass.json"), "--as-of", "2026-11-30", "--lang", "en"])
+        #expect(first.exitCode == 0)
+        lines[37] = "Früher so"
+        try lines.joined(separator: "\n").write(toFile: folder.path("page.txt"), atomically: true, encoding: .utf8)
+        let second = try KompassProcess.run(["run", "--config", folder.path("kompass.json"), "--as-of", "2026-12-01", "--lang", "en"])
+        #expect(second.exitCode == 1)
+        let report = second.standardError.components(separatedBy: "\n")
+        let topLevelErrors = report.filter { !$0.hasPrefix(" ") && $0.contains(": error: ") }
+        #expect(topLevelErrors.count == 1, "\(topLevelErrors)")
+        #expect(topLevelErrors.first?.contains("page.txt:38: error: unexpected line 'Früher so'") == true)
+        #expect(report.contains("    4 more errors and 1 warning follow from this:"))
+    }
+}
