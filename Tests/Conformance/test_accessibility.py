@@ -164,3 +164,56 @@ def test_focused_links_have_aa_contrast(measured, width):
         if ratio < 4.5:
             weak.append(f"{link['text']!r}: {link['color']} on {link['background']} is {ratio:.2f}:1")
     assert not weak, f"focused links below 4.5:1 at {width} px:\n" + "\n".join(weak)
+
+
+# The steward's HTML report, with a cause and the findings that follow from it (an unknown heading in project 2)
+# and a misspelt heading in project 1, checked at the same widths by the same axe-core rules.
+
+
+@pytest.fixture(scope="module")
+def report_measured(tmp_path_factory) -> dict[int, dict]:
+    import subprocess
+
+    from conftest import CONFIG, PAGE_TEXT, REPO, kompass_bin
+
+    require_tool("chromium")
+    folder = tmp_path_factory.mktemp("report-accessibility")
+    lines = PAGE_TEXT.read_text(encoding="utf-8").split("\n")
+    assert lines[13] == "Fortschritt" and lines[37] == "Bisher"
+    lines[13] = "Fortschrit"
+    lines[37] = "Früher so"
+    page = folder / "page.txt"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    html = folder / "report.html"
+    result = subprocess.run([str(kompass_bin()), "validate", "--config", str(CONFIG), "--as-of", "2026-11-30", "--lang", "de",
+                             "--report", "html", str(html), str(page)], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "daraus folgen" in html.read_text(encoding="utf-8"), "the report shows consequences under their cause"
+    script = axe_script()
+    results: dict[int, dict] = {}
+    with Browser(folder) as browser:
+        for width in WIDTHS:
+            browser.open(html.resolve().as_uri(), width=width, height=HEIGHT)
+            browser.evaluate(script)
+            axe = browser.evaluate(RUN_AXE % json.dumps(AXE_TAGS), await_promise=True)
+            scroll = browser.evaluate("({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
+            screenshot = folder / f"report-{width}.png"
+            browser.screenshot(screenshot)
+            print(f"report screenshot at {width} px: {screenshot}")
+            results[width] = {"axe": axe, "scroll": scroll}
+    return results
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_html_report_passes_axe_core(report_measured, width):
+    axe = report_measured[width]["axe"]
+    assert axe["rules"] > 50, f"axe ran only {axe['rules']} rules"
+    found = [f"{v['id']} ({v['impact']}): {v['help']}: " + "; ".join(n["html"][:120] for n in v["nodes"][:5]) for v in axe["violations"]]
+    assert not found, f"axe {axe['version']} on the HTML report at {width} px:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_html_report_does_not_scroll_sideways(report_measured, width):
+    scroll = report_measured[width]["scroll"]
+    assert scroll["innerWidth"] == width
+    assert scroll["scrollWidth"] <= scroll["innerWidth"], f"at {width} px the report is {scroll['scrollWidth']} px wide"

@@ -56,7 +56,10 @@ import Testing
         #expect(result.exitCode == 1)
         let vanished = try Self.errors(result).filter { $0["rule"] as? String == "guard.vanished" }
         #expect(vanished.count == 1)
-        #expect((vanished.first?["hint"] as? String)?.contains("Fix those errors first") == true)
+        // The missing project follows from the unreadable block: it names the block's first error as its cause.
+        let cause = try #require(vanished.first?["causedBy"] as? [String: Any])
+        #expect(cause["line"] as? Int == 16)
+        #expect(cause["rule"] as? String == "page-text.line.unexpected")
         #expect(!result.standardError.contains("--retire"))
     }
 

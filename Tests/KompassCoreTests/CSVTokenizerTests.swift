@@ -10,7 +10,7 @@ private struct SimpleRow: Equatable, CustomStringConvertible {
 
 private struct Tokenized {
     var rows: [CSVTokenizer.Row]
-    var problems: [CSVTokenizer.Problem]
+    var problems: [Finding]
     var simple: [SimpleRow] {
         rows.map { SimpleRow(line: $0.line, cells: $0.cells.map { String(decoding: $0.bytes, as: UTF8.self) }) }
     }
@@ -23,7 +23,7 @@ private func tokenize(_ input: String, delimiter: Character = ";", chunkSize: In
 }
 
 private func tokenize(bytes: [UInt8], delimiter: Character = ";", chunkSize: Int? = nil) -> Tokenized {
-    var tokenizer = CSVTokenizer(delimiter: delimiter.asciiValue!)
+    var tokenizer = CSVTokenizer(delimiter: delimiter.asciiValue!, file: "test.csv")
     var rows: [CSVTokenizer.Row] = []
     bytes.withUnsafeBytes { raw in
         let size = max(1, chunkSize ?? raw.count)
@@ -92,8 +92,8 @@ struct CSVTokenizerTests {
         // The stray quote is on line 3.
         let result = tokenize("a;b\r\nc;d\r\ne;f\"g\r\n")
         #expect(result.problems.count == 1)
-        #expect(result.problems.first?.line == 3)
-        #expect(result.problems.first?.column == 4)
+        #expect(result.problems.first?.location?.line == 3)
+        #expect(result.problems.first?.location?.column == 4)
     }
 
     @Test func lastLineWithoutLineBreak() {
@@ -115,9 +115,9 @@ struct CSVTokenizerTests {
         let result = tokenize("a;b\nc;\"never closed\nmore text\n")
         #expect(result.problems.count == 1)
         let problem = try #require(result.problems.first)
-        #expect(problem.line == 2)
-        #expect(problem.column == 3)
-        #expect(problem.message.contains("never closed"))
+        #expect(problem.location == SourceLocation(file: "test.csv", line: 2, column: 3))
+        #expect(problem.ruleID == .csvSyntax && problem.severity == .error)
+        #expect(problem.message == CSVTokenizer.unclosedQuote.message.en)
         // The row is still delivered: nothing is dropped silently.
         #expect(result.values.last == ["c", "never closed\nmore text\n"])
     }
@@ -125,16 +125,16 @@ struct CSVTokenizerTests {
     @Test func textAfterAClosingQuoteIsReported() {
         let result = tokenize("a;b\n\"quoted\"tail;x\n")
         #expect(result.problems.count == 1)
-        #expect(result.problems.first?.line == 2)
-        #expect(result.problems.first?.column == 9)
-        #expect(result.problems.first?.message.contains("after the closing quote") == true)
+        #expect(result.problems.first?.location?.line == 2)
+        #expect(result.problems.first?.location?.column == 9)
+        #expect(result.problems.first?.message == CSVTokenizer.textAfterClosingQuote.message.en)
         #expect(result.values == [["a", "b"], ["quotedtail", "x"]])
     }
 
     @Test func quoteInsideAnUnquotedCellIsReported() {
         let result = tokenize("ab\"c;d\n")
-        #expect(result.problems.map(\.line) == [1])
-        #expect(result.problems.map(\.column) == [3])
+        #expect(result.problems.map { $0.location?.line } == [1])
+        #expect(result.problems.map { $0.location?.column } == [3])
         #expect(result.values == [["ab\"c", "d"]])
     }
 

@@ -117,7 +117,7 @@ struct ExporterTests {
         #expect(bytes.last == 0x0A)
         #expect(Array(bytes.prefix(3)) != [0xEF, 0xBB, 0xBF], "no byte order mark")
 
-        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ";"))
+        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ";"), file: "test.csv")
         var rows: [[String]] = []
         bytes.withUnsafeBytes { raw in
             tokenizer.feed(raw) { row in rows.append(row.cells.map { String(decoding: $0.bytes, as: UTF8.self) }) }

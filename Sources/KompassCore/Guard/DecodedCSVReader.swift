@@ -84,7 +84,7 @@ struct DecodedCSVReader {
         let sawByteOrderMark = start.count < lengthBefore
         let headerLine = start.prefix { $0 != 0x0A }
         if let configuredDelimiter, headerLine.contains(configuredDelimiter) {
-            return (CSVTokenizer(delimiter: configuredDelimiter), sawByteOrderMark, true)
+            return (CSVTokenizer(delimiter: configuredDelimiter, file: path), sawByteOrderMark, true)
         }
         return (detected, sawByteOrderMark, headerLine.contains(detected.delimiter))
     }

@@ -75,14 +75,11 @@ public struct ProjectRegister: Sendable {
     /// Reads the register; problems in it are findings (an error blocks the run like any data error).
     public static func load(path: String) throws(IOError) -> (register: ProjectRegister, findings: [Finding]) {
         let bytes = try ByteFileReader.readAll(path: path)
-        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ";"))
+        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ";"), file: path, rule: .registerSyntax)
         var rows: [CSVTokenizer.Row] = []
         bytes.withUnsafeBytes { raw in tokenizer.feed(raw) { rows.append($0) } }
         tokenizer.finish { rows.append($0) }
-        var findings = tokenizer.problems.map {
-            Finding(ruleID: .registerSyntax, severity: .error, location: SourceLocation(file: path, line: $0.line, column: $0.column),
-                    message: Bilingual(en: $0.message, de: $0.messageDE), hint: Bilingual(en: $0.hint, de: $0.hintDE))
-        }
+        var findings = tokenizer.problems
         func error(_ rule: RuleID, _ line: Int, _ column: Int?, _ message: Bilingual, _ hint: Bilingual) {
             findings.append(Finding(ruleID: rule, severity: .error,
                                     location: SourceLocation(file: path, line: line, column: column),

@@ -24,9 +24,12 @@ func selfCheckFailure(_ file: OutputFile, _ message: Bilingual, line: Int = 0, c
     Finding(ruleID: .selfCheck(file), severity: .error,
             location: SourceLocation(file: file.rawValue, line: line, column: column),
             message: message,
-            hint: Bilingual(en: "this is a defect of kompass, not of the data: please report it with the input",
-                            de: "das ist ein Fehler von kompass, nicht der Daten: bitte melden Sie ihn zusammen mit den Eingabedaten"))
+            hint: selfCheckHint)
 }
+
+/// The hint of every self-check finding: an output that does not read back is kompass's fault.
+let selfCheckHint = Bilingual(en: "this is a defect of kompass, not of the data: please report it with the input",
+                              de: "das ist ein Fehler von kompass, nicht der Daten: bitte melden Sie ihn zusammen mit den Eingabedaten")
 
 /// JSON syntax and encoding, with the position of the first error, in flat memory.
 final class JSONSyntaxCheck: OutputCheck {
@@ -66,7 +69,7 @@ final class JSONSyntaxCheck: OutputCheck {
 /// `projects.csv`: syntax, header, row count, cells per row, and every cell against its column's declared
 /// type (`CSVValueCheck`).
 struct CSVOutputCheck: OutputCheck {
-    private var tokenizer = CSVTokenizer(delimiter: CSVColumn.delimiter)
+    private var tokenizer = CSVTokenizer(delimiter: CSVColumn.delimiter, file: OutputFile.csv.rawValue, rule: .selfCheck(.csv))
     private var findings: [Finding] = []
     private var rowCount = 0
 
@@ -106,8 +109,12 @@ struct CSVOutputCheck: OutputCheck {
         var rows: [CSVTokenizer.Row] = []
         tokenizer.finish { rows.append($0) }
         for row in rows { consume(row) }
-        findings += tokenizer.problems.map {
-            selfCheckFailure(.csv, Bilingual(en: $0.message, de: $0.messageDE), line: $0.line, column: $0.column)
+        // Our own file: the problem is a defect of kompass, and says so.
+        findings += tokenizer.problems.map { problem in
+            var finding = problem
+            finding.hint = selfCheckHint.en
+            finding.hintDE = selfCheckHint.de
+            return finding
         }
         if rowCount - 1 != projectCount {
             findings.append(selfCheckFailure(.csv, Bilingual(en: "has \(rowCount - 1) data rows for \(projectCount) projects",

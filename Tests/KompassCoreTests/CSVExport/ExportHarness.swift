@@ -57,7 +57,7 @@ enum ExportHarness {
 
     /// The rows of a `;`-separated CSV (header included) read with kompass's tokenizer; no problems allowed.
     static func rows(_ bytes: [UInt8]) -> [[String]] {
-        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ";"))
+        var tokenizer = CSVTokenizer(delimiter: UInt8(ascii: ";"), file: "test.csv")
         var rows: [[String]] = []
         bytes.withUnsafeBytes { raw in
             tokenizer.feed(raw) { row in rows.append(row.cells.map { String(decoding: $0.bytes, as: UTF8.self) }) }

@@ -100,7 +100,7 @@ struct CSVReadState {
                                        de: "setzen Sie \"delimiter\" in den CSV-Einstellungen der Quelle, um es festzulegen"))
             }
         }
-        return CSVTokenizer(delimiter: delimiter)
+        return CSVTokenizer(delimiter: delimiter, file: request.path)
     }
 
     static func name(of delimiter: UInt8, german: Bool = false) -> String {
@@ -303,12 +303,8 @@ struct CSVReadState {
                                de: "geben Sie jeder Spalte einen eigenen Namen; kompass rät nicht, welche gemeint ist"))
     }
 
-    mutating func finish(problems: [CSVTokenizer.Problem]) -> [Finding] {
-        for problem in problems {
-            report(.csvSyntax, .error, line: problem.line, column: problem.column,
-                   Bilingual(en: problem.message, de: problem.messageDE),
-                   hint: Bilingual(en: problem.hint, de: problem.hintDE))
-        }
+    mutating func finish(problems: [Finding]) -> [Finding] {
+        findings += problems
         if header == nil {
             report(.csvNoRecords, .error, line: 0, Bilingual(en: "the file is empty", de: "die Datei ist leer"),
                    hint: Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file?",

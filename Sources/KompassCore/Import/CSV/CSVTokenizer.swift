@@ -16,22 +16,15 @@ struct CSVTokenizer {
         var wasQuoted: Bool
     }
 
-    /// A structural problem: an unclosed quote, text after a closing quote.
-    struct Problem: Equatable {
-        var line: Int
-        var column: Int
-        var message: String
-        var hint: String
-        /// The message and hint in German.
-        var messageDE: String
-        var hintDE: String
-    }
-
     private enum State {
         case cellStart, unquoted, quoted, quoteInQuoted, afterCR
     }
 
     let delimiter: UInt8
+    /// The file read and the rule its structural problems are reported under (`csv.syntax` for a source,
+    /// `register.syntax` for the register, the self-check's rule for an output read back).
+    let file: String
+    let rule: RuleID
     private var state = State.cellStart
     private var line = 1
     private var column = 0
@@ -42,10 +35,18 @@ struct CSVTokenizer {
     private var row: [Cell] = []
     private var rowLine = 1
     private var reportedAfterQuote = false
-    private(set) var problems: [Problem] = []
+    /// The structural problems (an unclosed quote, text after a closing quote), as findings at their place.
+    private(set) var problems: [Finding] = []
 
-    init(delimiter: UInt8) {
+    init(delimiter: UInt8, file: String, rule: RuleID = .csvSyntax) {
         self.delimiter = delimiter
+        self.file = file
+        self.rule = rule
+    }
+
+    private mutating func report(_ problem: (message: Bilingual, hint: Bilingual), line: Int, column: Int) {
+        problems.append(Finding(ruleID: rule, severity: .error, location: SourceLocation(file: file, line: line, column: column),
+                                message: problem.message, hint: problem.hint))
     }
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (Row) throws -> Void) rethrows {
@@ -86,11 +87,7 @@ struct CSVTokenizer {
             } else {
                 if byte == 0x22 && !reportedAfterQuote {
                     reportedAfterQuote = true
-                    problems.append(Problem(line: line, column: column,
-                                            message: "a quote inside an unquoted cell",
-                                            hint: "quote the whole cell and double the quote inside: \"say \"\"hello\"\"\"",
-                                            messageDE: "ein Anführungszeichen in einer Zelle ohne Anführungszeichen",
-                                            hintDE: "setzen Sie die ganze Zelle in Anführungszeichen und verdoppeln Sie das innere: \"sagt \"\"Hallo\"\"\""))
+                    report(CSVTokenizer.quoteInUnquotedCell, line: line, column: column)
                 }
                 cell.append(byte)
             }
@@ -111,11 +108,7 @@ struct CSVTokenizer {
             } else if byte == 0x0D || byte == 0x0A {
                 try endRow(emit, byte: byte)
             } else {
-                problems.append(Problem(line: line, column: column,
-                                        message: "text after the closing quote of a cell",
-                                        hint: "put the delimiter right after the closing quote, or double the quote if it belongs to the text",
-                                        messageDE: "Text nach dem schliessenden Anführungszeichen einer Zelle",
-                                        hintDE: "setzen Sie das Trennzeichen direkt hinter das schliessende Anführungszeichen, oder verdoppeln Sie dieses, wenn es zum Text gehört"))
+                report(CSVTokenizer.textAfterClosingQuote, line: line, column: column)
                 cell.append(byte)
                 state = .unquoted
             }
@@ -156,11 +149,7 @@ struct CSVTokenizer {
     /// Ends the input: emits the last row (a file need not end with a line break) and reports an unclosed quote.
     mutating func finish(_ emit: (Row) throws -> Void) rethrows {
         if state == .quoted {
-            problems.append(Problem(line: cellLine, column: cellColumn,
-                                    message: "a quoted cell is never closed: the file ends inside it",
-                                    hint: "close the quote that opens at this position; the file may also be cut off",
-                                    messageDE: "eine Zelle in Anführungszeichen wird nie geschlossen: die Datei endet darin",
-                                    hintDE: "schliessen Sie das Anführungszeichen, das an dieser Stelle öffnet; die Datei ist womöglich auch abgeschnitten"))
+            report(CSVTokenizer.unclosedQuote, line: cellLine, column: cellColumn)
         }
         if state != .afterCR, !(row.isEmpty && cell.isEmpty && !cellQuoted && state == .cellStart) {
             endCell()
@@ -168,4 +157,22 @@ struct CSVTokenizer {
             row.removeAll()
         }
     }
+}
+
+// MARK: - Messages
+
+extension CSVTokenizer {
+    static let quoteInUnquotedCell = (
+        message: Bilingual(en: "a quote inside an unquoted cell", de: "ein Anführungszeichen in einer Zelle ohne Anführungszeichen"),
+        hint: Bilingual(en: "quote the whole cell and double the quote inside: \"say \"\"hello\"\"\"",
+                        de: "setzen Sie die ganze Zelle in Anführungszeichen und verdoppeln Sie das innere: \"sagt \"\"Hallo\"\"\""))
+    static let textAfterClosingQuote = (
+        message: Bilingual(en: "text after the closing quote of a cell", de: "Text nach dem schliessenden Anführungszeichen einer Zelle"),
+        hint: Bilingual(en: "put the delimiter right after the closing quote, or double the quote if it belongs to the text",
+                        de: "setzen Sie das Trennzeichen direkt hinter das schliessende Anführungszeichen, oder verdoppeln Sie dieses, wenn es zum Text gehört"))
+    static let unclosedQuote = (
+        message: Bilingual(en: "a quoted cell is never closed: the file ends inside it",
+                           de: "eine Zelle in Anführungszeichen wird nie geschlossen: die Datei endet darin"),
+        hint: Bilingual(en: "close the quote that opens at this position; the file may also be cut off",
+                        de: "schliessen Sie das Anführungszeichen, das an dieser Stelle öffnet; die Datei ist womöglich auch abgeschnitten"))
 }
