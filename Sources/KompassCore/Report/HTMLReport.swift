@@ -103,7 +103,9 @@ public struct HTMLReport: Sendable {
                 code += "\n<span class=\"lineno\">\(String(repeating: " ", count: number.count)) |</span> "
                     + String(repeating: " ", count: column - 1) + "<span class=\"caret\">^</span>"
             }
-            out += "<pre class=\"excerpt\"><code>\(code)</code></pre>\n"
+            // A long line scrolls sideways inside its box: focusable, so that a keyboard can scroll it too.
+            let name = t("Line \(excerpt.line) of finding \(index + 1)", "Zeile \(excerpt.line) zu Befund \(index + 1)")
+            out += "<pre class=\"excerpt\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(name))\"><code>\(code)</code></pre>\n"
         }
         if entry.isGroup {
             let places = entry.examples.dropFirst().map { finding in
@@ -201,7 +203,7 @@ public struct HTMLReport: Sendable {
     .severity{text-transform:uppercase;font-size:.8rem;letter-spacing:.05em;margin-right:.4rem}\
     .where{font-size:.9rem;color:#333;overflow-wrap:anywhere;margin:.2rem 0}\
     pre.excerpt{background:#fff;border:1px solid #bbb;padding:.4rem;overflow-x:auto;max-width:100%}\
-    .lineno{color:#555}.caret{color:#b00020;font-weight:bold}\
+    .lineno{color:#555}.caret{color:#b00020;font-weight:bold}pre.excerpt:focus{outline:3px solid #1a1a1a;outline-offset:2px}\
     .consequences{border-top:1px solid #bbb;margin-top:.4rem}.consequences ul{padding-left:1.2rem}\
     .consequences li{margin:.3rem 0;overflow-wrap:anywhere}\
     a{color:#0b4f9c}a:focus{outline:3px solid #1a1a1a;outline-offset:2px}\
