@@ -303,13 +303,14 @@ enum Commands {
     }
 
     static func status(_ arguments: ArraySlice<String>) throws -> ExitCode {
-        let options = try CommandOptions.parse(arguments, command: "status", allowed: ["--config", "--output", "--report"],
+        let options = try CommandOptions.parse(arguments, command: "status", allowed: ["--config", "--output", "--report", "--lang"],
                                                positional: false)
         if options.showHelp { Terminal.printOut(HelpText.status); return .success }
         let configuration = try options.configuration()
         let store = PublicationStateStore(directory: configuration.stateDirectory)
+        let text = StatusText(language: options.language)
         guard let state = try store.load() else {
-            Terminal.printOut("nothing published yet into \(configuration.outputDirectory) (no state in \(store.path))")
+            Terminal.printOut(text.nothingPublished(output: configuration.outputDirectory, state: store.path))
             return .success
         }
         let pipeline = Pipeline(configuration: configuration)
@@ -318,24 +319,10 @@ enum Commands {
         let sameVersion = !PublishDecision.needsFullPublication(asked: false, previous: state, configurationFingerprint: state.configurationFingerprint)
         let sameConfiguration = !PublishDecision.needsFullPublication(asked: false, previous: state, configurationFingerprint: currentConfig,
                                                                       version: state.kompassVersion)
-        Terminal.printOut("published into \(configuration.outputDirectory) on \(state.publishedOn?.iso ?? "?") by kompass \(state.kompassVersion)"
-            + (sameVersion ? "" : " (this is kompass \(KompassVersion.current): the next run publishes every file anew)"))
-        // The publication's fingerprint covers every configuration file at once; each file is named with its
-        // own checksum as it is now.
-        Terminal.printOut("configuration fingerprint of the publication: sha256 \(state.configurationFingerprint.prefix(16))…"
-            + (sameConfiguration ? " (the files below still give it)" : " (the files below give another: the next run recomputes every output)"))
-        for file in pipeline.configurationFiles {
-            Terminal.printOut("  \(file)  sha256 \(SHA256.hex(ofFileAt: file) ?? "(cannot be read)")")
-        }
-        Terminal.printOut("\(state.projectCount) projects, \(state.feed.count) feed items, \(state.historyCount) history rows, "
-            + "\(state.retired.count) retired (identifiers reserved)")
-        for retired in state.retired { Terminal.printOut("  retired \(retired.id) on \(retired.retiredOn.iso): \(retired.title)") }
-        Terminal.printOut("sources:")
-        for source in state.sources { Terminal.printOut("  \(source.path) (\(source.format)) sha256 \(source.sha256)") }
-        Terminal.printOut("files:")
-        for name in state.files.keys.sorted() {
-            let file = state.files[name]!
-            Terminal.printOut("  \(name)  \(file.bytes) bytes  modified \(file.modified.iso)  issued \(file.issued.iso)  sha256 \(file.sha256)")
+        let files = pipeline.configurationFiles.map { ($0, SHA256.hex(ofFileAt: $0)) }
+        for line in text.lines(state, output: configuration.outputDirectory, sameVersion: sameVersion,
+                               sameConfiguration: sameConfiguration, configurationFiles: files) {
+            Terminal.printOut(line)
         }
         return .success
     }

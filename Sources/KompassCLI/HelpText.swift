@@ -121,7 +121,7 @@ enum HelpText {
     from which sources, with which checksums.
 
     USAGE
-      kompass status [--config PATH] [--output DIR]
+      kompass status [--config PATH] [--output DIR] [--lang de|en]
     """
 
     static let rules = """
