@@ -57,13 +57,15 @@ def test_data_package_is_valid(output_file):
     assert report.valid, f"frictionless: {len(errors)} errors, first ones: {errors[:10]}"
     rows = {task.name: task.stats["rows"] for task in report.tasks}
     field_rows = len(read_csv_rows(output_file("project-fields.csv"))) - 1
-    assert rows == {"projects": PROJECT_COUNT, "project-fields": field_rows}
+    history_rows = len(read_csv_rows(output_file("history.csv"))) - 1
+    assert rows == {"projects": PROJECT_COUNT, "project-fields": field_rows, "history": history_rows}
 
 
 def test_data_package_declares_the_keys(output_file):
     package = json.loads(output_file("datapackage.json").read_text(encoding="utf-8"))
     resources = {resource["name"]: resource for resource in package["resources"]}
-    assert list(resources) == ["projects", "project-fields"]
+    assert list(resources) == ["projects", "project-fields", "history"]
+    assert "primaryKey" not in resources["history"]["schema"], "a removed project's row stays: no key to keep"
     assert resources["projects"]["schema"]["primaryKey"] == ["id"]
     schema = resources["project-fields"]["schema"]
     assert schema["primaryKey"] == ["id", "handlungsfeld_code"]

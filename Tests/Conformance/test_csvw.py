@@ -14,7 +14,7 @@ import pytest
 
 from conftest import PROJECT_COUNT, read_csv_rows, run_tool
 
-TABLES = ["projects.csv", "project-fields.csv"]
+TABLES = ["projects.csv", "project-fields.csv", "history.csv"]
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,8 @@ def test_columns_are_the_headers_with_german_titles(metadata, output_file):
 
 
 def test_types_lists_and_keys(metadata):
-    projects, fields = (table["tableSchema"] for table in metadata["tables"])
+    projects, fields, history = (table["tableSchema"] for table in metadata["tables"])
+    assert "primaryKey" not in history and "foreignKeys" not in history
     columns = {column.get("name"): column for column in projects["columns"]}
     assert columns["fortschritt_prozent"]["datatype"] == {"base": "integer", "minimum": 0, "maximum": 100}
     assert columns["beginn_jahr"]["datatype"] == columns["ende_jahr"]["datatype"] == "gYear"

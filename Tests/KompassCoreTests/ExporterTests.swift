@@ -188,7 +188,7 @@ struct ExporterTests {
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(root["name"] as? String == "digitalisierungs-kompass")
         let resources = try #require(root["resources"] as? [[String: Any]])
-        #expect(resources.count == 2)
+        #expect(resources.count == 3)
         let resource = try #require(resources.first)
         #expect(resource["path"] as? String == "projects.csv")
         let dialect = try #require(resource["dialect"] as? [String: Any])

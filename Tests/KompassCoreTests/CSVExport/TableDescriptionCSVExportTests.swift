@@ -16,8 +16,8 @@ struct TableDescriptionCSVExportTests {
     @Test func theDataPackageDescribesBothFiles() throws {
         let package = try Self.exported(DataPackageExporter())
         let resources = try #require(package["resources"] as? [[String: Any]])
-        #expect(resources.map { $0["name"] as? String } == ["projects", "project-fields"])
-        #expect(resources.map { $0["path"] as? String } == ["projects.csv", "project-fields.csv"])
+        #expect(resources.map { $0["name"] as? String } == ["projects", "project-fields", "history"])
+        #expect(resources.map { $0["path"] as? String } == ["projects.csv", "project-fields.csv", "history.csv"])
 
         // The projects resource's schema is the shipped input schema (JSON equality).
         let shippedData = try Data(contentsOf: URL(fileURLWithPath: TestFiles.path("schemas/kompass-input.tableschema.json")))
@@ -57,7 +57,7 @@ struct TableDescriptionCSVExportTests {
         #expect(dialect["encoding"] as? String == "utf-8")
 
         let tables = try #require(metadata["tables"] as? [[String: Any]])
-        #expect(tables.map { $0["url"] as? String } == ["projects.csv", "project-fields.csv"], "relative to the metadata file")
+        #expect(tables.map { $0["url"] as? String } == ["projects.csv", "project-fields.csv", "history.csv"], "relative to the metadata file")
 
         // projects.csv: the columns in header order, with types, separators and the key.
         let projects = try #require(tables[0]["tableSchema"] as? [String: Any])

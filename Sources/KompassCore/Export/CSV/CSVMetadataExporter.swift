@@ -77,6 +77,15 @@ public struct CSVMetadataExporter: DocumentExporter {
                 "\"primaryKey\": [\(FieldsCSVColumn.primaryKey.map { q($0.rawValue) }.joined(separator: ", "))]",
                 "\"foreignKeys\": [{\"columnReference\": \"id\", \"reference\": {\"resource\": \(q(OutputFile.csv.rawValue)), \"columnReference\": \"id\"}}]",
             ], to: writer)
+        try writer.write(",\n")
+        try writeTable(
+            file: .historyCSV, title: "Verlauf der Vorhaben",
+            description: "Eine publizierte Änderung eines Vorhabens pro Zeile, älteste zuerst", context: context,
+            aboutURL: projectIRI,
+            columns: HistoryCSVColumn.allCases.map { column in
+                Column(field: column.tabularField, propertyURL: column == .id ? "http://schema.org/identifier" : nil)
+            },
+            virtualColumns: [], keys: [], to: writer)
         try writer.write("\n  ]\n}\n")
     }
 
@@ -120,7 +129,7 @@ public struct CSVMetadataExporter: DocumentExporter {
         for (index, line) in lines.enumerated() {
             try writer.write("          \(line)\(index + 1 < lines.count ? "," : "")\n")
         }
-        try writer.write("        ],\n")
+        try writer.write(keys.isEmpty ? "        ]\n" : "        ],\n")
         for (index, key) in keys.enumerated() {
             try writer.write("        \(key)\(index + 1 < keys.count ? "," : "")\n")
         }

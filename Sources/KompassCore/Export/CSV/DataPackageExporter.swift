@@ -5,7 +5,9 @@
 ///   shipped as `schemas/kompass-input.tableschema.json` (the CSV input format), and a test keeps
 ///   the two equal;
 /// - `project-fields` (`project-fields.csv`): one row per project and field of action; primary key
-///   `id` + `handlungsfeld_code`, and `id` a foreign key to `projects`.
+///   `id` + `handlungsfeld_code`, and `id` a foreign key to `projects`;
+/// - `history` (`history.csv`): one row per published change, with its German event code (no key: a removed
+///   project's identifier is no longer in `projects`).
 public struct DataPackageExporter: DocumentExporter {
     public let file = OutputFile.dataPackage
 
@@ -42,6 +44,10 @@ public struct DataPackageExporter: DocumentExporter {
                               "  {\"fields\": [\"id\"], \"reference\": {\"resource\": \"projects\", \"fields\": [\"id\"]}}",
                               "],",
                           ], to: writer)
+        try writer.write(",\n")
+        try writeResource(name: "history", file: .historyCSV, title: "Verlauf der Vorhaben",
+                          description: "Eine publizierte Änderung eines Vorhabens pro Zeile, älteste zuerst",
+                          fields: HistoryCSVColumn.allCases.map(\.tabularField), keys: [], to: writer)
         try writer.write("\n  ]\n}\n")
     }
 

@@ -6,7 +6,7 @@ public struct HistoryCSVExporter: DocumentExporter {
 
     public init() {}
 
-    public static let header = ["datum", "id", "ereignis", "fortschritt_prozent", "status"]
+    public static let header = HistoryCSVColumn.allCases.map(\.rawValue)
 
     /// The event codes of the German table (`neu`, `entfernt`, `fortschritt`, `status`), from those the state
     /// keeps (`added`, `removed`, `progress`, `status`); an unknown code is written as it is.

@@ -12,6 +12,8 @@ struct TabularField: Sendable {
         case percent
         /// A four-digit year.
         case year
+        /// A calendar date, `YYYY-MM-DD`.
+        case date
         /// Exactly one of the given values.
         case oneOf([String])
         /// A list of the given values, separated by `CSVColumn.listSeparator`; may be empty.
@@ -54,6 +56,8 @@ struct TabularField: Sendable {
             constraints.append("\"minimum\": 0, \"maximum\": 100")
         case .year:
             type = "year"
+        case .date:
+            type = "date"
         case .oneOf(let values):
             type = "string"
             constraints.append("\"enum\": [\(values.map(q).joined(separator: ", "))]")
@@ -88,6 +92,8 @@ struct TabularField: Sendable {
             return "\"datatype\": {\"base\": \"integer\", \"minimum\": 0, \"maximum\": 100}"
         case .year:
             return "\"datatype\": \"gYear\""
+        case .date:
+            return "\"datatype\": \"date\""
         case .oneOf(let values):
             return "\"datatype\": {\"base\": \"string\", \"format\": \(q("^" + TabularField.alternation(values) + "$"))}"
         case .listOf(let values):
