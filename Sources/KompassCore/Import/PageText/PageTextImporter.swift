@@ -58,6 +58,10 @@ struct PageTextParser {
         SourceLocation(file: file, line: line, column: column, field: field)
     }
 
+    private mutating func report(_ rule: RuleID, line: Int, column: Int? = nil, field: String? = nil, _ text: Message.Text) {
+        report(rule, line: line, column: column, field: field, text.message, hint: text.hint)
+    }
+
     private mutating func report(_ rule: RuleID, line: Int, column: Int? = nil, field: String? = nil,
                                  _ message: Bilingual, hint: Bilingual) {
         var finding = Finding(ruleID: rule, severity: .error, location: location(line, column: column, field: field),
@@ -84,11 +88,7 @@ struct PageTextParser {
         case .invalidUTF8(let number, let column, let byte):
             stoppedAtInvalidUTF8 = true
             let hex = String(byte, radix: 16, uppercase: true)
-            report(.pageTextEncoding, line: number, column: column,
-                   Bilingual(en: "byte 0x\(hex) is not UTF-8; the file was probably saved as Windows-1252 or Latin-1",
-                             de: "das Byte 0x\(hex) ist kein UTF-8; die Datei wurde wohl als Windows-1252 oder Latin-1 gespeichert"),
-                   hint: Bilingual(en: "save the file as UTF-8 and run again; nothing from this line on was read",
-                                   de: "speichern Sie die Datei als UTF-8 und starten Sie erneut; ab dieser Zeile wurde nichts gelesen"))
+            report(.pageTextEncoding, line: number, column: column, Message.notUTF8(hex: hex))
         case .text(let text, let number):
             consume(text: text, line: number)
         }
@@ -106,10 +106,7 @@ struct PageTextParser {
         if let intended = PageTextHeading.intended(by: trimmed) {
             let column = text.prefix { $0 == " " || $0 == "\t" }.count + 1
             report(.pageTextHeadingMisspelt, line: line, column: column, field: intended.rawValue,
-                   Bilingual(en: "'\(trimmed)' is not a heading: did you mean '\(intended.rawValue)'?",
-                             de: "«\(trimmed)» ist keine Überschrift: meinten Sie «\(intended.rawValue)»?"),
-                   hint: Bilingual(en: "write the heading exactly as '\(intended.rawValue)'; the block was read as '\(intended.rawValue)'",
-                                   de: "schreiben Sie die Überschrift genau als «\(intended.rawValue)»; der Block wurde als «\(intended.rawValue)» gelesen"))
+                   Message.misspelt(trimmed, intended: intended.rawValue))
             enter(intended, line: line)
             return
         }
@@ -124,11 +121,7 @@ struct PageTextParser {
             firstErrorOfRecord = nil
             seen = []
         } else if current == nil {
-            report(.pageTextBlockOrder, line: line, field: heading.rawValue,
-                   Bilingual(en: "heading '\(heading.rawValue)' comes before the first 'Fortschritt'",
-                             de: "die Überschrift «\(heading.rawValue)» steht vor dem ersten «Fortschritt»"),
-                   hint: Bilingual(en: "every project starts with 'Fortschritt' and its percentage",
-                                   de: "jedes Vorhaben beginnt mit «Fortschritt» und seinem Prozentwert"))
+            report(.pageTextBlockOrder, line: line, field: heading.rawValue, Message.beforeFirstProject(heading.rawValue))
             current = RawRecord(location: location(line))
             seen = []
         } else if let block {
@@ -137,19 +130,10 @@ struct PageTextParser {
             }
             if seen.contains(heading) {
                 let start = current!.location.line
-                report(.pageTextBlockRepeated, line: line, field: heading.rawValue,
-                       Bilingual(en: "heading '\(heading.rawValue)' appears a second time in the project starting at line \(start)",
-                                 de: "die Überschrift «\(heading.rawValue)» kommt ein zweites Mal vor im Vorhaben ab Zeile \(start)"),
-                       hint: Bilingual(en: "each project has each block once; a missing 'Fortschritt' may have merged two projects",
-                                       de: "jedes Vorhaben hat jeden Block einmal; fehlt ein «Fortschritt», sind womöglich zwei Vorhaben verschmolzen"))
+                report(.pageTextBlockRepeated, line: line, field: heading.rawValue, Message.repeated(heading.rawValue, projectStart: start))
             } else if heading != block.next {
-                let expected = block.next.map { "'\($0.rawValue)'" } ?? "'Fortschritt' (the next project)"
-                let expectedDE = block.next.map { "«\($0.rawValue)»" } ?? "«Fortschritt» (das nächste Vorhaben)"
                 report(.pageTextBlockOrder, line: line, field: heading.rawValue,
-                       Bilingual(en: "heading '\(heading.rawValue)' is out of order: after '\(block.rawValue)' comes \(expected)",
-                                 de: "die Überschrift «\(heading.rawValue)» steht am falschen Ort: nach «\(block.rawValue)» folgt \(expectedDE)"),
-                       hint: Bilingual(en: "the blocks of a project come in the order Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende",
-                                       de: "die Blöcke eines Vorhabens folgen in der Reihenfolge Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende"))
+                       Message.outOfOrder(heading.rawValue, after: block.rawValue, expected: block.next?.rawValue))
             }
         }
         seen.insert(heading)
@@ -159,30 +143,7 @@ struct PageTextParser {
     }
 
     private mutating func reportEmptyBlock(_ block: PageTextHeading) {
-        report(.pageTextBlockEmpty, line: blockLine, field: block.rawValue,
-               Bilingual(en: "the block '\(block.rawValue)' has no value",
-                         de: "der Block «\(block.rawValue)» hat keinen Wert"),
-               hint: PageTextParser.expectation(for: block))
-    }
-
-    private static func expectation(for block: PageTextHeading) -> Bilingual {
-        switch block {
-        case .progress:
-            Bilingual(en: "write the progress on the line after 'Fortschritt', e.g. 30%",
-                      de: "schreiben Sie den Fortschritt auf die Zeile nach «Fortschritt», z. B. 30%")
-        case .duration:
-            Bilingual(en: "write the years on the line after 'Dauer', e.g. 2023–2028 or 2024",
-                      de: "schreiben Sie die Jahre auf die Zeile nach «Dauer», z. B. 2023–2028 oder 2024")
-        case .before, .future:
-            Bilingual(en: "write at least one paragraph of text after '\(block.rawValue)'",
-                      de: "schreiben Sie nach «\(block.rawValue)» mindestens einen Absatz Text")
-        case .fields:
-            Bilingual(en: "list each field of action on its own line as '• Prozesse'",
-                      de: "führen Sie jedes Handlungsfeld auf einer eigenen Zeile auf, als «• Prozesse»")
-        case .userGroups:
-            Bilingual(en: "list each user group on its own line, e.g. Mitarbeitende",
-                      de: "führen Sie jede Gruppe von Nutzenden auf einer eigenen Zeile auf, z. B. Mitarbeitende")
-        }
+        report(.pageTextBlockEmpty, line: blockLine, field: block.rawValue, Message.emptyBlock(block))
     }
 
     private mutating func addValue(_ value: String, original: String, to block: PageTextHeading, line: Int) {
@@ -192,12 +153,8 @@ struct PageTextParser {
         switch block {
         case .progress, .duration:
             if valuesInBlock >= 1 {
-                let expected = block.next!.rawValue
                 report(.pageTextLineUnexpected, line: line, field: block.rawValue,
-                       Bilingual(en: "unexpected line '\(value.truncated(60))' after the '\(block.rawValue)' value; an unknown heading?",
-                                 de: "unerwartete Zeile '\(value.truncated(60))' nach dem Wert von «\(block.rawValue)»; eine unbekannte Überschrift?"),
-                       hint: Bilingual(en: "the '\(block.rawValue)' block has one line; the heading '\(expected)' should follow",
-                                       de: "der Block «\(block.rawValue)» hat eine Zeile; danach sollte die Überschrift «\(expected)» folgen"))
+                       Message.unexpectedLine(value, after: block.rawValue, expected: block.next!.rawValue))
                 return
             }
         case .fields:
@@ -205,21 +162,11 @@ struct PageTextParser {
                 value = String(value.dropFirst(PageTextImporter.bullet.count)).trimmingWhitespace()
                 column += PageTextImporter.bullet.count
             } else {
-                report(.pageTextFieldsBullet, line: line, field: block.rawValue,
-                       Bilingual(en: "the line '\(value.truncated(60))' in the 'Felder' block has no bullet; an unknown heading?",
-                                 de: "die Zeile '\(value.truncated(60))' im Block «Felder» hat keinen Aufzählungspunkt; eine unbekannte Überschrift?"),
-                       hint: Bilingual(en: "write each field of action as '• Prozesse'; a new block needs one of the headings "
-                                           + PageTextHeading.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "),
-                                       de: "schreiben Sie jedes Handlungsfeld als «• Prozesse»; ein neuer Block braucht eine der Überschriften "
-                                           + PageTextHeading.allCases.map { "«\($0.rawValue)»" }.joined(separator: ", ")))
+                report(.pageTextFieldsBullet, line: line, field: block.rawValue, Message.fieldWithoutBullet(value))
             }
         case .userGroups:
             if value.hasPrefix(PageTextImporter.bullet) {
-                report(.pageTextUserGroupsBullet, line: line, field: block.rawValue,
-                       Bilingual(en: "the user group '\(value.truncated(60))' has a bullet; in 'Nutzende' user groups stand without one",
-                                 de: "die Gruppe '\(value.truncated(60))' hat einen Aufzählungspunkt; unter «Nutzende» stehen die Gruppen ohne"),
-                       hint: Bilingual(en: "write the user group without '• ', or move it to the 'Felder' block if it is a field of action",
-                                       de: "schreiben Sie die Gruppe ohne «• », oder verschieben Sie sie in den Block «Felder», wenn sie ein Handlungsfeld ist"))
+                report(.pageTextUserGroupsBullet, line: line, field: block.rawValue, Message.userGroupWithBullet(value))
                 value = String(value.dropFirst(PageTextImporter.bullet.count)).trimmingWhitespace()
                 column += PageTextImporter.bullet.count
             }
@@ -236,17 +183,8 @@ struct PageTextParser {
         if valuesInBlock == 0 { reportEmptyBlock(block) }
         let missing = PageTextHeading.allCases.filter { !seen.contains($0) }
         if !missing.isEmpty {
-            let names = missing.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            let namesDE = missing.map { "«\($0.rawValue)»" }.joined(separator: ", ")
             report(.pageTextBlockMissing, line: record.location.line,
-                   Bilingual(en: "the project starting at line \(record.location.line) has no \(names) block"
-                                 + (missing.count > 1 ? "s" : ""),
-                             de: "dem Vorhaben ab Zeile \(record.location.line) fehl\(missing.count > 1 ? "en die Blöcke" : "t der Block") \(namesDE)"),
-                   hint: atEndOfFile
-                       ? Bilingual(en: "the file ends inside this project: it may have been cut off; take the complete page text",
-                                   de: "die Datei endet mitten in diesem Vorhaben: sie ist womöglich abgeschnitten; nehmen Sie den vollständigen Seitentext")
-                       : Bilingual(en: "add the missing heading and its content before line \(endLine)",
-                                   de: "ergänzen Sie die fehlende Überschrift und ihren Inhalt vor Zeile \(endLine)"))
+                   Message.missingBlocks(missing, projectStart: record.location.line, endLine: endLine, atEndOfFile: atEndOfFile))
         }
         completed.append(record)
         recordCount += 1
@@ -269,15 +207,125 @@ struct PageTextParser {
         }
         closeRecord(endLine: totalLines + 1, atEndOfFile: true)
         if recordCount == 0 {
-            report(.pageTextNoProjects, line: 0,
-                   totalLines == 0
-                       ? Bilingual(en: "the file is empty", de: "die Datei ist leer")
-                       : Bilingual(en: "no project found: the file has no 'Fortschritt' heading",
-                                   de: "kein Vorhaben gefunden: die Datei hat keine Überschrift «Fortschritt»"),
-                   hint: Bilingual(en: "the page text lists each project from a line 'Fortschritt'; is this the right file?",
-                                   de: "der Seitentext führt jedes Vorhaben ab einer Zeile «Fortschritt» auf; ist das die richtige Datei?"))
+            report(.pageTextNoProjects, line: 0, Message.noProjects(fileIsEmpty: totalLines == 0))
         }
         return findings
+    }
+}
+
+// MARK: - Messages
+
+extension PageTextParser {
+    /// The page text's messages, apart from the logic that finds the problems: each a message and a hint, in
+    /// English and German.
+    enum Message {
+        typealias Text = (message: Bilingual, hint: Bilingual)
+
+        static func missingBlocks(_ missing: [PageTextHeading], projectStart start: Int, endLine: Int, atEndOfFile: Bool) -> Text {
+            let names = missing.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let namesDE = missing.map { "«\($0.rawValue)»" }.joined(separator: ", ")
+            return (Bilingual(en: "the project starting at line \(start) has no \(names) block" + (missing.count > 1 ? "s" : ""),
+                              de: "dem Vorhaben ab Zeile \(start) fehl\(missing.count > 1 ? "en die Blöcke" : "t der Block") \(namesDE)"),
+                    atEndOfFile
+                        ? Bilingual(en: "the file ends inside this project: it may have been cut off; take the complete page text",
+                                    de: "die Datei endet mitten in diesem Vorhaben: sie ist womöglich abgeschnitten; nehmen Sie den vollständigen Seitentext")
+                        : Bilingual(en: "add the missing heading and its content before line \(endLine)",
+                                    de: "ergänzen Sie die fehlende Überschrift und ihren Inhalt vor Zeile \(endLine)"))
+        }
+
+        static func noProjects(fileIsEmpty: Bool) -> Text {
+            (fileIsEmpty
+                ? Bilingual(en: "the file is empty", de: "die Datei ist leer")
+                : Bilingual(en: "no project found: the file has no 'Fortschritt' heading",
+                            de: "kein Vorhaben gefunden: die Datei hat keine Überschrift «Fortschritt»"),
+             Bilingual(en: "the page text lists each project from a line 'Fortschritt'; is this the right file?",
+                       de: "der Seitentext führt jedes Vorhaben ab einer Zeile «Fortschritt» auf; ist das die richtige Datei?"))
+        }
+
+        static func notUTF8(hex: String) -> Text {
+            (Bilingual(en: "byte 0x\(hex) is not UTF-8; the file was probably saved as Windows-1252 or Latin-1",
+                       de: "das Byte 0x\(hex) ist kein UTF-8; die Datei wurde wohl als Windows-1252 oder Latin-1 gespeichert"),
+             Bilingual(en: "save the file as UTF-8 and run again; nothing from this line on was read",
+                       de: "speichern Sie die Datei als UTF-8 und starten Sie erneut; ab dieser Zeile wurde nichts gelesen"))
+        }
+
+        static func misspelt(_ written: String, intended: String) -> Text {
+            (Bilingual(en: "'\(written)' is not a heading: did you mean '\(intended)'?",
+                       de: "«\(written)» ist keine Überschrift: meinten Sie «\(intended)»?"),
+             Bilingual(en: "write the heading exactly as '\(intended)'; the block was read as '\(intended)'",
+                       de: "schreiben Sie die Überschrift genau als «\(intended)»; der Block wurde als «\(intended)» gelesen"))
+        }
+
+        static func beforeFirstProject(_ heading: String) -> Text {
+            (Bilingual(en: "heading '\(heading)' comes before the first 'Fortschritt'",
+                       de: "die Überschrift «\(heading)» steht vor dem ersten «Fortschritt»"),
+             Bilingual(en: "every project starts with 'Fortschritt' and its percentage",
+                       de: "jedes Vorhaben beginnt mit «Fortschritt» und seinem Prozentwert"))
+        }
+
+        static func repeated(_ heading: String, projectStart start: Int) -> Text {
+            (Bilingual(en: "heading '\(heading)' appears a second time in the project starting at line \(start)",
+                       de: "die Überschrift «\(heading)» kommt ein zweites Mal vor im Vorhaben ab Zeile \(start)"),
+             Bilingual(en: "each project has each block once; a missing 'Fortschritt' may have merged two projects",
+                       de: "jedes Vorhaben hat jeden Block einmal; fehlt ein «Fortschritt», sind womöglich zwei Vorhaben verschmolzen"))
+        }
+
+        static func outOfOrder(_ heading: String, after block: String, expected next: String?) -> Text {
+            let expected = next.map { "'\($0)'" } ?? "'Fortschritt' (the next project)"
+            let expectedDE = next.map { "«\($0)»" } ?? "«Fortschritt» (das nächste Vorhaben)"
+            return (Bilingual(en: "heading '\(heading)' is out of order: after '\(block)' comes \(expected)",
+                              de: "die Überschrift «\(heading)» steht am falschen Ort: nach «\(block)» folgt \(expectedDE)"),
+                    Bilingual(en: "the blocks of a project come in the order Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende",
+                              de: "die Blöcke eines Vorhabens folgen in der Reihenfolge Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende"))
+        }
+
+        static func emptyBlock(_ block: PageTextHeading) -> Text {
+            (Bilingual(en: "the block '\(block.rawValue)' has no value", de: "der Block «\(block.rawValue)» hat keinen Wert"),
+             expectation(for: block))
+        }
+
+        static func unexpectedLine(_ value: String, after block: String, expected: String) -> Text {
+            (Bilingual(en: "unexpected line '\(value.truncated(60))' after the '\(block)' value; an unknown heading?",
+                       de: "unerwartete Zeile '\(value.truncated(60))' nach dem Wert von «\(block)»; eine unbekannte Überschrift?"),
+             Bilingual(en: "the '\(block)' block has one line; the heading '\(expected)' should follow",
+                       de: "der Block «\(block)» hat eine Zeile; danach sollte die Überschrift «\(expected)» folgen"))
+        }
+
+        static func fieldWithoutBullet(_ value: String) -> Text {
+            (Bilingual(en: "the line '\(value.truncated(60))' in the 'Felder' block has no bullet; an unknown heading?",
+                       de: "die Zeile '\(value.truncated(60))' im Block «Felder» hat keinen Aufzählungspunkt; eine unbekannte Überschrift?"),
+             Bilingual(en: "write each field of action as '• Prozesse'; a new block needs one of the headings "
+                           + PageTextHeading.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "),
+                       de: "schreiben Sie jedes Handlungsfeld als «• Prozesse»; ein neuer Block braucht eine der Überschriften "
+                           + PageTextHeading.allCases.map { "«\($0.rawValue)»" }.joined(separator: ", ")))
+        }
+
+        static func userGroupWithBullet(_ value: String) -> Text {
+            (Bilingual(en: "the user group '\(value.truncated(60))' has a bullet; in 'Nutzende' user groups stand without one",
+                       de: "die Gruppe '\(value.truncated(60))' hat einen Aufzählungspunkt; unter «Nutzende» stehen die Gruppen ohne"),
+             Bilingual(en: "write the user group without '• ', or move it to the 'Felder' block if it is a field of action",
+                       de: "schreiben Sie die Gruppe ohne «• », oder verschieben Sie sie in den Block «Felder», wenn sie ein Handlungsfeld ist"))
+        }
+
+        static func expectation(for block: PageTextHeading) -> Bilingual {
+            switch block {
+            case .progress:
+                Bilingual(en: "write the progress on the line after 'Fortschritt', e.g. 30%",
+                          de: "schreiben Sie den Fortschritt auf die Zeile nach «Fortschritt», z. B. 30%")
+            case .duration:
+                Bilingual(en: "write the years on the line after 'Dauer', e.g. 2023–2028 or 2024",
+                          de: "schreiben Sie die Jahre auf die Zeile nach «Dauer», z. B. 2023–2028 oder 2024")
+            case .before, .future:
+                Bilingual(en: "write at least one paragraph of text after '\(block.rawValue)'",
+                          de: "schreiben Sie nach «\(block.rawValue)» mindestens einen Absatz Text")
+            case .fields:
+                Bilingual(en: "list each field of action on its own line as '• Prozesse'",
+                          de: "führen Sie jedes Handlungsfeld auf einer eigenen Zeile auf, als «• Prozesse»")
+            case .userGroups:
+                Bilingual(en: "list each user group on its own line, e.g. Mitarbeitende",
+                          de: "führen Sie jede Gruppe von Nutzenden auf einer eigenen Zeile auf, z. B. Mitarbeitende")
+            }
+        }
     }
 }
 
