@@ -5,38 +5,13 @@ import Testing
 /// proposes to retire the project it belongs to; a block that really cannot be read makes the guard ask for the
 /// source's errors to be fixed first.
 @Suite struct CauseFirstTests {
-    static let root = KompassProcess.repositoryRoot.path
-
-    /// A folder with the real page (edited by `edit`) and the real register, published once unedited.
-    static func published(then edit: (inout [String]) -> Void) throws -> (TemporaryFolder, KompassProcess.Result) {
-        let folder = try TemporaryFolder()
-        let page = try String(contentsOfFile: "\(root)/config/sources/digital-basel-umsetzung.txt", encoding: .utf8)
-        try page.write(toFile: folder.path("page.txt"), atomically: true, encoding: .utf8)
-        let config = """
-        {"version": 1,
-         "sources": [{"path": "page.txt", "format": "page-text", "register": "\(root)/config/sources/register.csv"}],
-         "output": "out", "publication": "\(root)/config/kompass.json"}
-        """
-        try config.write(toFile: folder.path("kompass.json"), atomically: true, encoding: .utf8)
-        let first = try KompassProcess.run(["run", "--config", folder.path("kompass.json"), "--as-of", "2026-11-30", "--lang", "en"])
-        #expect(first.exitCode == 0 || first.exitCode == 2, "\(first.standardError)")
-        var lines = page.components(separatedBy: "\n")
-        edit(&lines)
-        try lines.joined(separator: "\n").write(toFile: folder.path("page.txt"), atomically: true, encoding: .utf8)
-        let second = try KompassProcess.run(["run", "--config", folder.path("kompass.json"), "--as-of", "2026-12-01", "--lang", "en",
-                                             "--log-format", "json"])
-        return (folder, second)
-    }
-
     /// The JSON log's findings of level error.
     static func errors(_ result: KompassProcess.Result) throws -> [[String: Any]] {
-        try result.standardError.split(separator: "\n").compactMap { line in
-            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-        }.filter { $0["level"] as? String == "error" && $0["event"] as? String == "finding" }
+        try RealPageRuns.findings(result).filter { $0["level"] as? String == "error" }
     }
 
     @Test func aMisspeltHeadingInTheFirstProjectIsOneErrorAtLine14() throws {
-        let (_, result) = try Self.published { lines in
+        let (_, result) = try RealPageRuns.published { lines in
             #expect(lines[13] == "Fortschritt")
             lines[13] = "Fortschrit"
         }
@@ -49,7 +24,7 @@ import Testing
     }
 
     @Test func aProjectThatCannotBeReadIsNotProposedForRetirement() throws {
-        let (_, result) = try Self.published { lines in
+        let (_, result) = try RealPageRuns.published { lines in
             #expect(lines[15] == "Dauer")
             lines[15] = "Laufzeit"  // far from every heading: the block cannot be read
         }
@@ -65,7 +40,7 @@ import Testing
 
     /// The report shows the offending line with a caret under the column, in text and in JSON.
     @Test func theReportShowsTheLineAndACaret() throws {
-        let (folder, _) = try Self.published { lines in lines[13] = "Fortschrit" }
+        let (folder, _) = try RealPageRuns.published { lines in lines[13] = "Fortschrit" }
         let text = try KompassProcess.run(["validate", "--config", folder.path("kompass.json"), "--as-of", "2026-12-01", "--lang", "en"])
         let lines = text.standardOutput.components(separatedBy: "\n")
         let at = try #require(lines.firstIndex { $0.hasSuffix("{page-text.heading.misspelt}") })

@@ -16,9 +16,9 @@ import Testing
 
     @Test func aProjectWithAnUnreadableValueIsMissingAsTheConsequenceOfThatError() throws {
         // Project 1's progress, line 15: "30%" becomes "3O%".
-        let (_, result) = try RegisterEditTests.published { lines in lines[14] = "3O%" }
+        let (_, result) = try RealPageRuns.published { lines in lines[14] = "3O%" }
         #expect(result.exitCode == 1)
-        let findings = try RegisterEditTests.findings(result)
+        let findings = try RealPageRuns.findings(result)
         let format = try #require(Self.rules(findings, "progress.format").first)
         #expect(format["line"] as? Int == 15 && format["column"] as? Int == 1)
         #expect(format["causedBy"] == nil)
@@ -32,9 +32,9 @@ import Testing
 
     @Test func anUnknownHeadingIsTheOneCauseOfItsBlocksErrorsTheRegisterAndTheGuard() throws {
         // Project 2 (block from line 34): its heading "Bisher" (line 38) becomes "Früher so".
-        let (_, result) = try RegisterEditTests.published { lines in lines[37] = "Früher so" }
+        let (_, result) = try RealPageRuns.published { lines in lines[37] = "Früher so" }
         #expect(result.exitCode == 1)
-        let findings = try RegisterEditTests.findings(result)
+        let findings = try RealPageRuns.findings(result)
         let roots = findings.filter { $0["level"] as? String == "error" && $0["causedBy"] == nil }
         #expect(roots.count == 1, "\(roots)")
         #expect(roots.first?["rule"] as? String == "page-text.line.unexpected")
@@ -48,22 +48,7 @@ import Testing
     }
 
     @Test func theTextReportFoldsTheConsequencesUnderTheCause() throws {
-        let folder = try TemporaryFolder()
-        let root = RegisterEditTests.root
-        var lines = try String(contentsOfFile: "\(root)/config/sources/digital-basel-umsetzung.txt", encoding: .utf8)
-            .components(separatedBy: "\n")
-        let config = """
-        {"version": 1,
-         "sources": [{"path": "page.txt", "format": "page-text", "register": "\(root)/config/sources/register.csv"}],
-         "output": "out", "publication": "\(root)/config/kompass.json"}
-        """
-        try config.write(toFile: folder.path("kompass.json"), atomically: true, encoding: .utf8)
-        try lines.joined(separator: "\n").write(toFile: folder.path("page.txt"), atomically: true, encoding: .utf8)
-        let first = try KompassProcess.run(["run", "--config", folder.path("kompass.json"), "--as-of", "2026-11-30", "--lang", "en"])
-        #expect(first.exitCode == 0)
-        lines[37] = "Früher so"
-        try lines.joined(separator: "\n").write(toFile: folder.path("page.txt"), atomically: true, encoding: .utf8)
-        let second = try KompassProcess.run(["run", "--config", folder.path("kompass.json"), "--as-of", "2026-12-01", "--lang", "en"])
+        let (_, second) = try RealPageRuns.published(then: { lines in lines[37] = "Früher so" }, extraArguments: [])
         #expect(second.exitCode == 1)
         let report = second.standardError.components(separatedBy: "\n")
         let topLevelErrors = report.filter { !$0.hasPrefix(" ") && $0.contains(": error: ") }

@@ -4,35 +4,7 @@ import Testing
 /// A cron run on the real page after a steward edited it: one edited text still publishes, with one warning
 /// that gives the register line to write; two edited texts stop the run with an error that proposes the line.
 @Suite struct RegisterEditTests {
-    static let root = KompassProcess.repositoryRoot.path
-
-    /// The real page published once, then edited by `edit` (of its lines, 0-based) and run again.
-    static func published(then edit: (inout [String]) -> Void) throws -> (TemporaryFolder, KompassProcess.Result) {
-        let folder = try TemporaryFolder()
-        let page = try String(contentsOfFile: "\(root)/config/sources/digital-basel-umsetzung.txt", encoding: .utf8)
-        try page.write(toFile: folder.path("page.txt"), atomically: true, encoding: .utf8)
-        let config = """
-        {"version": 1,
-         "sources": [{"path": "page.txt", "format": "page-text", "register": "\(root)/config/sources/register.csv"}],
-         "output": "out", "publication": "\(root)/config/kompass.json"}
-        """
-        try config.write(toFile: folder.path("kompass.json"), atomically: true, encoding: .utf8)
-        let first = try KompassProcess.run(["run", "--config", folder.path("kompass.json"), "--as-of", "2026-11-30", "--lang", "en"])
-        #expect(first.exitCode == 0, "\(first.standardError)")
-        var lines = page.components(separatedBy: "\n")
-        edit(&lines)
-        try lines.joined(separator: "\n").write(toFile: folder.path("page.txt"), atomically: true, encoding: .utf8)
-        let second = try KompassProcess.run(["run", "--config", folder.path("kompass.json"), "--as-of", "2026-12-01", "--lang", "en",
-                                             "--log-format", "json"])
-        return (folder, second)
-    }
-
-    /// The JSON log's findings.
-    static func findings(_ result: KompassProcess.Result) throws -> [[String: Any]] {
-        try result.standardError.split(separator: "\n").compactMap { line in
-            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-        }.filter { $0["event"] as? String == "finding" }
-    }
+    static let root = RealPageRuns.root
 
     /// 0-based index of the "Fortschritt" line of the page's project `number` (1-based).
     static func blockLine(_ lines: [String], project number: Int) -> Int {
@@ -58,13 +30,13 @@ import Testing
 
     @Test func oneEditedTextStillPublishesWithOneWarningAtTheBlock() throws {
         var blockLine = 0
-        let (folder, result) = try Self.published { lines in
+        let (folder, result) = try RealPageRuns.published { lines in
             blockLine = Self.blockLine(lines, project: 5)
             #expect(lines[blockLine + 4] == "Bisher")
             lines[blockLine + 5] += " Stand November 2026."
         }
         #expect(result.exitCode == 0, "\(result.standardError)")
-        let findings = try Self.findings(result)
+        let findings = try RealPageRuns.findings(result)
         let register = findings.filter { ($0["rule"] as? String)?.hasPrefix("register.") == true }
         #expect(register.count == 1, "\(register)")
         let finding = try #require(register.first)
@@ -83,14 +55,14 @@ import Testing
 
     @Test func bothTextsEditedStopTheRunWithTheLineToAdd() throws {
         var blockLine = 0
-        let (folder, result) = try Self.published { lines in
+        let (folder, result) = try RealPageRuns.published { lines in
             blockLine = Self.blockLine(lines, project: 5)
             lines[blockLine + 5] += " Stand November 2026."
             let future = lines.indices.first { $0 > blockLine && lines[$0] == "In Zukunft" }!
             lines[future + 1] += " Stand November 2026."
         }
         #expect(result.exitCode == 1)
-        let errors = try Self.findings(result).filter { $0["level"] as? String == "error" }
+        let errors = try RealPageRuns.findings(result).filter { $0["level"] as? String == "error" }
         let missing = errors.filter { $0["rule"] as? String == "register.missing" }
         #expect(missing.count == 1, "\(errors)")
         #expect(missing.first?["line"] as? Int == blockLine + 1)

@@ -4,7 +4,7 @@ import Testing
 /// One language per run: `kompass status` follows `--lang` (and the locale) like every other command.
 @Suite struct StatusLanguageTests {
     @Test func statusSpeaksTheRunsLanguage() throws {
-        let (folder, _) = try RegisterEditTests.published { _ in }
+        let (folder, _) = try RealPageRuns.published { _ in }
         let config = folder.path("kompass.json")
         let german = try KompassProcess.run(["status", "--config", config, "--lang", "de"])
         #expect(german.exitCode == 0)

@@ -56,10 +56,17 @@ struct SparseVector: Sendable, Equatable {
     /// The cosine of the two texts: the dot product of the unit vectors (0 when either is empty).
     func dot(_ other: SparseVector) -> Double {
         var sum = 0.0
+        forEachSharedTerm(with: other) { i, j in sum += weights[i] * other.weights[j] }
+        return sum
+    }
+
+    /// Calls `body` with the positions (here, there) of each term both vectors have, in term order: one
+    /// merge of the two sorted term lists.
+    private func forEachSharedTerm(with other: SparseVector, _ body: (Int, Int) -> Void) {
         var i = 0, j = 0
         while i < terms.count && j < other.terms.count {
             if terms[i] == other.terms[j] {
-                sum += weights[i] * other.weights[j]
+                body(i, j)
                 i += 1
                 j += 1
             } else if terms[i] < other.terms[j] {
@@ -68,25 +75,13 @@ struct SparseVector: Sendable, Equatable {
                 j += 1
             }
         }
-        return sum
     }
 
     /// The terms both vectors have, with their share of the dot product, largest first (ties: smaller
     /// term identifier first).
     func contributions(with other: SparseVector) -> [(term: UInt32, product: Double)] {
         var shared: [(term: UInt32, product: Double)] = []
-        var i = 0, j = 0
-        while i < terms.count && j < other.terms.count {
-            if terms[i] == other.terms[j] {
-                shared.append((terms[i], weights[i] * other.weights[j]))
-                i += 1
-                j += 1
-            } else if terms[i] < other.terms[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
+        forEachSharedTerm(with: other) { i, j in shared.append((terms[i], weights[i] * other.weights[j])) }
         return shared.sorted { ($0.product, $1.term) > ($1.product, $0.term) }
     }
 }
