@@ -26,7 +26,8 @@ final class JSONLDKeyCheck: OutputCheck {
     }
 
     private func consume() {
-        while let token = (try? tokenizer.next()) ?? nil {
+        // A syntax error ends the check: the JSON syntax check of the same file reports it.
+        while case .token(let token)? = try? tokenizer.next() {
             let role = stack.last ?? .node
             switch token.kind {
             case .beginObject, .beginArray:

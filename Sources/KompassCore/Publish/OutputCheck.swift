@@ -45,7 +45,7 @@ final class JSONSyntaxCheck: OutputCheck {
     private func drain() {
         while problem == nil {
             do {
-                guard try tokenizer.next() != nil else { return }
+                guard case .token = try tokenizer.next() else { return }
             } catch {
                 problem = error
             }

@@ -32,13 +32,13 @@ enum JSONDocumentReader {
         tokenizer.finish()
         var builder = Builder()
         while true {
-            let next: JSONTokenizer.Token?
+            let step: JSONTokenizer.Step
             do throws(JSONSyntaxError) {
-                next = try tokenizer.next()
+                step = try tokenizer.next()
             } catch {
                 throw explain(error, in: bytes, open: builder.stack, commentHint: commentHint)
             }
-            guard let token = next else { break }
+            guard case .token(let token) = step else { break }
             try builder.add(token, text: token.kind == .key || token.kind == .string || token.kind == .number ? tokenizer.text : "")
         }
         guard let root = builder.root else {

@@ -48,12 +48,20 @@ private func tokenize(bytes: [UInt8], mode: JSONTokenizer.Mode = .document, spli
     tokenizer.decodesText = decodesText
     tokenizer.decodesValues = decodesValues
     var items: [Item] = []
-    func drain(_ tokenizer: inout JSONTokenizer) {
+    func drain(_ tokenizer: inout JSONTokenizer, finished: Bool) {
         while true {
             do {
-                guard let token = try tokenizer.next() else { return }
-                let text = [.key, .string, .number].contains(token.kind) ? tokenizer.text : ""
-                items.append(.token(Tok(token.kind, text, token.line, token.column)))
+                switch try tokenizer.next() {
+                case .token(let token):
+                    let text = [.key, .string, .number].contains(token.kind) ? tokenizer.text : ""
+                    items.append(.token(Tok(token.kind, text, token.line, token.column)))
+                case .needsInput:
+                    // After the last chunk nothing more can come: the tokenizer must decide.
+                    #expect(!finished, "needsInput after finish")
+                    return
+                case .end:
+                    return
+                }
             } catch {
                 items.append(.error(error))
             }
@@ -62,11 +70,11 @@ private func tokenize(bytes: [UInt8], mode: JSONTokenizer.Mode = .document, spli
     var start = 0
     for split in splits.sorted() + [bytes.count] where split >= start {
         tokenizer.feed(Array(bytes[start..<split]))
-        drain(&tokenizer)
+        drain(&tokenizer, finished: false)
         start = split
     }
     tokenizer.finish()
-    drain(&tokenizer)
+    drain(&tokenizer, finished: true)
     return Run(items: items)
 }
 
