@@ -29,8 +29,8 @@ public struct Finding: Sendable, Equatable, Codable {
         self.location = location
         self.field = field
         self.projectID = projectID
-        self.message = message
-        self.hint = hint
+        self.message = ShownText.message(message)
+        self.hint = hint.map(ShownText.message)
     }
 
     /// A finding with its message and hint in English and German.
@@ -38,8 +38,8 @@ public struct Finding: Sendable, Equatable, Codable {
                 projectID: String? = nil, message: Bilingual, hint: Bilingual?) {
         self.init(ruleID: ruleID, severity: severity, location: location, field: field, projectID: projectID,
                   message: message.en, hint: hint?.en)
-        messageDE = message.de
-        hintDE = hint?.de
+        messageDE = ShownText.message(message.de)
+        hintDE = hint.map { ShownText.message($0.de) }
     }
 
     /// The message in `language`, falling back to English.

@@ -6,8 +6,8 @@ import Foundation
 public struct SourceExcerpt: Sendable, Equatable {
     /// The line's number in its file (1-based).
     public var line: Int
-    /// The line as shown: tabs as spaces, bytes that are not UTF-8 as U+FFFD, at most `window` characters, with
-    /// `…` where it was cut.
+    /// The line as shown: tabs as spaces, other control characters as their control pictures (␛, ␀), bytes
+    /// that are not UTF-8 as U+FFFD, at most `window` characters, with `…` where it was cut.
     public var text: String
     /// The column of `text` the caret marks (1-based, in characters), or nil when the finding names no column.
     public var column: Int?
@@ -23,7 +23,7 @@ public struct SourceExcerpt: Sendable, Equatable {
 
     /// The excerpt of `fullLine` for a finding at `column` (1-based, in characters; nil: none).
     public init(line: Int, fullLine: String, column: Int?) {
-        let characters = Array(fullLine.map { $0 == "\t" ? " " : $0 })
+        let characters = Array(ShownText.line(fullLine.replacingOccurrences(of: "\t", with: " ")))
         let window = SourceExcerpt.window
         guard characters.count > window else {
             self.init(line: line, text: String(characters), column: column.map { min($0, characters.count + 1) })

@@ -1,0 +1,71 @@
+/// Text from the input as a report shows it: a control character never reaches the steward's terminal as
+/// itself (an ESC sequence could retitle the window or clear the screen, a BEL ring, a NUL cut a log line), and
+/// a value never makes a message larger than a person reads (a 20 MB header line is not a 20 MB message).
+///
+/// Shown escaped: the C0 and C1 controls and DEL, the byte-order mark U+FEFF (invisible, but it changes what a
+/// header cell is called), the bidirectional embeddings, overrides and isolates (they reorder what is shown
+/// around them) and the line and paragraph separators U+2028 and U+2029.
+public enum ShownText {
+    /// The most characters of one value a message quotes; a longer one is cut and ends in `…`.
+    public static let valueLimit = 100
+    /// The most characters of a whole message or hint.
+    public static let messageLimit = 1_000
+
+    /// `value` as a message quotes it: invisible and control characters as `\u{1B}`, at most `valueLimit`
+    /// characters of it.
+    public static func value(_ value: String) -> String {
+        cut(escaped(value), limit: valueLimit)
+    }
+
+    /// A whole message or hint: the same escapes, at most `messageLimit` characters. Every finding's texts go
+    /// through it, whatever its rule quoted.
+    public static func message(_ text: String) -> String {
+        guard text.utf8.count > messageLimit || text.unicodeScalars.contains(where: needsEscape) else { return text }
+        return cut(escaped(text), limit: messageLimit)
+    }
+
+    /// A source line as an excerpt shows it: each control character as its Unicode control picture (␛ for ESC,
+    /// ␀ for NUL), one character for one, so that the caret stays under its column.
+    public static func line(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar) else {
+                shown.append(scalar)
+                continue
+            }
+            switch scalar.value {
+            case 0x00...0x1F: shown.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: shown.append("\u{2421}")
+            default: shown.append("\u{FFFD}")
+            }
+        }
+        return String(shown)
+    }
+
+    /// Whether `scalar` is shown escaped.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    private static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
+    private static func cut(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit)) + "…"
+    }
+}
