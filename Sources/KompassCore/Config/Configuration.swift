@@ -8,12 +8,19 @@ public struct Configuration: Sendable {
     /// The path the configuration was read from.
     public var path: String
     public var sources: [SourceConfiguration]
-    /// The folder outputs are published to.
+    /// The folder outputs are published to, as the user named it.
     public var outputDirectory: String {
-        didSet { if !stateDirectoryConfigured { stateDirectory = Configuration.defaultStateDirectory(for: outputDirectory) } }
+        didSet {
+            publishedDirectory = FolderLinks.resolved(outputDirectory)
+            if !stateDirectoryConfigured { stateDirectory = Configuration.defaultStateDirectory(for: publishedDirectory) }
+        }
     }
+    /// The real folder the outputs are exchanged into: `outputDirectory` with its symbolic links followed. A
+    /// link named as the output folder keeps pointing at the folder it names, which gets the new set; the state
+    /// and the shrink guard follow that folder, whichever link leads to it.
+    public private(set) var publishedDirectory: String
     /// The folder the publication state is kept in (`state` in the configuration); by default
-    /// `<output>-kompass-state` beside the output folder, never inside it (a web server serves the output folder).
+    /// `<output>-kompass-state` beside the (real) output folder, never inside it (a web server serves the output folder).
     public var stateDirectory: String
     private var stateDirectoryConfigured: Bool
     /// Whether the state folder is the one beside the output folder (no `state` in the configuration).
@@ -36,7 +43,8 @@ public struct Configuration: Sendable {
         self.path = path
         self.sources = sources
         self.outputDirectory = outputDirectory
-        self.stateDirectory = Configuration.defaultStateDirectory(for: outputDirectory)
+        publishedDirectory = FolderLinks.resolved(outputDirectory)
+        self.stateDirectory = Configuration.defaultStateDirectory(for: publishedDirectory)
         self.stateDirectoryConfigured = false
         self.publication = publication
         self.merge = merge

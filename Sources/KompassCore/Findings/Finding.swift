@@ -30,7 +30,7 @@ public struct Finding: Sendable, Equatable, Codable {
         self.field = field
         self.projectID = projectID
         self.message = ShownText.message(message)
-        self.hint = hint.map(ShownText.message)
+        self.hint = hint.map(ShownText.hint)
     }
 
     /// A finding with its message and hint in English and German.
@@ -39,7 +39,7 @@ public struct Finding: Sendable, Equatable, Codable {
         self.init(ruleID: ruleID, severity: severity, location: location, field: field, projectID: projectID,
                   message: message.en, hint: hint?.en)
         messageDE = ShownText.message(message.de)
-        hintDE = hint.map { ShownText.message($0.de) }
+        hintDE = hint.map { ShownText.hint($0.de) }
     }
 
     /// The message in `language`, falling back to English.

@@ -17,11 +17,19 @@ public enum ShownText {
         cut(escaped(value), limit: valueLimit)
     }
 
-    /// A whole message or hint: the same escapes, at most `messageLimit` characters. Every finding's texts go
-    /// through it, whatever its rule quoted.
-    public static func message(_ text: String) -> String {
-        guard text.utf8.count > messageLimit || text.unicodeScalars.contains(where: needsEscape) else { return text }
-        return cut(escaped(text), limit: messageLimit)
+    /// The most characters of a hint (a hint may hold a whole proposed file, e.g. a converted register).
+    public static let hintLimit = 20_000
+
+    /// A whole message or hint: the same escapes except line breaks and tabs (a hint may span lines, e.g. a file
+    /// it proposes), at most `limit` characters. Every finding's texts go through it, whatever its rule quoted.
+    public static func message(_ text: String, limit: Int = messageLimit) -> String {
+        guard text.utf8.count > limit || text.unicodeScalars.contains(where: needsEscapeInMessage) else { return text }
+        return cut(escaped(text, except: ["\n", "\t"]), limit: limit)
+    }
+
+    /// A hint: `message` with the hint's limit.
+    public static func hint(_ text: String) -> String {
+        message(text, limit: hintLimit)
     }
 
     /// A source line as an excerpt shows it: each control character as its Unicode control picture (␛ for ESC,
@@ -51,11 +59,15 @@ public enum ShownText {
         }
     }
 
-    private static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    private static func needsEscapeInMessage(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\n" && scalar != "\t" && needsEscape(scalar)
+    }
+
+    private static func escaped(_ text: String, except kept: Set<Unicode.Scalar> = []) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0) && !kept.contains($0) }) else { return text }
         var shown = ""
         for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
+            if needsEscape(scalar) && !kept.contains(scalar) {
                 shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 shown.unicodeScalars.append(scalar)

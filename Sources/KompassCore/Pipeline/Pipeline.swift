@@ -96,7 +96,7 @@ public struct Pipeline: Sendable {
         pass.keepsChangedTexts = true
         let (outcome, _) = try checked(pass, options: options, previous: .some(previous), stage: { _ in })
         outcome.sources.compactMap(\.copyPath).forEach { unlink($0) }
-        let published = TextChange.publishedTexts(csvAt: (configuration.outputDirectory as NSString).appendingPathComponent(OutputFile.csv.rawValue),
+        let published = TextChange.publishedTexts(csvAt: (configuration.publishedDirectory as NSString).appendingPathComponent(OutputFile.csv.rawValue),
                                                   ids: Set(outcome.changedTexts.keys))
         var texts: [String: TextChange] = [:]
         for (id, now) in outcome.changedTexts {
@@ -130,7 +130,7 @@ public struct Pipeline: Sendable {
         // state.json alone: the unchanged shortcut needs nothing more, at any portfolio size; the pass reads
         // the published projects' list as an index, and the history list as it copies it.
         let previous = try stateStore.load()
-        let output = configuration.outputDirectory
+        let output = configuration.publishedDirectory
         let fingerprint = configurationFingerprint()
 
         clock.start("hash the inputs")
@@ -239,13 +239,32 @@ public struct Pipeline: Sendable {
         options.progress?("publishing")
         clock.start("publish")
         if decision == .publish { publisher.reuseUnchanged(export.context.writtenFiles, published: previousState.files) }
-        let published = try publisher.publish(export.files)
+        // The next state is written completely before the exchange (the staged files are the inodes that will be
+        // published, with their times): after it, only renames are left, and a failure of one of them is reported
+        // as what it is, a publication whose state was not recorded.
         let state = NextState.make(date: options.referenceDate, configurationFingerprint: fingerprint, findings: findings,
                                    sources: Array(zip(configuration.sources, outcome.sources)), export: export,
-                                   publishedPath: publisher.publishedPath(for:), projects: try lists.projects.commit(),
+                                   publishedPath: publisher.stagingPath(for:), projects: try lists.projects.commit(),
                                    history: try lists.history.commit(), plan: feedPlan, previous: previousState, retiring: verdict.retiring)
-        try stateStore.save(state)
-        try acceptSources(outcome.sources)
+        let preparedState = try stateStore.prepare(state)
+        let published: [WrittenFile]
+        do {
+            published = try publisher.publish(export.files)
+        } catch {
+            preparedState.discard()
+            throw error
+        }
+        do throws(IOError) {
+            try preparedState.commit()
+        } catch {
+            throw PublishedWithoutState(outputDirectory: output, stateDirectory: configuration.stateDirectory, part: .state, cause: error)
+        }
+        do {
+            try acceptSources(outcome.sources)
+        } catch let error as IOError {
+            throw PublishedWithoutState(outputDirectory: output, stateDirectory: configuration.stateDirectory, part: .acceptedSource,
+                                        cause: error)
+        }
         return report(.published, files: published, changes: changes)
     }
 

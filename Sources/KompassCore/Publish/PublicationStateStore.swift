@@ -129,8 +129,20 @@ public struct PublicationStateStore: Sendable {
     /// is the moment the state changes. List files that neither the new nor the previous state names are
     /// removed afterwards.
     public func save(_ state: PublicationState) throws {
+        try prepare(state).commit()
+    }
+
+    /// Writes `state` completely beside `state.json` (a temporary file, synced), so that all a publication has
+    /// left to do for its state after the folders are exchanged is one rename (`PreparedState.commit`). What
+    /// can fail for lack of room or rights fails here, before anything is published.
+    func prepare(_ state: PublicationState) throws -> PreparedState {
         try createFolder()
         AbandonedFiles.remove(in: directory, prefix: "state.json.partial-")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw IOError(path: path, operation: "replace", reason: "it is a folder, not a file",
+                          hint: "move the folder \(path) aside: kompass keeps its state in a file of that name")
+        }
         let previous = try? load()
         var state = state
         state.version = PublicationState.currentVersion
@@ -144,15 +156,37 @@ public struct PublicationStateStore: Sendable {
         state.legacyHistory = []
         let temporary = path + ".partial-\(getpid())"
         let writer = try ByteFileWriter(path: temporary)
-        try PublicationStateStore.write(state, to: writer)
-        _ = try writer.finish()
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        do {
+            try PublicationStateStore.write(state, to: writer)
+            _ = try writer.finish()
+        } catch {
             unlink(temporary)
-            throw IOError(path: path, operation: "write", reason: reason)
+            throw error
         }
         let keep = [state.projectsFile, state.historyFile, previous?.projectsFile, previous?.historyFile].compactMap { $0?.file }
-        StateListFile.removeUnreferenced(in: directory, keep: Set(keep))
+        return PreparedState(store: self, temporary: temporary, keep: Set(keep))
+    }
+
+    /// A state written beside `state.json`, waiting for its rename.
+    struct PreparedState {
+        let store: PublicationStateStore
+        let temporary: String
+        let keep: Set<String>
+
+        /// Makes the prepared state the state: one rename; then removes the list files no state names.
+        func commit() throws(IOError) {
+            guard rename(temporary, store.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw IOError(path: store.path, operation: "write", reason: reason)
+            }
+            StateListFile.removeUnreferenced(in: store.directory, keep: keep)
+        }
+
+        /// Removes the prepared state (the publication did not happen).
+        func discard() {
+            unlink(temporary)
+        }
     }
 }
 

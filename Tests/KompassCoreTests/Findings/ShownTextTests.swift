@@ -42,6 +42,10 @@ import Testing
             #expect(!Self.hasHostile(text))
             #expect(text.count <= ShownText.messageLimit + 1)
         }
+        // A hint may span lines (a proposed file); a line break in a message is kept, every other control escaped.
+        let multiLine = Finding(ruleID: .registerOldForm, severity: .info, location: nil, message: "a\nb\u{1B}", hint: "1;x\n2;y")
+        #expect(multiLine.message == "a\nb\\u{1B}")
+        #expect(multiLine.hint == "1;x\n2;y")
         #expect(finding.message.hasPrefix("the column '\\u{1B}]0;pwned\\u{7}XXX"))
         #expect(finding.hint == "\\u{1B}[2J")
     }
