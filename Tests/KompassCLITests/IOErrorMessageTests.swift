@@ -10,9 +10,10 @@ import Testing
         let result = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--as-of", "2026-11-30"])
         #expect(result.exitCode == 3)
         let lines = result.standardError.split(separator: "\n").map(String.init)
-        #expect(lines.first == "kompass: cannot create the state folder \(output)-kompass-state: not a directory "
-            + "(it goes beside \(output), the folder you named)", "\(lines)")
-        #expect(lines.dropFirst().first == "    hint: \(folder.path("file.txt")) is a file, not a folder: choose another place, or move the file aside")
+        // Refused before anything is created: the folder the user named, and why.
+        #expect(lines.first == "kompass: cannot publish into \(output): \(folder.path("file.txt")) is a file, not a folder", "\(lines)")
+        #expect(lines.dropFirst().first == "    hint: choose another place (--output, or \"output\" in the configuration), or move the file aside")
+        #expect(!FileManager.default.fileExists(atPath: output + "-kompass-state"))
         // No system phrase of Foundation's.
         #expect(!result.standardError.contains("The operation could not be completed"))
     }

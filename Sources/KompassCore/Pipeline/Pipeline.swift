@@ -122,6 +122,7 @@ public struct Pipeline: Sendable {
     /// publication and the next state.
     private func run(options: RunOptions, clock: inout StageClock) throws -> RunReport {
         clock.start("lock, read the state")
+        try Publisher.checkParentExists(of: configuration.publishedDirectory)
         let stateStore = PublicationStateStore(directory: configuration.stateDirectory)
         // One run at a time: the lock is taken before anything is read or written.
         let lock = try RunLock(directory: configuration.stateDirectory,

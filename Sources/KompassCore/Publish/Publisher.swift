@@ -22,6 +22,27 @@ public final class Publisher {
         AbandonedFiles.remove(in: parent.isEmpty ? "." : parent, prefix: ".\((output as NSString).lastPathComponent).staging-")
     }
 
+    /// Refuses an output folder whose parent folder does not exist: kompass creates the output folder itself
+    /// (a first publication), never the folders above it, so that a mistyped `--output` stops with a message
+    /// instead of starting a new publication, with no state and no shrink guard, somewhere else.
+    public static func checkParentExists(of outputDirectory: String) throws(IOError) {
+        var output = outputDirectory
+        while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
+        let parent = (output as NSString).deletingLastPathComponent
+        guard !parent.isEmpty else { return }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw IOError(path: output, operation: "publish into", reason: "\(parent) is a file, not a folder",
+                              hint: "choose another place (--output, or \"output\" in the configuration), or move the file aside")
+            }
+            return
+        }
+        throw IOError(path: output, operation: "publish into", reason: "the folder that holds it, \(parent), does not exist",
+                      hint: "kompass creates the output folder itself, never the folders above it: check the path for a typo, "
+                          + "or create the folder first (mkdir -p \(parent))")
+    }
+
     /// Removes staging left by killed runs and makes a fresh staging folder.
     public init(outputDirectory: String) throws(IOError) {
         var output = outputDirectory
