@@ -1,7 +1,7 @@
 /// The findings of a run, in the order they were found, with memory bounded by the kinds of problem
 /// rather than by the size of the input.
 ///
-/// Findings of one rule, severity and file form a group. The list counts every finding of every
+/// Findings of one rule, severity, file and field (and cause) form a group. The list counts every finding of every
 /// group, but keeps only the first `retainPerGroup` of each (1,000 identical warnings in a million-row
 /// source are one group: counted in full, a few examples kept). Reports show a group that has more
 /// findings than they list as one entry with its count and its first locations (`entries`).
@@ -15,16 +15,22 @@ public struct FindingList: Sendable, Equatable {
     /// How many findings of one group are kept by default: far more than a report lists.
     public static let defaultRetainPerGroup = 100
 
-    /// The group of a finding: the same rule at the same severity in the same file.
+    /// The group of a finding: the same rule at the same severity in the same file, about the same field (so
+    /// that a million records missing seven different fields are seven groups, each named by its field), and
+    /// following from the same cause (or from none).
     public struct GroupKey: Hashable, Sendable {
         public var ruleID: RuleID
         public var severity: Severity
         public var file: String?
+        public var field: String?
+        public var cause: FindingReference?
 
         public init(_ finding: Finding) {
             ruleID = finding.ruleID
             severity = finding.severity
             file = finding.location?.file
+            field = finding.location?.field ?? finding.field?.rawValue
+            cause = finding.causedBy
         }
     }
 

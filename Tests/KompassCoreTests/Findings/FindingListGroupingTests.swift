@@ -9,6 +9,29 @@ struct FindingListGroupingTests {
                 projectID: "p\(line)", message: "message \(line)")
     }
 
+    /// A million records each missing seven fields are seven groups, one per field, each with its count and
+    /// its own message: never "7000× no value for 'title'" for seven different fields.
+    @Test func findingsAboutDifferentFieldsAreDifferentGroups() {
+        var list = FindingList()
+        let fields: [ProjectField] = [.title, .progress, .period, .before, .future, .fieldsOfAction, .userGroups]
+        for line in 1...1_000 {
+            for field in fields {
+                list.append(Finding(ruleID: .valueMissing, severity: .error,
+                                    location: SourceLocation(file: "a.jsonl", line: line, column: 1, field: field.rawValue),
+                                    field: field, projectID: "p1", message: "the record has no value for '\(field.rawValue)'"))
+            }
+        }
+        #expect(list.count(of: .error) == 7_000)
+        let entries = list.entries(examples: 5)
+        #expect(entries.count == 7)
+        for entry in entries {
+            #expect(entry.count == 1_000)
+            let field = entry.first.field?.rawValue ?? "?"
+            #expect(entry.examples.allSatisfy { $0.message == "the record has no value for '\(field)'" })
+        }
+        #expect(Set(entries.compactMap(\.first.field)) == Set(fields))
+    }
+
     @Test func aThousandFindingsOfOneRuleAreOneGroupWithItsCount() {
         var list = FindingList()
         for line in (2...1_001).reversed() { list.append(Self.finding(.progressFormat, line: line, severity: .error)) }
