@@ -133,6 +133,8 @@ extension RuleID {
 
     // MARK: Sources in general
     public static let sourceFieldUnknown = RuleID("source.field.unknown")
+    public static let sourceLineTooLong = RuleID("source.line.too-long")
+    public static let sourceTooLarge = RuleID("source.too-large")
 
     // MARK: Texts
     public static let textBlank = RuleID("text.blank")
@@ -153,6 +155,7 @@ extension RuleID {
 
     // MARK: Values
     public static let valueMissing = RuleID("value.missing")
+    public static let valueTooLong = RuleID("value.too-long")
     public static let valueRepeated = RuleID("value.repeated")
     public static let valueTrimmed = RuleID("value.trimmed")
     public static let valueUnicodeNormalised = RuleID("value.unicode-normalised")
@@ -209,9 +212,9 @@ extension RuleID {
          .registerAmbiguous, .registerEmpty, .registerFingerprint, .registerFingerprintChanged,
          .registerHeader, .registerID, .registerIDDuplicate, .registerMissing, .registerNotConfigured, .registerOldForm,
          .registerPosition, .registerRepeatedBlock, .registerRowCells, .registerSyntax, .registerTitle,
-         .registerUnused, .sourceFieldUnknown, .textBlank, .textControlCharacters, .textDuplicate,
+         .registerUnused, .sourceFieldUnknown, .sourceLineTooLong, .sourceTooLarge, .textBlank, .textControlCharacters, .textDuplicate,
          .textFormulaLike, .textHTML, .textOtherProject, .timeCompletedAhead, .timeNotStarted, .timeOverdue,
-         .timeProgressBeforeStart, .titleDuplicate, .valueMissing, .valueRepeated, .valueTrimmed,
+         .timeProgressBeforeStart, .titleDuplicate, .valueMissing, .valueRepeated, .valueTooLong, .valueTrimmed,
          .valueUnicodeNormalised, .xmlEntity, .xmlFieldAbsent, .xmlFieldStructured, .xmlNoRecords,
          .xmlProblemsTruncated, .xmlRecordIncomplete, .xmlSchema, .xmlSyntax, .xmlTextUnread]
         + vocabularyRules(FieldOfAction.self) + vocabularyRules(UserGroup.self)

@@ -48,6 +48,7 @@ public struct SourceExcerpt: Sendable, Equatable {
             var lines: [Int: String] = [:]
             var number = 1
             var pending: [UInt8] = []
+            var lineLength = 0
             struct Done: Error {}
             func take() {
                 if numbers.contains(number) {
@@ -55,6 +56,7 @@ public struct SourceExcerpt: Sendable, Equatable {
                     lines[number] = String(decoding: pending, as: UTF8.self)
                 }
                 pending.removeAll(keepingCapacity: true)
+                lineLength = 0
                 number += 1
             }
             do {
@@ -63,8 +65,15 @@ public struct SourceExcerpt: Sendable, Equatable {
                         if byte == 0x0A {
                             take()
                             if number > last { throw Done() }
-                        } else if numbers.contains(number), pending.count < 1 << 16 {
-                            pending.append(byte)
+                        } else {
+                            lineLength += 1
+                            if numbers.contains(number), pending.count < 1 << 16 { pending.append(byte) }
+                            // A line longer than any source may have (the importers stopped there): no excerpt
+                            // beyond it, and no reading without end (a device, a file of NUL bytes).
+                            if lineLength > InputLimits.lineBytes {
+                                take()
+                                throw Done()
+                            }
                         }
                     }
                 }

@@ -8,10 +8,18 @@ public final class ByteFileReader {
     /// Sees every chunk before the caller does (a source's checksum and accepted copy, taken from the bytes read).
     private let capture: SourceCapture?
 
-    public init(path: String, chunkSize: Int = 1 << 16, capture: SourceCapture? = nil) throws(IOError) {
+    /// The most bytes read before `forEachChunk` throws `InputLimitExceeded` and `pull` reports the end (with
+    /// `exceededLimit` set); nil: no limit.
+    private let byteLimit: Int?
+    private var bytesRead = 0
+    /// Whether reading stopped at `byteLimit`.
+    public private(set) var exceededLimit = false
+
+    public init(path: String, chunkSize: Int = 1 << 16, capture: SourceCapture? = nil, byteLimit: Int? = nil) throws(IOError) {
         self.path = path
         self.chunkSize = chunkSize
         self.capture = capture
+        self.byteLimit = byteLimit
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IOError(path: path, operation: "open", reason: String(cString: strerror(errno))) }
         var info = stat()
@@ -37,6 +45,11 @@ public final class ByteFileReader {
                 throw IOError(path: path, operation: "read", reason: String(cString: strerror(errno)))
             }
             if count == 0 { return }
+            bytesRead += count
+            if let byteLimit, bytesRead > byteLimit {
+                exceededLimit = true
+                throw InputLimitExceeded.file(path)
+            }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             capture?.observe(chunk)
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
@@ -53,6 +66,11 @@ public final class ByteFileReader {
             if count < 0 {
                 if errno == EINTR { continue }
                 throw IOError(path: path, operation: "read", reason: String(cString: strerror(errno)))
+            }
+            bytesRead += count
+            if let byteLimit, bytesRead > byteLimit {
+                exceededLimit = true
+                return 0
             }
             if count > 0 { capture?.observe(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
             return count

@@ -124,6 +124,7 @@ enum JSONDocumentReader {
         case .syntax: .syntax
         case .encoding: .encoding
         case .noValue: .noValue
+        case .tooLong: .tooLarge
         }
         var result = JSONDocumentError(kind: kind, line: error.line, column: error.column, message: error.message, hint: error.hint)
         guard kind == .syntax else { return result }

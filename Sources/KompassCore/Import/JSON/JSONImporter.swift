@@ -25,11 +25,16 @@ public struct JSONImporter: RecordImporter {
         var tokenizer = JSONTokenizer(mode: lines ? .lines : .document)
         var assembler = JSONRecordAssembler(request: request, lines: lines)
         var size = 0
-        try reader.forEachChunk { chunk in
-            size += chunk.count
-            tokenizer.feed(chunk)
-            try assembler.drain(&tokenizer, emit)
-        }
+        struct DocumentEnded: Error {}
+        do {
+            try reader.forEachChunk { chunk in
+                size += chunk.count
+                tokenizer.feed(chunk)
+                try assembler.drain(&tokenizer, emit)
+                // A document ends at its first error: the rest of the file is not read (it may never end).
+                if assembler.stopped { throw DocumentEnded() }
+            }
+        } catch is DocumentEnded {}
         tokenizer.finish()
         try assembler.drain(&tokenizer, emit)
         return assembler.finish(fileSize: size)

@@ -47,7 +47,8 @@ struct JSONRecordAssembler {
     private var elements = 0
     private var emitted = 0
     private var sawToken = false
-    private var stopped = false
+    /// Whether the document ended in an error: nothing after it is read.
+    private(set) var stopped = false
     private var noValue: JSONSyntaxError?
 
     // The top-level object (envelope) and the array of records in it.
@@ -94,7 +95,7 @@ struct JSONRecordAssembler {
                 guard case .token(let next) = try tokenizer.next() else { return }
                 token = next
             } catch {
-                syntaxError(error)
+                try syntaxError(error)
                 continue
             }
             sawToken = true
@@ -344,7 +345,8 @@ struct JSONRecordAssembler {
 
     // MARK: - Errors and the end
 
-    private mutating func syntaxError(_ error: JSONSyntaxError) {
+    private mutating func syntaxError(_ error: JSONSyntaxError) throws {
+        if error.kind == .tooLong { throw InputLimitExceeded.line(file, line: error.line) }
         if error.kind == .noValue {
             noValue = error
             return

@@ -7,6 +7,8 @@ struct JSONSyntaxError: Error, Equatable, Sendable {
         case encoding
         /// The input holds no value at all (empty, or only white space).
         case noValue
+        /// A token (or, in JSON Lines, a line) longer than the tokenizer takes: nothing more is read.
+        case tooLong
     }
 
     var kind: Kind
@@ -36,6 +38,11 @@ extension JSONTokenizer {
         static func lineEndsInside(_ open: Bilingual, expected: Bilingual) -> Bilingual {
             Bilingual(en: "the line ends inside \(open.en); expected \(expected.en)",
                       de: "die Zeile endet innerhalb \(open.de); erwartet: \(expected.de)")
+        }
+
+        static func tooLong(_ bytes: Int) -> Bilingual {
+            Bilingual(en: "more than \(bytes >> 20) MiB without the end of a value or line; reading stopped here",
+                      de: "mehr als \(bytes >> 20) MiB ohne das Ende eines Werts oder einer Zeile; das Lesen endete hier")
         }
 
         static let oneRecordPerLineHint = Bilingual(en: "in JSON Lines each record is written on one line",

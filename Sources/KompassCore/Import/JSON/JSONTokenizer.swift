@@ -145,6 +145,8 @@ struct JSONTokenizer: ~Copyable {
     /// Appends a chunk of input.
     mutating func feed(_ chunk: UnsafeRawBufferPointer) {
         precondition(!finished, "feed after finish")
+        // After an error that ends a document nothing more is read: the input is not kept.
+        guard expect != .failed else { return }
         buffer.append(chunk)
     }
 
@@ -172,6 +174,7 @@ struct JSONTokenizer: ~Copyable {
     ///
     /// In `.lines` mode, after an error the next call goes on with the next line.
     mutating func next() throws(JSONSyntaxError) -> Step {
+        try checkLength()
         switch partial {
         case .none:
             break
@@ -238,6 +241,24 @@ struct JSONTokenizer: ~Copyable {
                 return .end
             }
         }
+    }
+
+    /// The most bytes of one token (a string, a number, a word), and in `.lines` mode of one line:
+    /// `InputLimits.lineBytes`. What is longer ends the tokenization with a `.tooLong` error instead of growing
+    /// without end (a file of NUL bytes, a string that is never closed).
+    let maxTokenBytes = InputLimits.lineBytes
+
+    private mutating func checkLength() throws(JSONSyntaxError) {
+        guard expect != .failed, expect != .skippingLine else { return }
+        let lineLength = mode == .lines ? buffer.inputOffset(index) - lineStart : 0
+        guard buffer.remaining > maxTokenBytes || textBytes.count > maxTokenBytes || lineLength > maxTokenBytes else { return }
+        let error = JSONSyntaxError(kind: .tooLong, line: line, column: column(at: index), message: Message.tooLong(maxTokenBytes),
+                                    hint: nil)
+        partial = .none
+        containers.removeAll()
+        textBytes = []
+        expect = .failed
+        throw error
     }
 
     /// A byte the grammar does not expect at `position`: an error, unless the bytes fed so far end inside the
