@@ -5,6 +5,9 @@ import KompassCore
 enum Commands {
     static func main(_ arguments: [String]) -> ExitCode {
         var rest = arguments.dropFirst()
+        // Usage errors speak the run's language even when the options cannot be parsed: a valid --lang
+        // anywhere on the command line, else the locale. Once parsed, the options name the same language.
+        let language = CommandOptions.language(of: rest)
         let command: String
         switch rest.first {
         case nil: command = "run"
@@ -28,11 +31,10 @@ enum Commands {
             case "rules": return try rules(rest)
             case "diff": return try diff(rest)
             case "status": return try status(rest)
-            default: throw UsageError(message: "unknown command '\(command)'", command: nil)
+            default: throw UsageError(.unknownCommand(command), command: nil)
             }
         } catch let error as UsageError {
-            Terminal.printError("kompass: \(error.message)")
-            Terminal.printError("Run 'kompass \(error.command.map { "\($0) " } ?? "")--help' for usage.")
+            error.lines(in: language).forEach(Terminal.printError)
             return .usage
         } catch let error as ConfigurationError {
             Terminal.printError("kompass: configuration error: \(error)")
@@ -168,10 +170,10 @@ enum Commands {
         ], positional: false)
         if options.showHelp { Terminal.printOut(HelpText.convert); return .success }
         guard let target = options.convertTo else {
-            throw UsageError(message: "convert needs --to csv|json|jsonl|xml|page-text", command: "convert")
+            throw UsageError(.missingOption(command: "convert", option: "--to csv|json|jsonl|xml|page-text"), command: "convert")
         }
         guard let path = options.outputDirectory else {
-            throw UsageError(message: "convert needs --output FILE", command: "convert")
+            throw UsageError(.missingOption(command: "convert", option: "--output FILE"), command: "convert")
         }
         let pipeline = Pipeline(configuration: try options.configuration())
         let (portfolio, findings) = try pipeline.collect(options: options.runOptions, previous: .some(nil))
@@ -195,10 +197,10 @@ enum Commands {
         ], positional: false)
         if options.showHelp { Terminal.printOut(HelpText.generate); return .success }
         guard let count = options.projectCount else {
-            throw UsageError(message: "generate needs --projects N", command: "generate")
+            throw UsageError(.missingOption(command: "generate", option: "--projects N"), command: "generate")
         }
         guard let format = options.defaultFormat else {
-            throw UsageError(message: "generate needs --format csv|json|jsonl|xml|page-text", command: "generate")
+            throw UsageError(.missingOption(command: "generate", option: "--format csv|json|jsonl|xml|page-text"), command: "generate")
         }
         let directory = options.outputDirectory ?? "generated-\(format.rawValue)-\(count)"
         let generator = PortfolioGenerator(count: count, seed: options.seed, format: format)
