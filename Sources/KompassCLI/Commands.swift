@@ -5,17 +5,18 @@ import KompassCore
 enum Commands {
     static func main(_ arguments: [String]) -> ExitCode {
         var rest = arguments.dropFirst()
-        // Usage errors speak the run's language even when the options cannot be parsed: a valid --lang
+        // Help and usage errors speak the run's language even when the options cannot be parsed: a valid --lang
         // anywhere on the command line, else the locale. Once parsed, the options name the same language.
         let language = CommandOptions.language(of: rest)
         let command: String
         switch rest.first {
         case nil: command = "run"
         case "--version": Terminal.printOut(HelpText.version); return .success
-        case "--help", "-h": Terminal.printOut(HelpText.overview); return .success
+        case "--help", "-h": Terminal.printOut(HelpText.overview.text(in: language)); return .success
         case "help":
-            rest = rest.dropFirst()
-            Terminal.printOut(help(for: rest.first) ?? HelpText.overview)
+            // `kompass help run --lang de`: the topic is the first argument besides the language.
+            let topic = CommandOptions.removingLanguage(rest.dropFirst()).first
+            Terminal.printOut((HelpText.text(for: topic) ?? HelpText.overview).text(in: language))
             return .success
         case let first? where first.hasPrefix("-"): command = "run"
         case let first?:
@@ -55,17 +56,10 @@ enum Commands {
         }
     }
 
-    static func help(for command: String?) -> String? {
-        switch command {
-        case "run": HelpText.run
-        case "validate": HelpText.validate
-        case "convert": HelpText.convert
-        case "generate": HelpText.generate
-        case "rules": HelpText.rules
-        case "diff": HelpText.diff
-        case "status": HelpText.status
-        default: nil
-        }
+    /// Prints the help of `command` in the options' language.
+    private static func printHelp(_ command: String, _ options: CommandOptions) -> ExitCode {
+        if let text = HelpText.text(for: command) { Terminal.printOut(text.text(in: options.language)) }
+        return .success
     }
 
     static func run(_ arguments: ArraySlice<String>) throws -> ExitCode {
@@ -74,7 +68,7 @@ enum Commands {
             "--verbose", "-v", "--warnings-exit", "--lang", "--log-format", "--retire", "--full",
             "--examples", "--max-findings", "--report-html",
         ], positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.run); return .success }
+        if options.showHelp { return printHelp("run", options) }
         let pipeline = Pipeline(configuration: try options.configuration())
         var runOptions = options.runOptions
         let indicator = ProgressIndicator(enabled: isatty(2) == 1 && !options.quiet && !options.jsonLog)
@@ -138,7 +132,7 @@ enum Commands {
             "--config", "--format", "--report", "--as-of", "--lang", "--strict", "--warnings-exit", "--quiet", "-q", "--verbose", "-v",
             "--retire", "--examples", "--max-findings", "--report-html",
         ], positional: true)
-        if options.showHelp { Terminal.printOut(HelpText.validate); return .success }
+        if options.showHelp { return printHelp("validate", options) }
         let pipeline = Pipeline(configuration: try options.configuration())
         // For the HTML report, the first projects as read (it shows the values of those with findings).
         var projects: [Project] = []
@@ -168,7 +162,7 @@ enum Commands {
         let options = try CommandOptions.parse(arguments, command: "convert", allowed: [
             "--config", "--source", "--format", "--to", "--output", "--as-of", "--lang", "--quiet", "-q",
         ], positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.convert); return .success }
+        if options.showHelp { return printHelp("convert", options) }
         guard let target = options.convertTo else {
             throw UsageError(.missingOption(command: "convert", option: "--to csv|json|jsonl|xml|page-text"), command: "convert")
         }
@@ -195,7 +189,7 @@ enum Commands {
         let options = try CommandOptions.parse(arguments, command: "generate", allowed: [
             "--projects", "--format", "--seed", "--output", "--quiet", "-q",
         ], positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.generate); return .success }
+        if options.showHelp { return printHelp("generate", options) }
         guard let count = options.projectCount else {
             throw UsageError(.missingOption(command: "generate", option: "--projects N"), command: "generate")
         }
@@ -214,7 +208,7 @@ enum Commands {
 
     static func rules(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "rules", allowed: ["--lang", "--report"], positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.rules); return .success }
+        if options.showHelp { return printHelp("rules", options) }
         let q = Escaping.json
         switch options.report {
         case .json:
@@ -241,7 +235,7 @@ enum Commands {
             "--config", "--source", "--format", "--report", "--as-of", "--lang", "--output", "--retire",
             "--examples", "--max-findings",
         ], positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.diff); return .success }
+        if options.showHelp { return printHelp("diff", options) }
         let pipeline = Pipeline(configuration: try options.configuration())
         let (changes, texts, findings, first) = try pipeline.diff(options: options.runOptions)
         let reporter = options.reporter(colour: Terminal().colourOnStandardError)
@@ -307,7 +301,7 @@ enum Commands {
     static func status(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "status", allowed: ["--config", "--output", "--report", "--lang"],
                                                positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.status); return .success }
+        if options.showHelp { return printHelp("status", options) }
         let configuration = try options.configuration()
         let store = PublicationStateStore(directory: configuration.stateDirectory)
         let text = StatusText(language: options.language)
