@@ -5,7 +5,7 @@ import KompassCore
 enum Commands {
     static func main(_ arguments: [String]) -> ExitCode {
         var rest = arguments.dropFirst()
-        // Help and usage errors speak the run's language even when the options cannot be parsed: a valid --lang
+        // Help and errors speak the run's language even when the options cannot be parsed: a valid --lang
         // anywhere on the command line, else the locale. Once parsed, the options name the same language.
         let language = CommandOptions.language(of: rest)
         let command: String
@@ -37,22 +37,10 @@ enum Commands {
         } catch let error as UsageError {
             error.lines(in: language).forEach(Terminal.printError)
             return .usage
-        } catch let error as ConfigurationError {
-            Terminal.printError("kompass: configuration error: \(error)")
-            return .usage
-        } catch let error as IOError {
-            Terminal.printError("kompass: \(error)")
-            if let hint = error.hint { Terminal.printError("    hint: \(hint)") }
-            return .ioFailure
-        } catch let error as LockError {
-            Terminal.printError("kompass: \(error)")
-            return .locked
-        } catch let error as StateError {
-            Terminal.printError("kompass: the publication state \(error)")
-            return .ioFailure
         } catch {
-            Terminal.printError("kompass: \(error)")
-            return .ioFailure
+            let failure = Failure(error)
+            failure.lines(in: language).forEach(Terminal.printError)
+            return failure.exitCode
         }
     }
 

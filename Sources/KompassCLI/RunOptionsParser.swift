@@ -196,9 +196,12 @@ struct CommandOptions {
         do {
             configuration = try ConfigurationLoader().load(path: configPath)
         } catch let error as IOError {
-            let hint = configPath == CommandOptions.defaultConfigPath
-                ? " (run kompass from the repository's folder, or name the configuration with --config)" : ""
-            throw ConfigurationError(path: configPath, keyPath: "", message: "cannot be read: \(error.reason)\(hint)")
+            let atDefault = configPath == CommandOptions.defaultConfigPath
+            var unreadable = ConfigurationError(path: configPath, keyPath: "", message: "cannot be read: \(error.reason)"
+                + (atDefault ? " (run kompass from the repository's folder, or name the configuration with --config)" : ""))
+            unreadable.messageDE = "kann nicht gelesen werden: \(error.reason(in: .de))"
+                + (atDefault ? " (starten Sie kompass im Ordner des Repositorys, oder nennen Sie die Konfiguration mit --config)" : "")
+            throw unreadable
         }
         if !sources.isEmpty {
             // A page text needs its register: keep the configured one.
