@@ -106,7 +106,7 @@ enum Commands {
                 for timing in report.stageTimings {
                     Terminal.printOut("  \(timing.stage): \(String(format: "%.3f", timing.seconds)) s")
                 }
-                for file in report.files { Terminal.printOut("published \(file.path) (\(file.byteCount) bytes, sha256 \(file.sha256))") }
+                for file in report.files { Terminal.printOut(WrittenText.published(file).text(in: options.language)) }
                 changes.lines(in: options.language).forEach { Terminal.printOut("  \($0)") }
             }
             if !options.quiet { Terminal.printOut(summary.published) }
@@ -163,12 +163,12 @@ enum Commands {
         let shown = reporter.text(findings, minimum: options.quiet ? .error : .warning)
         if !shown.isEmpty { Terminal.printError(shown) }
         if findings.hasErrors {
-            Terminal.printError("kompass: nothing written (\(reporter.summary(findings, projects: portfolio.projects.count)))")
+            Terminal.printError(WrittenText.nothingWritten(reporter.summary(findings, projects: portfolio.projects.count)).text(in: options.language))
             return .dataErrors
         }
         let written = try PortfolioConverter().write(portfolio, as: target, to: path)
         if !options.quiet {
-            Terminal.printOut("wrote \(portfolio.projects.count) projects as \(target.rawValue) to \(written.path)")
+            Terminal.printOut(WrittenText.converted(projects: portfolio.projects.count, as: target, to: written.path).text(in: options.language))
         }
         return .success
     }
@@ -188,8 +188,8 @@ enum Commands {
         let generator = PortfolioGenerator(count: count, seed: options.seed, format: format)
         let written = try generator.write(into: directory)
         if !options.quiet {
-            Terminal.printOut("wrote \(count) projects (seed \(options.seed)) as \(format.rawValue) to \(written.path) "
-                + "(\(written.byteCount) bytes); run it with: kompass run --config \(directory)/kompass.json")
+            Terminal.printOut(WrittenText.generated(projects: count, seed: options.seed, as: format, written, directory: directory)
+                .text(in: options.language))
         }
         return .success
     }
