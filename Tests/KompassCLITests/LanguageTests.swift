@@ -234,16 +234,30 @@ import Testing
 
     @Test func anIOErrorInGerman() throws {
         let folder = try TemporaryFolder()
-        try Data().write(to: URL(fileURLWithPath: folder.path("file.txt")))
-        let output = folder.path("file.txt/out")
-        let result = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--as-of", "2026-11-30"],
-                                            environment: Self.germanLocale)
-        #expect(result.exitCode == 3)
-        let lines = result.standardError.split(separator: "\n").map(String.init)
-        #expect(lines.first == "kompass: der Zustandsordner \(output)-kompass-state kann nicht angelegt werden: not a directory "
-            + "(er liegt neben \(output), dem Ordner, den Sie genannt haben)", "\(lines)")
-        #expect(lines.dropFirst().first == "    Vorschlag: \(folder.path("file.txt")) ist eine Datei, kein Ordner: wählen Sie einen anderen Ort, "
-            + "oder verschieben Sie die Datei")
+        let arguments = ["run", "--config", RunCommandTests.config, "--source", folder.url.path, "--format", "csv",
+                         "--output", folder.path("out"), "--as-of", "2026-11-30"]
+        let german = try KompassProcess.run(arguments, environment: Self.germanLocale)
+        #expect(german.exitCode == 3)
+        #expect(german.standardError == "kompass: \(folder.url.path) kann nicht gelesen werden: es ist ein Ordner\n", "\(german.standardError)")
+        let english = try KompassProcess.run(arguments + ["--lang", "en"], environment: Self.germanLocale)
+        #expect(english.standardError == "kompass: cannot read \(folder.url.path): it is a directory\n", "\(english.standardError)")
+    }
+
+    @Test func aFolderThatCannotBeCreatedInGerman() {
+        // FolderMaker's error: the folder, the one the user named, and the advice.
+        let error = IOError(path: "/f/out-kompass-state", operation: .createFolder(.state), cause: .text("not a directory"),
+                            given: "/f/out", advice: .fileInTheWay(parent: "/f"))
+        #expect(error.description == "cannot create the state folder /f/out-kompass-state: not a directory "
+            + "(it goes beside /f/out, the folder you named)")
+        #expect(error.hint == "/f is a file, not a folder: choose another place, or move the file aside")
+        #expect(error.description(in: .de) == "der Zustandsordner /f/out-kompass-state kann nicht angelegt werden: not a directory "
+            + "(er liegt neben /f/out, dem Ordner, den Sie genannt haben)")
+        #expect(error.hint(in: .de) == "/f ist eine Datei, kein Ordner: wählen Sie einen anderen Ort, oder verschieben Sie die Datei")
+        #expect(Failure(error).lines(in: .de) == ["kompass: " + error.description(in: .de), "    Vorschlag: " + error.hint(in: .de)!])
+        #expect(Failure(error).lines(in: .en) == ["kompass: " + error.description, "    hint: " + error.hint!])
+        // A caller's own English words stay as they are.
+        let worded = IOError(path: "/x", operation: "publish into", reason: "r", hint: "h")
+        #expect(worded.action == .publishInto && worded.hint(in: .de) == "h")
     }
 
     @Test func aHeldLockInGerman() throws {

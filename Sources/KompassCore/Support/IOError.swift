@@ -28,9 +28,9 @@ public struct IOError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// For a caller that names what it tried in English words (`"read"`): the action with that phrase, else the
-    /// words as they are.
-    public init(path: String, operation: String, reason: String) {
-        self.init(path: path, operation: Action(english: operation), cause: .text(reason))
+    /// words as they are; `hint` in English words too.
+    public init(path: String, operation: String, reason: String, hint: String? = nil) {
+        self.init(path: path, operation: Action(english: operation), cause: .text(reason), advice: hint.map(Advice.text))
     }
 
     /// What kompass tried, in English words ("read", "create the state folder").
@@ -114,6 +114,8 @@ public struct IOError: Error, Sendable, Equatable, CustomStringConvertible {
         case fileInTheWay(parent: String)
         case diskFull
         case checkPathAndDisk
+        /// Words a caller gave, said as they are in either language.
+        case text(String)
     }
 }
 
@@ -210,6 +212,8 @@ extension IOError.Advice {
         case .checkPathAndDisk:
             Bilingual(en: "check the path and the disk, then run again (nothing was published)",
                       de: "prüfen Sie den Pfad und den Datenträger und starten Sie erneut (es wurde nichts publiziert)")
+        case .text(let words):
+            Bilingual(en: words, de: words)
         }
     }
 }
