@@ -27,14 +27,14 @@ struct ArgumentScanner {
             values.append(next)
             remaining.removeFirst()
         }
-        guard !values.isEmpty else { throw UsageError(message: "\(option) needs at least one value", command: command) }
+        guard !values.isEmpty else { throw UsageError(.missingValues(option: option), command: command) }
         return values
     }
 
     /// The value of the option just read; `--name=value` or `--name value`.
     mutating func value(for option: String) throws -> String {
         guard let value = remaining.popFirst(), !value.hasPrefix("--") else {
-            throw UsageError(message: "\(option) needs a value", command: command)
+            throw UsageError(.missingValue(option: option), command: command)
         }
         return value
     }

@@ -5,14 +5,18 @@ import KompassCore
 enum Commands {
     static func main(_ arguments: [String]) -> ExitCode {
         var rest = arguments.dropFirst()
+        // Help and errors speak the run's language even when the options cannot be parsed: a valid --lang
+        // anywhere on the command line, else the locale. Once parsed, the options name the same language.
+        let language = CommandOptions.language(of: rest)
         let command: String
         switch rest.first {
         case nil: command = "run"
         case "--version": Terminal.printOut(HelpText.version); return .success
-        case "--help", "-h": Terminal.printOut(HelpText.overview); return .success
+        case "--help", "-h": Terminal.printOut(HelpText.overview.text(in: language)); return .success
         case "help":
-            rest = rest.dropFirst()
-            Terminal.printOut(help(for: rest.first) ?? HelpText.overview)
+            // `kompass help run --lang de`: the topic is the first argument besides the language.
+            let topic = CommandOptions.removingLanguage(rest.dropFirst()).first
+            Terminal.printOut((HelpText.text(for: topic) ?? HelpText.overview).text(in: language))
             return .success
         case let first? where first.hasPrefix("-"): command = "run"
         case let first?:
@@ -28,42 +32,22 @@ enum Commands {
             case "rules": return try rules(rest)
             case "diff": return try diff(rest)
             case "status": return try status(rest)
-            default: throw UsageError(message: "unknown command '\(command)'", command: nil)
+            default: throw UsageError(.unknownCommand(command), command: nil)
             }
         } catch let error as UsageError {
-            Terminal.printError("kompass: \(error.message)")
-            Terminal.printError("Run 'kompass \(error.command.map { "\($0) " } ?? "")--help' for usage.")
+            error.lines(in: language).forEach(Terminal.printError)
             return .usage
-        } catch let error as ConfigurationError {
-            Terminal.printError("kompass: configuration error: \(error)")
-            return .usage
-        } catch let error as IOError {
-            Terminal.printError("kompass: \(error)")
-            if let hint = error.hint { Terminal.printError("    hint: \(hint)") }
-            return .ioFailure
-        } catch let error as LockError {
-            Terminal.printError("kompass: \(error)")
-            return .locked
-        } catch let error as StateError {
-            Terminal.printError("kompass: the publication state \(error)")
-            return .ioFailure
         } catch {
-            Terminal.printError("kompass: \(error)")
-            return .ioFailure
+            let failure = Failure(error)
+            failure.lines(in: language).forEach(Terminal.printError)
+            return failure.exitCode
         }
     }
 
-    static func help(for command: String?) -> String? {
-        switch command {
-        case "run": HelpText.run
-        case "validate": HelpText.validate
-        case "convert": HelpText.convert
-        case "generate": HelpText.generate
-        case "rules": HelpText.rules
-        case "diff": HelpText.diff
-        case "status": HelpText.status
-        default: nil
-        }
+    /// Prints the help of `command` in the options' language.
+    private static func printHelp(_ command: String, _ options: CommandOptions) -> ExitCode {
+        if let text = HelpText.text(for: command) { Terminal.printOut(text.text(in: options.language)) }
+        return .success
     }
 
     static func run(_ arguments: ArraySlice<String>) throws -> ExitCode {
@@ -72,7 +56,7 @@ enum Commands {
             "--verbose", "-v", "--warnings-exit", "--lang", "--log-format", "--retire", "--full",
             "--examples", "--max-findings", "--report-html",
         ], positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.run); return .success }
+        if options.showHelp { return printHelp("run", options) }
         let pipeline = Pipeline(configuration: try options.configuration())
         var runOptions = options.runOptions
         let indicator = ProgressIndicator(enabled: isatty(2) == 1 && !options.quiet && !options.jsonLog)
@@ -122,7 +106,7 @@ enum Commands {
                 for timing in report.stageTimings {
                     Terminal.printOut("  \(timing.stage): \(String(format: "%.3f", timing.seconds)) s")
                 }
-                for file in report.files { Terminal.printOut("published \(file.path) (\(file.byteCount) bytes, sha256 \(file.sha256))") }
+                for file in report.files { Terminal.printOut(WrittenText.published(file).text(in: options.language)) }
                 changes.lines(in: options.language).forEach { Terminal.printOut("  \($0)") }
             }
             if !options.quiet { Terminal.printOut(summary.published) }
@@ -136,7 +120,7 @@ enum Commands {
             "--config", "--format", "--report", "--as-of", "--lang", "--strict", "--warnings-exit", "--quiet", "-q", "--verbose", "-v",
             "--retire", "--examples", "--max-findings", "--report-html",
         ], positional: true)
-        if options.showHelp { Terminal.printOut(HelpText.validate); return .success }
+        if options.showHelp { return printHelp("validate", options) }
         let pipeline = Pipeline(configuration: try options.configuration())
         // For the HTML report, the first projects as read (it shows the values of those with findings).
         var projects: [Project] = []
@@ -166,12 +150,12 @@ enum Commands {
         let options = try CommandOptions.parse(arguments, command: "convert", allowed: [
             "--config", "--source", "--format", "--to", "--output", "--as-of", "--lang", "--quiet", "-q",
         ], positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.convert); return .success }
+        if options.showHelp { return printHelp("convert", options) }
         guard let target = options.convertTo else {
-            throw UsageError(message: "convert needs --to csv|json|jsonl|xml|page-text", command: "convert")
+            throw UsageError(.missingOption(command: "convert", option: "--to csv|json|jsonl|xml|page-text"), command: "convert")
         }
         guard let path = options.outputDirectory else {
-            throw UsageError(message: "convert needs --output FILE", command: "convert")
+            throw UsageError(.missingOption(command: "convert", option: "--output FILE"), command: "convert")
         }
         let pipeline = Pipeline(configuration: try options.configuration())
         let (portfolio, findings) = try pipeline.collect(options: options.runOptions, previous: .some(nil))
@@ -179,12 +163,12 @@ enum Commands {
         let shown = reporter.text(findings, minimum: options.quiet ? .error : .warning)
         if !shown.isEmpty { Terminal.printError(shown) }
         if findings.hasErrors {
-            Terminal.printError("kompass: nothing written (\(reporter.summary(findings, projects: portfolio.projects.count)))")
+            Terminal.printError(WrittenText.nothingWritten(reporter.summary(findings, projects: portfolio.projects.count)).text(in: options.language))
             return .dataErrors
         }
         let written = try PortfolioConverter().write(portfolio, as: target, to: path)
         if !options.quiet {
-            Terminal.printOut("wrote \(portfolio.projects.count) projects as \(target.rawValue) to \(written.path)")
+            Terminal.printOut(WrittenText.converted(projects: portfolio.projects.count, as: target, to: written.path).text(in: options.language))
         }
         return .success
     }
@@ -193,26 +177,26 @@ enum Commands {
         let options = try CommandOptions.parse(arguments, command: "generate", allowed: [
             "--projects", "--format", "--seed", "--output", "--quiet", "-q",
         ], positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.generate); return .success }
+        if options.showHelp { return printHelp("generate", options) }
         guard let count = options.projectCount else {
-            throw UsageError(message: "generate needs --projects N", command: "generate")
+            throw UsageError(.missingOption(command: "generate", option: "--projects N"), command: "generate")
         }
         guard let format = options.defaultFormat else {
-            throw UsageError(message: "generate needs --format csv|json|jsonl|xml|page-text", command: "generate")
+            throw UsageError(.missingOption(command: "generate", option: "--format csv|json|jsonl|xml|page-text"), command: "generate")
         }
         let directory = options.outputDirectory ?? "generated-\(format.rawValue)-\(count)"
         let generator = PortfolioGenerator(count: count, seed: options.seed, format: format)
         let written = try generator.write(into: directory)
         if !options.quiet {
-            Terminal.printOut("wrote \(count) projects (seed \(options.seed)) as \(format.rawValue) to \(written.path) "
-                + "(\(written.byteCount) bytes); run it with: kompass run --config \(directory)/kompass.json")
+            Terminal.printOut(WrittenText.generated(projects: count, seed: options.seed, as: format, written, directory: directory)
+                .text(in: options.language))
         }
         return .success
     }
 
     static func rules(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "rules", allowed: ["--lang", "--report"], positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.rules); return .success }
+        if options.showHelp { return printHelp("rules", options) }
         let q = Escaping.json
         switch options.report {
         case .json:
@@ -239,7 +223,7 @@ enum Commands {
             "--config", "--source", "--format", "--report", "--as-of", "--lang", "--output", "--retire",
             "--examples", "--max-findings",
         ], positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.diff); return .success }
+        if options.showHelp { return printHelp("diff", options) }
         let pipeline = Pipeline(configuration: try options.configuration())
         let (changes, texts, findings, first) = try pipeline.diff(options: options.runOptions)
         let reporter = options.reporter(colour: Terminal().colourOnStandardError)
@@ -305,7 +289,7 @@ enum Commands {
     static func status(_ arguments: ArraySlice<String>) throws -> ExitCode {
         let options = try CommandOptions.parse(arguments, command: "status", allowed: ["--config", "--output", "--report", "--lang"],
                                                positional: false)
-        if options.showHelp { Terminal.printOut(HelpText.status); return .success }
+        if options.showHelp { return printHelp("status", options) }
         let configuration = try options.configuration()
         let store = PublicationStateStore(directory: configuration.stateDirectory)
         let text = StatusText(language: options.language)

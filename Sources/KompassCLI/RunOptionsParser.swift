@@ -54,8 +54,9 @@ struct CommandOptions {
                 return try scanner.value(for: option)
             }
             if option.hasPrefix("-") && option != "-" {
-                guard allowed.contains(option) || option == "--help" || option == "-h" else {
-                    throw UsageError(message: "unknown option '\(option)' for '\(command)'", command: command)
+                // Every command takes --help and --lang: whatever it prints, it prints in the run's language.
+                guard allowed.contains(option) || ["--help", "-h", "--lang"].contains(option) else {
+                    throw UsageError(.unknownOption(option, command: command), command: command)
                 }
             }
             switch option {
@@ -65,8 +66,8 @@ struct CommandOptions {
             case "--format":
                 let text = try value()
                 guard let format = SourceFormat(rawValue: text) else {
-                    throw UsageError(message: "--format takes one of "
-                        + SourceFormat.allCases.map(\.rawValue).joined(separator: ", ") + ", not '\(text)'", command: command)
+                    throw UsageError(.invalidValue(option: option, value: text, expected: .oneOf(SourceFormat.allCases.map(\.rawValue))),
+                                     command: command)
                 }
                 if options.sources.isEmpty || options.sources[options.sources.count - 1].format != nil {
                     options.defaultFormat = format
@@ -77,26 +78,26 @@ struct CommandOptions {
             case "--projects":
                 let text = try value()
                 guard let count = Int(text), count >= 1 else {
-                    throw UsageError(message: "--projects takes a whole number from 1, not '\(text)'", command: command)
+                    throw UsageError(.invalidValue(option: option, value: text, expected: .wholeNumber(from: 1)), command: command)
                 }
                 options.projectCount = count
             case "--seed":
                 let text = try value()
                 guard let seed = UInt64(text) else {
-                    throw UsageError(message: "--seed takes a whole number from 0, not '\(text)'", command: command)
+                    throw UsageError(.invalidValue(option: option, value: text, expected: .wholeNumber(from: 0)), command: command)
                 }
                 options.seed = seed
             case "--to":
                 let text = try value()
                 guard let format = SourceFormat(rawValue: text) else {
-                    throw UsageError(message: "--to takes one of "
-                        + SourceFormat.allCases.map(\.rawValue).joined(separator: ", ") + ", not '\(text)'", command: command)
+                    throw UsageError(.invalidValue(option: option, value: text, expected: .oneOf(SourceFormat.allCases.map(\.rawValue))),
+                                     command: command)
                 }
                 options.convertTo = format
             case "--as-of":
                 let text = try value()
                 guard let date = CalendarDate(iso: text) else {
-                    throw UsageError(message: "--as-of takes a date YYYY-MM-DD, not '\(text)'", command: command)
+                    throw UsageError(.invalidValue(option: option, value: text, expected: .date), command: command)
                 }
                 options.asOf = date
             case "--report-html":
@@ -108,19 +109,19 @@ struct CommandOptions {
             case "--report":
                 let text = try value()
                 guard let format = ReportFormat(rawValue: text) else {
-                    throw UsageError(message: "--report takes text or json, not '\(text)'", command: command)
+                    throw UsageError(.invalidValue(option: option, value: text, expected: .oneOf(["text", "json"])), command: command)
                 }
                 options.report = format
             case "--lang":
                 let text = try value()
                 guard let language = ReportLanguage(rawValue: text) else {
-                    throw UsageError(message: "--lang takes de or en, not '\(text)'", command: command)
+                    throw UsageError(.invalidValue(option: option, value: text, expected: .oneOf(["de", "en"])), command: command)
                 }
                 options.language = language
             case "--log-format":
                 let text = try value()
                 guard text == "text" || text == "json" else {
-                    throw UsageError(message: "--log-format takes text or json, not '\(text)'", command: command)
+                    throw UsageError(.invalidValue(option: option, value: text, expected: .oneOf(["text", "json"])), command: command)
                 }
                 options.jsonLog = text == "json"
             case "--retire":
@@ -131,7 +132,7 @@ struct CommandOptions {
             case "--examples", "--max-findings":
                 let text = try value()
                 guard let number = Int(text), number >= (option == "--examples" ? 1 : 0) else {
-                    throw UsageError(message: "\(option) takes a whole number from \(option == "--examples" ? 1 : 0), not '\(text)'",
+                    throw UsageError(.invalidValue(option: option, value: text, expected: .wholeNumber(from: option == "--examples" ? 1 : 0)),
                                      command: command)
                 }
                 if option == "--examples" { options.examples = number } else { options.maxFindings = number }
@@ -142,13 +143,13 @@ struct CommandOptions {
             case "--warnings-exit": options.warningsExit = true
             default:
                 guard positional else {
-                    throw UsageError(message: "unexpected argument '\(argument)'", command: command)
+                    throw UsageError(.unexpectedArgument(argument), command: command)
                 }
                 options.sources.append((argument, nil))
             }
         }
         if options.quiet && options.verbose {
-            throw UsageError(message: "--quiet and --verbose exclude each other", command: command)
+            throw UsageError(.exclusive("--quiet", "--verbose"), command: command)
         }
         return options
     }
@@ -158,22 +159,56 @@ struct CommandOptions {
         FindingReporter(colour: colour, language: language, examples: examples, maxEntries: maxFindings)
     }
 
+    /// The language of a command line before (or without) parsing it: a valid `--lang de|en` anywhere in
+    /// `arguments` (the last one given), else the locale. Help and usage errors speak it.
+    static func language(of arguments: some Collection<String>,
+                         environment: [String: String] = ProcessInfo.processInfo.environment) -> ReportLanguage {
+        var language: ReportLanguage?
+        var previous: String?
+        for argument in arguments {
+            let (option, inline) = argument.optionAndInlineValue
+            if option == "--lang", let inline {
+                language = ReportLanguage(rawValue: inline) ?? language
+            } else if previous == "--lang" {
+                language = ReportLanguage(rawValue: argument) ?? language
+            }
+            previous = argument
+        }
+        return language ?? ReportLanguage(environment: environment)
+    }
+
+    /// `arguments` without `--lang X` and `--lang=X`.
+    static func removingLanguage(_ arguments: some Collection<String>) -> [String] {
+        var result: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext { skipNext = false; continue }
+            if argument == "--lang" { skipNext = true; continue }
+            if argument.hasPrefix("--lang=") { continue }
+            result.append(argument)
+        }
+        return result
+    }
+
     /// The configuration with the command line's replacements applied.
     func configuration() throws -> Configuration {
         var configuration: Configuration
         do {
             configuration = try ConfigurationLoader().load(path: configPath)
         } catch let error as IOError {
-            let hint = configPath == CommandOptions.defaultConfigPath
-                ? " (run kompass from the repository's folder, or name the configuration with --config)" : ""
-            throw ConfigurationError(path: configPath, keyPath: "", message: "cannot be read: \(error.reason)\(hint)")
+            let atDefault = configPath == CommandOptions.defaultConfigPath
+            var unreadable = ConfigurationError(path: configPath, keyPath: "", message: "cannot be read: \(error.reason)"
+                + (atDefault ? " (run kompass from the repository's folder, or name the configuration with --config)" : ""))
+            unreadable.messageDE = "kann nicht gelesen werden: \(error.reason(in: .de))"
+                + (atDefault ? " (starten Sie kompass im Ordner des Repositorys, oder nennen Sie die Konfiguration mit --config)" : "")
+            throw unreadable
         }
         if !sources.isEmpty {
             // A page text needs its register: keep the configured one.
             let register = configuration.sources.first { $0.format == .pageText }?.register
             configuration.sources = try sources.map { source in
                 guard let format = source.format ?? defaultFormat ?? SourceFormat(pathExtensionOf: source.path) else {
-                    throw UsageError(message: "cannot tell the format of '\(source.path)' from its extension; add --format", command: nil)
+                    throw UsageError(.unknownSourceFormat(path: source.path), command: nil)
                 }
                 return SourceConfiguration(path: source.path, format: format, register: format == .pageText ? register : nil)
             }

@@ -23,7 +23,7 @@ public struct HistoryList: Sendable, Equatable {
         guard let reference else { return }
         try StateListFile.read(reference, in: directory, at: path) { fields in
             guard let row = HistoryRow(stateFields: fields) else {
-                throw StateListFile.damaged(reference, in: directory, "a line does not have the expected fields")
+                throw StateListFile.damaged(reference, in: directory, .fields)
             }
             try body(row)
         }

@@ -14,6 +14,9 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     public var column: Int?
     /// What would be right, when the message alone does not say it.
     public var hint: String?
+    /// The message and the hint in German, where the error has them; without, a German run prints the English ones.
+    public var messageDE: String?
+    public var hintDE: String?
 
     public init(path: String, keyPath: String, message: String, line: Int? = nil, column: Int? = nil, hint: String? = nil) {
         self.path = path
@@ -29,7 +32,13 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         self.init(path: path, keyPath: "", message: error.message, line: error.line, column: error.column, hint: error.hint)
     }
 
-    public var description: String {
+    public var description: String { description(in: .en) }
+
+    /// `path:line:column: keyPath: message — hint`, in `language` where the error has German words.
+    public func description(in language: ReportLanguage) -> String {
+        let german = language == .de && messageDE != nil
+        let message = german ? messageDE ?? message : message
+        let hint = german ? hintDE ?? hint : hint
         var text = path
         if let line { text += ":\(line)" + (column.map { ":\($0)" } ?? "") }
         text += keyPath.isEmpty ? ": \(message)" : ": \(keyPath): \(message)"

@@ -20,19 +20,16 @@ public struct PublicationStateStore: Sendable {
         do throws(JSONDocumentError) {
             root = try JSONDocumentReader.read(bytes, maxBytes: PublicationStateStore.maxBytes)
         } catch {
-            throw StateError(path: path, message: "is not valid JSON: \(error.text)", line: error.line, column: error.column)
+            throw StateError(path: path, problem: .notJSON(error.text), line: error.line, column: error.column)
         }
         guard root.members != nil, let versionValue = root.member("version") else {
-            throw StateError(path: path, message: "is not a kompass state file (it holds no object with a \"version\")",
-                             line: root.line, column: root.column)
+            throw StateError(path: path, problem: .noVersion, line: root.line, column: root.column)
         }
         guard let version = versionValue.value.integer else {
-            throw StateError(path: path, message: "is not a kompass state file (its \"version\" is not a whole number)",
-                             line: versionValue.value.line, column: versionValue.value.column)
+            throw StateError(path: path, problem: .versionNotAWholeNumber, line: versionValue.value.line, column: versionValue.value.column)
         }
         guard PublicationState.readableVersions.contains(version) else {
-            throw StateError(path: path, message: "has version \(version); this kompass reads versions "
-                + "\(PublicationState.readableVersions.lowerBound) to \(PublicationState.readableVersions.upperBound)")
+            throw StateError(path: path, problem: .unreadableVersion(version, readable: PublicationState.readableVersions))
         }
         do {
             return try JSONValueDecoder().decode(PublicationState.self, from: root)
@@ -41,8 +38,7 @@ public struct PublicationStateStore: Sendable {
             let (line, column) = JSONValueDecoder.position(of: codingPath, in: root)
             var key = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             if key.hasPrefix(".") { key.removeFirst() }
-            throw StateError(path: path, message: "is damaged (" + (key.isEmpty ? "" : "\(key): ") + detail + ")",
-                             line: line, column: column)
+            throw StateError(path: path, problem: .damaged(key: key, detail: detail), line: line, column: column)
         }
     }
 
@@ -80,7 +76,7 @@ public struct PublicationStateStore: Sendable {
         var projects: [ProjectSnapshot] = []
         try StateListFile.read(reference, in: directory) { fields in
             guard let snapshot = ProjectSnapshot(stateFields: fields) else {
-                throw StateListFile.damaged(reference, in: directory, "a line does not have the expected fields")
+                throw StateListFile.damaged(reference, in: directory, .fields)
             }
             projects.append(snapshot)
         }
@@ -256,21 +252,92 @@ extension PublicationStateStore {
 /// fault (`state.json:3:17`).
 public struct StateError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
-    public var message: String
+    public var problem: Problem
     /// The 1-based line of the fault in `path`, when it is known.
     public var line: Int?
     /// The 1-based column (in characters) of the fault in `path`, when it is known.
     public var column: Int?
 
-    public init(path: String, message: String, line: Int? = nil, column: Int? = nil) {
+    public init(path: String, problem: Problem, line: Int? = nil, column: Int? = nil) {
         self.path = path
-        self.message = message
+        self.problem = problem
         self.line = line
         self.column = column
     }
 
-    public var description: String {
+    /// What is wrong with the state file.
+    public enum Problem: Sendable, Equatable {
+        /// Not JSON: the JSON reader's message (in English).
+        case notJSON(String)
+        /// No object with a "version".
+        case noVersion
+        case versionNotAWholeNumber
+        case unreadableVersion(Int, readable: ClosedRange<Int>)
+        /// A value of the wrong kind or a missing key: its key path and the decoder's detail (in English).
+        case damaged(key: String, detail: String)
+        /// A reference to a file that is not a state list file.
+        case notAListFile(String)
+        /// A list file the state names does not hold what the state recorded.
+        case listDamaged(path: String, ListDamage)
+        /// A list file the state names cannot be read: the system's reason.
+        case listUnreadable(path: String, reason: String)
+    }
+
+    /// How a list file differs from what the state recorded.
+    public enum ListDamage: Sendable, Equatable {
+        case fields, checksumOrCount
+    }
+
+    /// What is wrong, after the path, in English (`is not valid JSON: …`).
+    public var message: String { problem.text.en }
+
+    public var description: String { description(in: .en) }
+
+    /// `PATH:LINE:COLUMN message: what moving it aside means`, in `language`.
+    public func description(in language: ReportLanguage) -> String {
         let place = line.map { ":\($0)" + (column.map { ":\($0)" } ?? "") } ?? ""
-        return "\(path)\(place) \(message): move it aside only if you accept that every output counts as new (modification dates and the change feed start over)"
+        let text = problem.text
+        return language == .de
+            ? "\(path)\(place) \(text.de): verschieben Sie ihn nur, wenn Sie in Kauf nehmen, dass jede Ausgabe als neu gilt "
+                + "(Änderungsdaten und Änderungsfeed beginnen von vorn)"
+            : "\(path)\(place) \(text.en): move it aside only if you accept that every output counts as new "
+                + "(modification dates and the change feed start over)"
+    }
+}
+
+// MARK: - Messages
+
+extension StateError.Problem {
+    /// The words after the path: English, and German (after "der Publikationszustand PATH").
+    var text: Bilingual {
+        switch self {
+        case .notJSON(let detail):
+            Bilingual(en: "is not valid JSON: \(detail)", de: "ist kein gültiges JSON: \(detail)")
+        case .noVersion:
+            Bilingual(en: "is not a kompass state file (it holds no object with a \"version\")",
+                      de: "ist keine Zustandsdatei von kompass (sie enthält kein Objekt mit \"version\")")
+        case .versionNotAWholeNumber:
+            Bilingual(en: "is not a kompass state file (its \"version\" is not a whole number)",
+                      de: "ist keine Zustandsdatei von kompass (ihre \"version\" ist keine ganze Zahl)")
+        case .unreadableVersion(let version, let readable):
+            Bilingual(en: "has version \(version); this kompass reads versions \(readable.lowerBound) to \(readable.upperBound)",
+                      de: "hat die Version \(version); dieser kompass liest die Versionen \(readable.lowerBound) bis \(readable.upperBound)")
+        case .damaged(let key, let detail):
+            Bilingual(en: "is damaged (" + (key.isEmpty ? "" : "\(key): ") + detail + ")",
+                      de: "ist beschädigt (" + (key.isEmpty ? "" : "\(key): ") + detail + ")")
+        case .notAListFile(let name):
+            Bilingual(en: "names '\(name)', which is not a state list file", de: "nennt '\(name)', das keine Listendatei des Zustands ist")
+        case .listDamaged(let path, let damage):
+            switch damage {
+            case .fields:
+                Bilingual(en: "names \(path), which is damaged (a line does not have the expected fields)",
+                          de: "nennt \(path), das beschädigt ist (eine Zeile hat nicht die erwarteten Felder)")
+            case .checksumOrCount:
+                Bilingual(en: "names \(path), which is damaged (its checksum or its number of lines is not the one recorded)",
+                          de: "nennt \(path), das beschädigt ist (seine Prüfsumme oder seine Zeilenzahl ist nicht die vermerkte)")
+            }
+        case .listUnreadable(let path, let reason):
+            Bilingual(en: "names \(path), which cannot be read (\(reason))", de: "nennt \(path), das nicht gelesen werden kann (\(reason))")
+        }
     }
 }

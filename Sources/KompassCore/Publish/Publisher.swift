@@ -52,10 +52,10 @@ public final class Publisher {
         let name = (output as NSString).lastPathComponent
         let prefix = ".\(name).staging-"
         stagingDirectory = ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(prefix + "\(getpid())")
-        try FolderMaker.create(parent.isEmpty ? "." : parent, role: "the folder that holds the output folder")
+        try FolderMaker.create(parent.isEmpty ? "." : parent, role: .outputParent)
         AbandonedFiles.remove(in: parent.isEmpty ? "." : parent, prefix: prefix)
         try? FileManager.default.removeItem(atPath: stagingDirectory)
-        try FolderMaker.create(stagingDirectory, role: "the staging folder", given: outputDirectory)
+        try FolderMaker.create(stagingDirectory, role: .staging, given: outputDirectory)
     }
 
     public func stagingPath(for file: OutputFile) -> String {
@@ -88,7 +88,7 @@ public final class Publisher {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw IOError(path: outputDirectory, operation: "publish into", reason: "it is not a folder")
+                throw IOError(path: outputDirectory, operation: .publishInto, cause: .isNotAFolder)
             }
             guard kompass_exchange_paths(stagingDirectory, outputDirectory) == 0 else {
                 throw IOError(path: outputDirectory, operation: "publish (exchange the folders)", reason: String(cString: strerror(errno)))

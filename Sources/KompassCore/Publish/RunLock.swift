@@ -21,7 +21,7 @@ public final class RunLock {
     /// Takes the lock, or throws `LockError.held` naming the run that holds it.
     /// `outputDirectory`: the output folder the user named, when the state folder is the one beside it.
     public init(directory: String, outputDirectory: String? = nil, now: Date = Date()) throws {
-        try FolderMaker.create(directory, role: "the state folder", given: outputDirectory)
+        try FolderMaker.create(directory, role: .state, given: outputDirectory)
         path = (directory as NSString).appendingPathComponent("kompass.lock")
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOError(path: path, operation: "open", reason: String(cString: strerror(errno))) }
@@ -68,9 +68,16 @@ public final class RunLock {
 public enum LockError: Error, Sendable, Equatable, CustomStringConvertible {
     case held(path: String, holder: RunLock.Holder?)
 
-    public var description: String {
+    public var description: String { description(in: .en) }
+
+    /// The message in `language`.
+    public func description(in language: ReportLanguage) -> String {
         switch self {
         case .held(let path, let holder):
+            if language == .de {
+                let who = holder.map { "ein anderer kompass-Lauf (PID \($0.pid), gestartet \($0.started))" } ?? "ein anderer kompass-Lauf"
+                return "\(who) publiziert gerade; dieser Lauf hält an, ohne etwas zu ändern (Sperre: \(path))"
+            }
             let who = holder.map { "another kompass run (\($0))" } ?? "another kompass run"
             return "\(who) is publishing; this run stops without changing anything (lock: \(path))"
         }

@@ -43,7 +43,7 @@ enum StateListFile {
     /// The path of the file `reference` names, once it is known to name a list file.
     static func path(of reference: Reference, in directory: String) throws -> String {
         guard reference.file.hasSuffix(".tsv"), !reference.file.contains("/") else {
-            throw StateError(path: statePath(directory), message: "names '\(reference.file)', which is not a state list file")
+            throw StateError(path: statePath(directory), problem: .notAListFile(reference.file))
         }
         return (directory as NSString).appendingPathComponent(reference.file)
     }
@@ -54,9 +54,8 @@ enum StateListFile {
     }
 
     /// The error for a list file that does not hold what its reference says.
-    static func damaged(_ reference: Reference, in directory: String, _ what: String) -> StateError {
-        StateError(path: statePath(directory),
-                   message: "names \((directory as NSString).appendingPathComponent(reference.file)), which is damaged (\(what))")
+    static func damaged(_ reference: Reference, in directory: String, _ damage: StateError.ListDamage) -> StateError {
+        StateError(path: statePath(directory), problem: .listDamaged(path: (directory as NSString).appendingPathComponent(reference.file), damage))
     }
 
     /// Reads the file `reference` names (or, before it is committed, the file at `path`), handing each record's
@@ -69,7 +68,7 @@ enum StateListFile {
         do {
             reader = try ByteFileReader(path: path, chunkSize: 1 << 20)
         } catch {
-            throw StateError(path: statePath(directory), message: "names \(path), which cannot be read (\(error.reason))")
+            throw StateError(path: statePath(directory), problem: .listUnreadable(path: path, reason: error.reason))
         }
         var hasher = SHA256()
         var pending: [UInt8] = []
@@ -95,7 +94,7 @@ enum StateListFile {
             pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<chunk.count]))
         }
         guard pending.isEmpty, SHA256.hexString(hasher.finalize()) == reference.sha256, count == reference.count else {
-            throw damaged(reference, in: directory, "its checksum or its number of lines is not the one recorded")
+            throw damaged(reference, in: directory, .checksumOrCount)
         }
     }
 

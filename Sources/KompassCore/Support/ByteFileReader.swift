@@ -25,7 +25,7 @@ public final class ByteFileReader {
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw IOError(path: path, operation: "read", reason: "it is a directory")
+            throw IOError(path: path, operation: .read, cause: .isAFolder)
         }
         descriptor = fd
     }

@@ -4,9 +4,9 @@ import Foundation
 /// which folder, what it is for, why not, and what to do. A folder kompass derives from one the user named (the
 /// state folder beside the output folder) is named together with the one the user gave.
 enum FolderMaker {
-    /// Creates `path` and its missing parents; `role` says what the folder is for ("the state folder"), `given`
+    /// Creates `path` and its missing parents; `role` says what the folder is for (the state folder), `given`
     /// is the folder the user named when `path` derives from it.
-    static func create(_ path: String, role: String, given: String? = nil) throws(IOError) {
+    static func create(_ path: String, role: IOError.Folder, given: String? = nil) throws(IOError) {
         var missing: [String] = []
         var current = path
         while !current.isEmpty, current != "/", !isDirectory(current) {
@@ -16,20 +16,15 @@ enum FolderMaker {
         for folder in missing.reversed() where mkdir(folder, 0o755) != 0 && errno != EEXIST {
             let code = errno
             let parent = (folder as NSString).deletingLastPathComponent
-            let beside = given.map { " (it goes beside \($0), the folder you named)" } ?? ""
-            let hint: String
+            let advice: IOError.Advice
             switch code {
-            case EACCES, EPERM, EROFS:
-                hint = "kompass needs to write in \(parent.isEmpty ? "." : parent): choose a place you can write (--output, or \"output\" "
-                    + "and \"state\" in the configuration), or give the user that runs kompass the right to write there"
-            case ENOTDIR, EEXIST:
-                hint = "\(parent) is a file, not a folder: choose another place, or move the file aside"
-            case ENOSPC, EDQUOT:
-                hint = "the disk is full: free space, then run again (nothing was published)"
-            default:
-                hint = "check the path and the disk, then run again (nothing was published)"
+            case EACCES, EPERM, EROFS: advice = .permission(parent: parent.isEmpty ? "." : parent)
+            case ENOTDIR, EEXIST: advice = .fileInTheWay(parent: parent)
+            case ENOSPC, EDQUOT: advice = .diskFull
+            default: advice = .checkPathAndDisk
             }
-            throw IOError(path: folder, operation: "create \(role)", reason: String(cString: strerror(code)).lowercased() + beside, hint: hint)
+            throw IOError(path: folder, operation: .createFolder(role), cause: .text(String(cString: strerror(code)).lowercased()),
+                          given: given, advice: advice)
         }
     }
 
