@@ -26,6 +26,8 @@ struct Failure {
                 + (error.hint(in: language).map { ["    " + Words.hint.text(in: language) + ": " + $0] } ?? [])
         case let error as LockError:
             ["kompass: " + error.description(in: language)]
+        case let error as PublishedWithoutState:
+            ["kompass: " + error.description(in: language), "    " + Words.hint.text(in: language) + ": " + error.hint(in: language)]
         case let error as StateError:
             ["kompass: " + Words.publicationState.text(in: language) + " " + error.description(in: language)]
         default:

@@ -25,24 +25,41 @@ public struct PublishedWithoutState: Error, Sendable, CustomStringConvertible {
         self.cause = cause
     }
 
-    public var description: String {
-        switch part {
-        case .state:
-            "the new outputs are published in \(outputDirectory) (they are live), but their state was not saved: \(cause)"
-        case .acceptedSource:
-            "the new outputs are published in \(outputDirectory) (they are live) and their state is saved, but the copy of "
+    public var description: String { description(in: .en) }
+
+    /// What happened, in `language`.
+    public func description(in language: ReportLanguage) -> String {
+        let cause = cause.description(in: language)
+        switch (part, language) {
+        case (.state, .en):
+            return "the new outputs are published in \(outputDirectory) (they are live), but their state was not saved: \(cause)"
+        case (.state, .de):
+            return "die neuen Ausgaben sind in \(outputDirectory) publiziert (sie sind öffentlich), aber ihr Zustand wurde nicht "
+                + "gespeichert: \(cause)"
+        case (.acceptedSource, .en):
+            return "the new outputs are published in \(outputDirectory) (they are live) and their state is saved, but the copy of "
                 + "a source kept for the next comparison was not: \(cause)"
+        case (.acceptedSource, .de):
+            return "die neuen Ausgaben sind in \(outputDirectory) publiziert (sie sind öffentlich) und ihr Zustand ist gespeichert, "
+                + "aber die Kopie einer Quelle für den nächsten Vergleich nicht: \(cause)"
         }
     }
 
-    public var hint: String {
-        switch part {
-        case .state:
+    /// What to do, in `language`.
+    public func hint(in language: ReportLanguage) -> String {
+        switch (part, language) {
+        case (.state, .en):
             "make \(stateDirectory) writable (or free space there), then run kompass again: it sees that the published "
                 + "files differ from the saved state and publishes them again, recording their state"
-        case .acceptedSource:
+        case (.state, .de):
+            "machen Sie \(stateDirectory) beschreibbar (oder schaffen Sie dort Platz) und starten Sie kompass erneut: es sieht, "
+                + "dass die publizierten Dateien vom gespeicherten Zustand abweichen, und publiziert sie erneut, mit ihrem Zustand"
+        case (.acceptedSource, .en):
             "make \(stateDirectory) writable (or free space there); the next run compares the spreadsheet with the copy "
                 + "kept before this one"
+        case (.acceptedSource, .de):
+            "machen Sie \(stateDirectory) beschreibbar (oder schaffen Sie dort Platz); der nächste Lauf vergleicht die Tabelle "
+                + "mit der zuvor behaltenen Kopie"
         }
     }
 }
