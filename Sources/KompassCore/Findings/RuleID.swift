@@ -133,6 +133,8 @@ extension RuleID {
 
     // MARK: Sources in general
     public static let sourceFieldUnknown = RuleID("source.field.unknown")
+    public static let sourceEncoding = RuleID("source.encoding")
+    public static let sourceLineEnds = RuleID("source.line-ends")
     public static let sourceLineTooLong = RuleID("source.line.too-long")
     public static let sourceTooLarge = RuleID("source.too-large")
 
@@ -212,7 +214,7 @@ extension RuleID {
          .registerAmbiguous, .registerEmpty, .registerFingerprint, .registerFingerprintChanged,
          .registerHeader, .registerID, .registerIDDuplicate, .registerMissing, .registerNotConfigured, .registerOldForm,
          .registerPosition, .registerRepeatedBlock, .registerRowCells, .registerSyntax, .registerTitle,
-         .registerUnused, .sourceFieldUnknown, .sourceLineTooLong, .sourceTooLarge, .textBlank, .textControlCharacters, .textDuplicate,
+         .registerUnused, .sourceEncoding, .sourceFieldUnknown, .sourceLineEnds, .sourceLineTooLong, .sourceTooLarge, .textBlank, .textControlCharacters, .textDuplicate,
          .textFormulaLike, .textHTML, .textOtherProject, .timeCompletedAhead, .timeNotStarted, .timeOverdue,
          .timeProgressBeforeStart, .titleDuplicate, .valueMissing, .valueRepeated, .valueTooLong, .valueTrimmed,
          .valueUnicodeNormalised, .xmlEntity, .xmlFieldAbsent, .xmlFieldStructured, .xmlNoRecords,

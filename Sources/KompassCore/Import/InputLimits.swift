@@ -17,22 +17,23 @@ public enum InputLimits {
     public static let fileBytes = 2 << 30
 }
 
-/// Reading a source stopped because it exceeds one of the `InputLimits`: the finding says where and which.
-/// Thrown from inside an importer; the loader reports the finding and keeps the records read before.
-struct InputLimitExceeded: Error {
+/// Reading a source stopped: it exceeds one of the `InputLimits`, or its start shows it is no UTF-8 text with line
+/// feeds (`SourceStart`). The finding says where and why. Thrown from inside an importer; the loader reports the
+/// finding and keeps the records read before.
+struct ReadingStopped: Error {
     var finding: Finding
 }
 
-extension InputLimitExceeded {
+extension ReadingStopped {
     /// The file is larger than `InputLimits.fileBytes`; reading stopped at that byte.
-    static func file(_ path: String) -> InputLimitExceeded {
-        InputLimitExceeded(finding: Finding(ruleID: .sourceTooLarge, severity: .error, location: SourceLocation(file: path, line: 0),
+    static func file(_ path: String) -> ReadingStopped {
+        ReadingStopped(finding: Finding(ruleID: .sourceTooLarge, severity: .error, location: SourceLocation(file: path, line: 0),
                                             message: Message.fileTooLarge, hint: Message.fileTooLargeHint))
     }
 
     /// A line (or a CSV record) longer than `InputLimits.lineBytes`, starting at `line`.
-    static func line(_ path: String, line: Int) -> InputLimitExceeded {
-        InputLimitExceeded(finding: Finding(ruleID: .sourceLineTooLong, severity: .error,
+    static func line(_ path: String, line: Int) -> ReadingStopped {
+        ReadingStopped(finding: Finding(ruleID: .sourceLineTooLong, severity: .error,
                                             location: SourceLocation(file: path, line: line, column: 1),
                                             message: Message.lineTooLong, hint: Message.lineTooLongHint))
     }

@@ -45,7 +45,7 @@ public struct ImportRequest: Sendable {
 
 extension ImportRequest {
     /// The source opened for reading, its bytes seen by `capture`: importers read through this, once. Reading
-    /// stops with `InputLimitExceeded` beyond `InputLimits.fileBytes`.
+    /// stops with `ReadingStopped` beyond `InputLimits.fileBytes`.
     public func openReader(chunkSize: Int = 1 << 16) throws(IOError) -> ByteFileReader {
         try ByteFileReader(path: path, chunkSize: chunkSize, capture: capture, byteLimit: InputLimits.fileBytes)
     }

@@ -8,7 +8,7 @@ public final class ByteFileReader {
     /// Sees every chunk before the caller does (a source's checksum and accepted copy, taken from the bytes read).
     private let capture: SourceCapture?
 
-    /// The most bytes read before `forEachChunk` throws `InputLimitExceeded` and `pull` reports the end (with
+    /// The most bytes read before `forEachChunk` throws `ReadingStopped` and `pull` reports the end (with
     /// `exceededLimit` set); nil: no limit.
     private let byteLimit: Int?
     private var bytesRead = 0
@@ -48,7 +48,7 @@ public final class ByteFileReader {
             bytesRead += count
             if let byteLimit, bytesRead > byteLimit {
                 exceededLimit = true
-                throw InputLimitExceeded.file(path)
+                throw ReadingStopped.file(path)
             }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             capture?.observe(chunk)

@@ -346,7 +346,7 @@ struct JSONRecordAssembler {
     // MARK: - Errors and the end
 
     private mutating func syntaxError(_ error: JSONSyntaxError) throws {
-        if error.kind == .tooLong { throw InputLimitExceeded.line(file, line: error.line) }
+        if error.kind == .tooLong { throw ReadingStopped.line(file, line: error.line) }
         if error.kind == .noValue {
             noValue = error
             return
