@@ -467,4 +467,43 @@ struct JSONTokenizerTests {
             #expect(tokenize(bytes: bytes, mode: .lines, splits: [split]).items == whole.items, "split at \(split)")
         }
     }
+
+    // MARK: - Bounded input (issue 14)
+
+    /// A JSON Lines line longer than the limit ends the tokenization with one `.tooLong` error at its line,
+    /// instead of growing: the input may be a device or a file without line breaks.
+    @Test func aLineLongerThanTheLimitIsRefused() {
+        let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)
+        var tokenizer = JSONTokenizer(mode: .lines)
+        tokenizer.feed(Array("{\"id\": \"p1\"}\n{\"id\": \"".utf8))
+        var error: JSONSyntaxError?
+        var fed = 0
+        feeding: while fed < 2 * InputLimits.lineBytes {
+            tokenizer.feed(chunk)
+            fed += chunk.count
+            while true {
+                do {
+                    guard case .token = try tokenizer.next() else { break }
+                } catch let caught {
+                    error = caught
+                    break feeding
+                }
+            }
+        }
+        #expect(error?.kind == .tooLong)
+        #expect(error?.line == 2)
+        #expect(fed <= InputLimits.lineBytes + chunk.count)
+    }
+
+    /// After a document's first error, what is fed is dropped: the tokenizer ends and keeps nothing.
+    @Test func aDocumentKeepsNothingAfterItsError() throws {
+        var tokenizer = JSONTokenizer(mode: .document)
+        tokenizer.feed([0, 0, 0])
+        #expect(throws: JSONSyntaxError.self) { _ = try tokenizer.next() }
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        for _ in 0..<64 { tokenizer.feed(zeros) }
+        #expect(try tokenizer.next() == .end)
+        tokenizer.finish()
+        #expect(try tokenizer.next() == .end)
+    }
 }
