@@ -21,10 +21,15 @@ extension RegisterMatcher {
         Finding(ruleID: .registerAmbiguous, severity: .error, location: location, projectID: project?.rawValue, text)
     }
 
-    /// A register entry no block matches.
-    static func unused(_ entry: ProjectRegister.Entry) -> Finding {
-        Finding(ruleID: .registerUnused, severity: .warning, location: entry.location, projectID: entry.id.rawValue,
-                Message.unused(entry.id))
+    /// A register entry no block matches. With a `cause` (its block could not be read: see `UnreadBlockCauses`) it is
+    /// that error's consequence, and its hint asks for the error to be fixed first instead of for a change to the
+    /// register.
+    static func unused(_ entry: ProjectRegister.Entry, causedBy cause: FindingReference? = nil) -> Finding {
+        let text = Message.unused(entry.id)
+        var finding = Finding(ruleID: .registerUnused, severity: .warning, location: entry.location, projectID: entry.id.rawValue,
+                              message: text.message, hint: cause == nil ? text.hint : Message.fixTheErrorFirst)
+        finding.causedBy = cause
+        return finding
     }
 
     /// A register in the old form (one fingerprint of both texts), with the file to write in the register's form.

@@ -209,6 +209,12 @@ extension RegisterMatcher {
                  de: "wenn das Vorhaben nicht mehr auf der Seite steht, behalten Sie die Zeile (die Kennung bleibt reserviert); das Vorhaben wird dann als entfernt gemeldet"))
         }
 
+        /// The hint of an unused entry whose block could not be read: the entry is fine, the block's error is the
+        /// thing to fix (as the shrink guard says of the project that block would miss).
+        static let fixTheErrorFirst = Bilingual(
+            en: "fix the error it follows from first; change nothing because of it",
+            de: "beheben Sie zuerst den Fehler, aus dem dies folgt; ändern Sie deswegen nichts")
+
         /// Project `position` repeats project `earlier` (at `line`) word for word; `id`: the identifier that one has.
         static func repeatedBlock(_ position: Int, of earlier: Int, line: Int, id: ProjectID?) -> Text {
             (id.map { id in Bilingual(
