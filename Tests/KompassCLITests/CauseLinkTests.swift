@@ -45,6 +45,12 @@ import Testing
         #expect(consequences.allSatisfy { $0.1.rule == "page-text.line.unexpected" && $0.1.line == 38 })
         #expect(Self.rules(findings, "guard.vanished").first?["project"] as? String == "daten-und-ki-plattform")
         #expect(!findings.contains { ($0["hint"] as? String ?? "").contains("--retire") })
+        // The entry of the unread block is fine: its hint asks for the error to be fixed, as the guard's does, and no
+        // hint asks for the register to be edited.
+        let unused = try #require(Self.rules(findings, "register.unused").first)
+        #expect(unused["hint"] as? String == "fix the error it follows from first; change nothing because of it")
+        #expect(!findings.contains { ($0["hint"] as? String ?? "").lowercased().contains("register") })
+        #expect(!findings.contains { ($0["hint"] as? String ?? "").contains("keep the line") })
     }
 
     @Test func theTextReportFoldsTheConsequencesUnderTheCause() throws {

@@ -42,6 +42,13 @@ public struct Finding: Sendable, Equatable, Codable {
         hintDE = hint.map { ShownText.hint($0.de) }
     }
 
+    /// A finding with its text as a file's `Message` enum gives it: the message and hint in English and German.
+    public init(ruleID: RuleID, severity: Severity, location: SourceLocation?, field: ProjectField? = nil,
+                projectID: String? = nil, _ text: (message: Bilingual, hint: Bilingual?)) {
+        self.init(ruleID: ruleID, severity: severity, location: location, field: field, projectID: projectID,
+                  message: text.message, hint: text.hint)
+    }
+
     /// The message in `language`, falling back to English.
     public func message(in language: ReportLanguage) -> String {
         language == .de ? (messageDE ?? message) : message

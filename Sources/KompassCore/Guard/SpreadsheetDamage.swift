@@ -61,7 +61,15 @@ enum SpreadsheetDamage: Equatable {
     func finding(at location: SourceLocation, acceptedCopy: String) -> Finding {
         Finding(ruleID: ruleID, severity: severity, location: location, message: message, hint: hint(acceptedCopy: acceptedCopy))
     }
+}
 
+// MARK: - Messages
+
+extension SpreadsheetDamage {
+    // The texts of the damages' findings, apart from the logic that finds them: each a message and a hint, in
+    // English and German.
+
+    /// What happened to the value, or to the file.
     var message: Bilingual {
         switch self {
         case let .leadingZeros(accepted, current):
@@ -93,6 +101,7 @@ enum SpreadsheetDamage: Equatable {
         }
     }
 
+    /// What Excel did, and how to undo it: the accepted copy `acceptedCopy` has the value as it was.
     func hint(acceptedCopy: String) -> Bilingual {
         let restore = Bilingual(en: "restore the value from the accepted copy \(acceptedCopy)",
                                 de: "stellen Sie den Wert aus der angenommenen Kopie \(acceptedCopy) wieder her")

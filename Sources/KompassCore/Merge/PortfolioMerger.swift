@@ -21,12 +21,7 @@ public struct PortfolioMerger: Sendable {
                 if let earlier = index[id] {
                     findings.append(Finding(
                         ruleID: .mergeIDDuplicate, severity: .error, location: draft.origins.record, field: .id,
-                        projectID: id.rawValue,
-                        message: Bilingual(
-                            en: "the identifier '\(id)' appears twice in the source '\(source.source.name)' (first at \(earlier.origins.record))",
-                            de: "die Kennung '\(id)' kommt in der Quelle '\(source.source.name)' zweimal vor (zuerst bei \(earlier.origins.record))"),
-                        hint: Bilingual(en: "give each project its own identifier; kompass does not guess which record is meant",
-                                        de: "geben Sie jedem Vorhaben eine eigene Kennung; kompass rät nicht, welcher Datensatz gemeint ist")))
+                        projectID: id.rawValue, Message.idDuplicate(id, in: source.source.name, first: earlier.origins.record)))
                     continue
                 }
                 index[id] = draft
@@ -39,16 +34,11 @@ public struct PortfolioMerger: Sendable {
         for id in order {
             let present = sources.indices.filter { bySource[$0][id] != nil }
             if present.count < sources.count, settings.partialProjects != .allow {
-                let missing = sources.indices.filter { bySource[$0][id] == nil }.map { "'\(names[$0])'" }.joined(separator: ", ")
+                let missing = sources.indices.filter { bySource[$0][id] == nil }.map { names[$0] }
                 let first = bySource[present[0]][id]!
                 findings.append(Finding(
                     ruleID: .mergePartial, severity: settings.partialProjects == .error ? .error : .warning,
-                    location: first.origins.record, projectID: id.rawValue,
-                    message: Bilingual(en: "the project '\(id)' is missing from the source\(missing.contains(",") ? "s" : "") \(missing)",
-                                       de: "das Vorhaben '\(id)' fehlt in der Quelle\(missing.contains(",") ? "n" : "") \(missing)"),
-                    hint: Bilingual(en: "add it there, or set merge.partialProjects to \"allow\" or \"warning\" if the sources cover different projects",
-                                    de: "ergänzen Sie es dort, oder setzen Sie merge.partialProjects auf \"allow\" oder \"warning\", "
-                                        + "wenn die Quellen verschiedene Vorhaben abdecken")))
+                    location: first.origins.record, projectID: id.rawValue, Message.partial(id, missingFrom: missing)))
             }
             var result = bySource[present[0]][id]!
             for field in ProjectField.allCases where field != .id {
@@ -62,15 +52,8 @@ public struct PortfolioMerger: Sendable {
                     findings.append(Finding(
                         ruleID: .mergeConflict, severity: .warning, location: otherDraft.origins[field], field: field,
                         projectID: id.rawValue,
-                        message: Bilingual(
-                            en: "'\(names[other])' says \(field.rawValue) is '\(otherDraft.display(field) ?? "")', "
-                                + "'\(names[chosen])' (\(chosenDraft.origins[field])) says '\(chosenDraft.display(field) ?? "")'; "
-                                + "the value of '\(names[chosen])' is used",
-                            de: "laut '\(names[other])' steht im Feld «\(PortfolioMerger.germanLabel(of: field))» '\(otherDraft.display(field) ?? "")', "
-                                + "laut '\(names[chosen])' (\(chosenDraft.origins[field])) '\(chosenDraft.display(field) ?? "")'; "
-                                + "verwendet wird der Wert von '\(names[chosen])'"),
-                        hint: Bilingual(en: "correct the source that is wrong, or change merge.precedence.\(field.rawValue)",
-                                        de: "korrigieren Sie die falsche Quelle, oder ändern Sie merge.precedence.\(field.rawValue)")))
+                        Message.conflict(field, other: (names[other], otherDraft.display(field) ?? ""),
+                                         chosen: (names[chosen], chosenDraft.display(field) ?? ""), at: chosenDraft.origins[field])))
                 }
             }
             merged.append(result)
@@ -78,23 +61,65 @@ public struct PortfolioMerger: Sendable {
         return (merged, findings)
     }
 
-    /// The German name of a field in findings, as the page writes it: Fortschritt, Dauer, …
-    static func germanLabel(of field: ProjectField) -> String {
-        switch field {
-        case .id: "Kennung"
-        case .title: "Titel"
-        case .progress: "Fortschritt"
-        case .period: "Dauer"
-        case .before: "Bisher"
-        case .future: "In Zukunft"
-        case .fieldsOfAction: "Handlungsfelder"
-        case .userGroups: "Nutzende"
-        }
-    }
-
     /// Source indices in the order of precedence for `field`.
     private func rank(_ field: ProjectField, names: [String]) -> [Int] {
         let preferred = (settings.precedence[field] ?? []).compactMap { names.firstIndex(of: $0) }
         return preferred + names.indices.filter { !preferred.contains($0) }
+    }
+}
+
+// MARK: - Messages
+
+extension PortfolioMerger {
+    /// The merger's messages, apart from the logic that merges: each a message and a hint, in English and German.
+    enum Message {
+        typealias Text = (message: Bilingual, hint: Bilingual)
+
+        /// `first`: where the source has the identifier first.
+        static func idDuplicate(_ id: ProjectID, in source: String, first: SourceLocation) -> Text {
+            (Bilingual(
+                en: "the identifier '\(id)' appears twice in the source '\(source)' (first at \(first))",
+                de: "die Kennung '\(id)' kommt in der Quelle '\(source)' zweimal vor (zuerst bei \(first))"),
+             Bilingual(en: "give each project its own identifier; kompass does not guess which record is meant",
+                       de: "geben Sie jedem Vorhaben eine eigene Kennung; kompass rät nicht, welcher Datensatz gemeint ist"))
+        }
+
+        /// `sources`: the names of the sources that lack the project.
+        static func partial(_ id: ProjectID, missingFrom sources: [String]) -> Text {
+            let missing = sources.map { "'\($0)'" }.joined(separator: ", ")
+            return (Bilingual(en: "the project '\(id)' is missing from the source\(missing.contains(",") ? "s" : "") \(missing)",
+                              de: "das Vorhaben '\(id)' fehlt in der Quelle\(missing.contains(",") ? "n" : "") \(missing)"),
+                    Bilingual(en: "add it there, or set merge.partialProjects to \"allow\" or \"warning\" if the sources cover different projects",
+                              de: "ergänzen Sie es dort, oder setzen Sie merge.partialProjects auf \"allow\" oder \"warning\", "
+                                  + "wenn die Quellen verschiedene Vorhaben abdecken"))
+        }
+
+        /// Two sources (name and value) that disagree on `field`; the chosen one's value, at `origin`, is used.
+        static func conflict(_ field: ProjectField, other: (source: String, value: String), chosen: (source: String, value: String),
+                             at origin: SourceLocation) -> Text {
+            (Bilingual(
+                en: "'\(other.source)' says \(field.rawValue) is '\(other.value)', "
+                    + "'\(chosen.source)' (\(origin)) says '\(chosen.value)'; "
+                    + "the value of '\(chosen.source)' is used",
+                de: "laut '\(other.source)' steht im Feld «\(germanLabel(of: field))» '\(other.value)', "
+                    + "laut '\(chosen.source)' (\(origin)) '\(chosen.value)'; "
+                    + "verwendet wird der Wert von '\(chosen.source)'"),
+             Bilingual(en: "correct the source that is wrong, or change merge.precedence.\(field.rawValue)",
+                       de: "korrigieren Sie die falsche Quelle, oder ändern Sie merge.precedence.\(field.rawValue)"))
+        }
+
+        /// The German name of a field in findings, as the page writes it: Fortschritt, Dauer, …
+        static func germanLabel(of field: ProjectField) -> String {
+            switch field {
+            case .id: "Kennung"
+            case .title: "Titel"
+            case .progress: "Fortschritt"
+            case .period: "Dauer"
+            case .before: "Bisher"
+            case .future: "In Zukunft"
+            case .fieldsOfAction: "Handlungsfelder"
+            case .userGroups: "Nutzende"
+            }
+        }
     }
 }

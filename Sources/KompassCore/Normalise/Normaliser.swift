@@ -48,9 +48,8 @@ private struct RecordReading {
     }
 
     mutating func finding(_ rule: RuleID, _ value: RawValue, _ target: FieldMapping.Target,
-                          _ message: Bilingual, hint: Bilingual?, severity: Severity = .error) {
-        findings.append(Finding(ruleID: rule, severity: severity, location: value.location, field: target.field,
-                                message: message, hint: hint))
+                          _ text: Message.Text, severity: Severity = .error) {
+        findings.append(Finding(ruleID: rule, severity: severity, location: value.location, field: target.field, text))
     }
 
     /// The single value of a mapped field; reports a missing one and extra ones.
@@ -61,19 +60,12 @@ private struct RecordReading {
             if required && reportsMissingValues {
                 findings.append(Finding(ruleID: .valueMissing, severity: .error,
                                         location: SourceLocation(file: record.location.file, line: record.location.line, field: name),
-                                        field: target.field,
-                                        message: Bilingual(en: "the record has no value for '\(name)'",
-                                                           de: "der Datensatz hat keinen Wert für '\(name)'"),
-                                        hint: Bilingual(en: "every project needs a value for '\(name)'",
-                                                        de: "jedes Vorhaben braucht einen Wert für '\(name)'")))
+                                        field: target.field, Message.valueMissing(name)))
             }
             return nil
         }
         if all.count > 1, ![.before, .future, .fieldsOfAction, .userGroups].contains(target) {
-            finding(.valueRepeated, all[1], target,
-                    Bilingual(en: "'\(name)' has more than one value; the first, '\(all[0].text.truncated(40))', is used",
-                              de: "'\(name)' hat mehr als einen Wert; verwendet wird der erste, '\(all[0].text.truncated(40))'"),
-                    hint: Bilingual(en: "give '\(name)' once per project", de: "geben Sie '\(name)' einmal pro Vorhaben an"))
+            finding(.valueRepeated, all[1], target, Message.valueRepeated(name, first: all[0].text))
         }
         draft.origins[target.field] = all[0].location
         return all[0]
@@ -85,14 +77,8 @@ private struct RecordReading {
             if let id = ProjectID(text) {
                 draft.id = id
             } else {
-                finding(.idFormat, value, .id,
-                        Bilingual(en: "the identifier '\(value.text)' is not well-formed",
-                                  de: "die Kennung '\(value.text)' ist nicht gültig gebildet"),
-                        hint: text.trimmingWhitespace() != text && ProjectID(text.trimmingWhitespace()) != nil
-                            ? Bilingual(en: "remove the white space around it, or declare \"normalise\": [\"trim\"] in the mapping",
-                                        de: "entfernen Sie die Leerzeichen darum, oder deklarieren Sie \"normalise\": [\"trim\"] im Mapping")
-                            : Bilingual(en: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab",
-                                        de: "verwenden Sie Kleinbuchstaben a-z, Ziffern 0-9 und einzelne Bindestriche, z. B. digital-lab"))
+                let trimmedWouldDo = text.trimmingWhitespace() != text && ProjectID(text.trimmingWhitespace()) != nil
+                finding(.idFormat, value, .id, Message.idFormat(value.text, trimmedWouldDo: trimmedWouldDo))
             }
         }
         if let value = single(.title) {
@@ -123,33 +109,17 @@ private struct RecordReading {
                 draft.progress = percent
                 if !ValueParsers.isCanonicalPercent(value.text) {
                     // Read, and said so: a form kompass accepts but does not write (`30 %`, ` 50`).
-                    finding(.progressLenientForm, value, .progress,
-                            Bilingual(en: "the progress '\(value.text)' was read as \(percent)%",
-                                      de: "der Fortschritt '\(value.text)' wurde als \(percent) % gelesen"),
-                            hint: Bilingual(en: "write it as \(percent)% (or \(percent)), without spaces",
-                                            de: "schreiben Sie \(percent)% (oder \(percent)), ohne Leerzeichen"),
-                            severity: .info)
+                    finding(.progressLenientForm, value, .progress, Message.progressLenient(value.text, percent: percent), severity: .info)
                 }
             } else {
-                finding(.progressFormat, value, .progress,
-                        Bilingual(en: "the progress '\(value.text)' is not a percentage",
-                                  de: "der Fortschritt '\(value.text)' ist keine Prozentangabe"),
-                        hint: Bilingual(en: "write a whole number from 0 to 100 followed by %, e.g. 30%",
-                                        de: "schreiben Sie eine ganze Zahl von 0 bis 100, gefolgt von %, z. B. 30%"))
+                finding(.progressFormat, value, .progress, Message.notAPercentage(value.text))
             }
         case .fraction:
             if let percent = ValueParsers.fraction(value.text) {
                 draft.progress = percent
-                finding(.progressConverted, value, .progress,
-                        Bilingual(en: "the share '\(value.text)' was read as \(percent)%",
-                                  de: "der Anteil '\(value.text)' wurde als \(percent) % gelesen"),
-                        hint: nil, severity: .info)
+                finding(.progressConverted, value, .progress, Message.shareConverted(value.text, percent: percent), severity: .info)
             } else {
-                finding(.progressFormat, value, .progress,
-                        Bilingual(en: "the progress '\(value.text)' is not a share from 0 to 1 in whole percent",
-                                  de: "der Fortschritt '\(value.text)' ist kein Anteil von 0 bis 1 in ganzen Prozent"),
-                        hint: Bilingual(en: "the mapping declares progress as a share: write e.g. 0.3 for 30%",
-                                        de: "das Mapping gibt den Fortschritt als Anteil an: schreiben Sie z. B. 0.3 für 30 %"))
+                finding(.progressFormat, value, .progress, Message.notAShare(value.text))
             }
         }
     }
@@ -159,41 +129,15 @@ private struct RecordReading {
     mutating func year(_ value: RawValue, _ target: FieldMapping.Target) -> Int? {
         let text = value.text.trimmingWhitespace()
         let form = mapping.dateForm
-        let (en, de) = target == .startYear ? ("start", "Start") : ("end", "End")
+        let isStart = target == .startYear
         if let year = ValueParsers.year(text, form: form) {
             if form != .year {
-                finding(.periodDateRead, value, target,
-                        Bilingual(en: "the \(en) date '\(text)' was read as the year \(year) (the mapping declares dateForm \(form.rawValue))",
-                                  de: "das \(de)datum '\(text)' wurde als Jahr \(year) gelesen (das Mapping deklariert dateForm \(form.rawValue))"),
-                        hint: nil, severity: .info)
+                finding(.periodDateRead, value, target, Message.dateRead(text, year: year, form: form, isStart: isStart), severity: .info)
             }
             return year
         }
-        let seen = ValueParsers.dateForm(of: text)
-        let hint: Bilingual
-        if form == .year, let seen {
-            hint = Bilingual(en: "it is a date: declare its form in the mapping (\"dateForm\": \"\(seen.rawValue)\") and kompass reads its year, or write the year",
-                             de: "das ist ein Datum: deklarieren Sie seine Form im Mapping (\"dateForm\": \"\(seen.rawValue)\"), dann liest kompass das Jahr, oder schreiben Sie das Jahr")
-        } else if form == .year {
-            hint = target == .startYear
-                ? Bilingual(en: "write the year the project starts, e.g. 2023", de: "schreiben Sie das Jahr, in dem das Vorhaben beginnt, z. B. 2023")
-                : Bilingual(en: "write the year the project ends, e.g. 2028, or leave it empty for a single year",
-                            de: "schreiben Sie das Jahr, in dem das Vorhaben endet, z. B. 2028, oder lassen Sie es für ein einzelnes Jahr leer")
-        } else {
-            hint = Bilingual(en: "write a date of the calendar in the declared form \(form.rawValue), or change dateForm in the mapping",
-                             de: "schreiben Sie ein gültiges Datum in der deklarierten Form \(form.rawValue), oder ändern Sie dateForm im Mapping")
-        }
-        let message: Bilingual
-        switch (form, target == .startYear) {
-        case (.year, true):
-            message = Bilingual(en: "the start year '\(value.text)' is not a four-digit year", de: "das Startjahr '\(value.text)' ist kein vierstelliges Jahr")
-        case (.year, false):
-            message = Bilingual(en: "the end year '\(value.text)' is not a four-digit year", de: "das Endjahr '\(value.text)' ist kein vierstelliges Jahr")
-        default:
-            message = Bilingual(en: "the \(en) '\(value.text)' is not a date of the declared form \(form.rawValue)",
-                                de: "das \(de)datum '\(value.text)' ist kein Datum der deklarierten Form \(form.rawValue)")
-        }
-        finding(.periodFormat, value, target, message, hint: hint)
+        finding(.periodFormat, value, target,
+                Message.notAYear(value.text, form: form, seen: ValueParsers.dateForm(of: text), isStart: isStart))
         return nil
     }
 
@@ -205,10 +149,7 @@ private struct RecordReading {
         if mapping.normalisations.contains(.trim) {
             let trimmed = result.trimmingWhitespace()
             if trimmed.utf8.count != result.utf8.count {
-                finding(.valueTrimmed, value, target,
-                        Bilingual(en: "'\(name)': white space around '\(trimmed.truncated(40))' was removed (the mapping declares normalise trim)",
-                                  de: "'\(name)': die Leerzeichen um '\(trimmed.truncated(40))' wurden entfernt (das Mapping deklariert normalise trim)"),
-                        hint: nil, severity: .info)
+                finding(.valueTrimmed, value, target, Message.trimmed(name, to: trimmed), severity: .info)
                 result = trimmed
             }
         }
@@ -216,10 +157,7 @@ private struct RecordReading {
             let composed = result.precomposedStringWithCanonicalMapping
             if !composed.unicodeScalars.elementsEqual(result.unicodeScalars) {
                 let changed = result.unicodeScalars.count - composed.unicodeScalars.count
-                finding(.valueUnicodeNormalised, value, target,
-                        Bilingual(en: "'\(name)': decomposed characters were composed (Unicode NFC, \(changed) code points fewer): '\(composed.truncated(40))' (the mapping declares normalise nfc)",
-                                  de: "'\(name)': zerlegte Zeichen wurden zusammengesetzt (Unicode NFC, \(changed) Codepunkte weniger): '\(composed.truncated(40))' (das Mapping deklariert normalise nfc)"),
-                        hint: nil, severity: .info)
+                finding(.valueUnicodeNormalised, value, target, Message.composed(name, to: composed, fewer: changed), severity: .info)
                 result = composed
             }
         }
@@ -231,11 +169,7 @@ private struct RecordReading {
             if let period = ValueParsers.period(value.text) {
                 draft.period = period
             } else {
-                finding(.periodFormat, value, .period,
-                        Bilingual(en: "the duration '\(value.text)' is not a year or a range of years",
-                                  de: "die Dauer '\(value.text)' ist weder ein Jahr noch eine Spanne von Jahren"),
-                        hint: Bilingual(en: "write four-digit years: 2023–2028, or a single year such as 2024",
-                                        de: "schreiben Sie vierstellige Jahre: 2023–2028, oder ein einzelnes Jahr wie 2024"))
+                finding(.periodFormat, value, .period, Message.notAPeriod(value.text))
             }
             return
         }
@@ -293,5 +227,128 @@ private struct RecordReading {
             : value.text.split(separator: separator, omittingEmptySubsequences: false)
         return parts.map { RawValue(String($0).trimmingWhitespace(), at: value.location) }
             .filter { !$0.text.isEmpty }
+    }
+}
+
+// MARK: - Messages
+
+extension RecordReading {
+    /// The normaliser's messages, apart from the logic that reads the values: each a message and, where there is
+    /// something to do, a hint, in English and German.
+    enum Message {
+        typealias Text = (message: Bilingual, hint: Bilingual?)
+
+        /// `name`: the source's field.
+        static func valueMissing(_ name: String) -> Text {
+            (Bilingual(en: "the record has no value for '\(name)'",
+                       de: "der Datensatz hat keinen Wert für '\(name)'"),
+             Bilingual(en: "every project needs a value for '\(name)'",
+                       de: "jedes Vorhaben braucht einen Wert für '\(name)'"))
+        }
+
+        static func valueRepeated(_ name: String, first: String) -> Text {
+            (Bilingual(en: "'\(name)' has more than one value; the first, '\(first.truncated(40))', is used",
+                       de: "'\(name)' hat mehr als einen Wert; verwendet wird der erste, '\(first.truncated(40))'"),
+             Bilingual(en: "give '\(name)' once per project", de: "geben Sie '\(name)' einmal pro Vorhaben an"))
+        }
+
+        /// `trimmedWouldDo`: the identifier is well-formed but for white space around it.
+        static func idFormat(_ text: String, trimmedWouldDo: Bool) -> Text {
+            (Bilingual(en: "the identifier '\(text)' is not well-formed",
+                       de: "die Kennung '\(text)' ist nicht gültig gebildet"),
+             trimmedWouldDo
+                 ? Bilingual(en: "remove the white space around it, or declare \"normalise\": [\"trim\"] in the mapping",
+                             de: "entfernen Sie die Leerzeichen darum, oder deklarieren Sie \"normalise\": [\"trim\"] im Mapping")
+                 : Bilingual(en: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab",
+                             de: "verwenden Sie Kleinbuchstaben a-z, Ziffern 0-9 und einzelne Bindestriche, z. B. digital-lab"))
+        }
+
+        static func progressLenient(_ text: String, percent: Int) -> Text {
+            (Bilingual(en: "the progress '\(text)' was read as \(percent)%",
+                       de: "der Fortschritt '\(text)' wurde als \(percent) % gelesen"),
+             Bilingual(en: "write it as \(percent)% (or \(percent)), without spaces",
+                       de: "schreiben Sie \(percent)% (oder \(percent)), ohne Leerzeichen"))
+        }
+
+        static func notAPercentage(_ text: String) -> Text {
+            (Bilingual(en: "the progress '\(text)' is not a percentage",
+                       de: "der Fortschritt '\(text)' ist keine Prozentangabe"),
+             Bilingual(en: "write a whole number from 0 to 100 followed by %, e.g. 30%",
+                       de: "schreiben Sie eine ganze Zahl von 0 bis 100, gefolgt von %, z. B. 30%"))
+        }
+
+        static func shareConverted(_ text: String, percent: Int) -> Text {
+            (Bilingual(en: "the share '\(text)' was read as \(percent)%",
+                       de: "der Anteil '\(text)' wurde als \(percent) % gelesen"),
+             nil)
+        }
+
+        static func notAShare(_ text: String) -> Text {
+            (Bilingual(en: "the progress '\(text)' is not a share from 0 to 1 in whole percent",
+                       de: "der Fortschritt '\(text)' ist kein Anteil von 0 bis 1 in ganzen Prozent"),
+             Bilingual(en: "the mapping declares progress as a share: write e.g. 0.3 for 30%",
+                       de: "das Mapping gibt den Fortschritt als Anteil an: schreiben Sie z. B. 0.3 für 30 %"))
+        }
+
+        /// The start or end, in a message: "start date", "Startdatum".
+        private static func startOrEnd(_ isStart: Bool) -> (en: String, de: String) {
+            isStart ? ("start", "Start") : ("end", "End")
+        }
+
+        static func dateRead(_ text: String, year: Int, form: FieldMapping.DateForm, isStart: Bool) -> Text {
+            let (en, de) = startOrEnd(isStart)
+            return (Bilingual(en: "the \(en) date '\(text)' was read as the year \(year) (the mapping declares dateForm \(form.rawValue))",
+                              de: "das \(de)datum '\(text)' wurde als Jahr \(year) gelesen (das Mapping deklariert dateForm \(form.rawValue))"),
+                    nil)
+        }
+
+        /// A start or end value that is not of the declared form; `seen`: the form of date it has instead, if any.
+        static func notAYear(_ text: String, form: FieldMapping.DateForm, seen: FieldMapping.DateForm?, isStart: Bool) -> Text {
+            let (en, de) = startOrEnd(isStart)
+            let hint: Bilingual
+            if form == .year, let seen {
+                hint = Bilingual(en: "it is a date: declare its form in the mapping (\"dateForm\": \"\(seen.rawValue)\") and kompass reads its year, or write the year",
+                                 de: "das ist ein Datum: deklarieren Sie seine Form im Mapping (\"dateForm\": \"\(seen.rawValue)\"), dann liest kompass das Jahr, oder schreiben Sie das Jahr")
+            } else if form == .year {
+                hint = isStart
+                    ? Bilingual(en: "write the year the project starts, e.g. 2023", de: "schreiben Sie das Jahr, in dem das Vorhaben beginnt, z. B. 2023")
+                    : Bilingual(en: "write the year the project ends, e.g. 2028, or leave it empty for a single year",
+                                de: "schreiben Sie das Jahr, in dem das Vorhaben endet, z. B. 2028, oder lassen Sie es für ein einzelnes Jahr leer")
+            } else {
+                hint = Bilingual(en: "write a date of the calendar in the declared form \(form.rawValue), or change dateForm in the mapping",
+                                 de: "schreiben Sie ein gültiges Datum in der deklarierten Form \(form.rawValue), oder ändern Sie dateForm im Mapping")
+            }
+            let message: Bilingual
+            switch (form, isStart) {
+            case (.year, true):
+                message = Bilingual(en: "the start year '\(text)' is not a four-digit year", de: "das Startjahr '\(text)' ist kein vierstelliges Jahr")
+            case (.year, false):
+                message = Bilingual(en: "the end year '\(text)' is not a four-digit year", de: "das Endjahr '\(text)' ist kein vierstelliges Jahr")
+            default:
+                message = Bilingual(en: "the \(en) '\(text)' is not a date of the declared form \(form.rawValue)",
+                                    de: "das \(de)datum '\(text)' ist kein Datum der deklarierten Form \(form.rawValue)")
+            }
+            return (message, hint)
+        }
+
+        static func trimmed(_ name: String, to trimmed: String) -> Text {
+            (Bilingual(en: "'\(name)': white space around '\(trimmed.truncated(40))' was removed (the mapping declares normalise trim)",
+                       de: "'\(name)': die Leerzeichen um '\(trimmed.truncated(40))' wurden entfernt (das Mapping deklariert normalise trim)"),
+             nil)
+        }
+
+        /// `fewer`: how many code points composing saved.
+        static func composed(_ name: String, to composed: String, fewer changed: Int) -> Text {
+            (Bilingual(en: "'\(name)': decomposed characters were composed (Unicode NFC, \(changed) code points fewer): '\(composed.truncated(40))' (the mapping declares normalise nfc)",
+                       de: "'\(name)': zerlegte Zeichen wurden zusammengesetzt (Unicode NFC, \(changed) Codepunkte weniger): '\(composed.truncated(40))' (das Mapping deklariert normalise nfc)"),
+             nil)
+        }
+
+        static func notAPeriod(_ text: String) -> Text {
+            (Bilingual(en: "the duration '\(text)' is not a year or a range of years",
+                       de: "die Dauer '\(text)' ist weder ein Jahr noch eine Spanne von Jahren"),
+             Bilingual(en: "write four-digit years: 2023–2028, or a single year such as 2024",
+                       de: "schreiben Sie vierstellige Jahre: 2023–2028, oder ein einzelnes Jahr wie 2024"))
+        }
     }
 }

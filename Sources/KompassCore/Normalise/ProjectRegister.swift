@@ -80,49 +80,31 @@ public struct ProjectRegister: Sendable {
         bytes.withUnsafeBytes { raw in tokenizer.feed(raw) { rows.append($0) } }
         tokenizer.finish { rows.append($0) }
         var findings = tokenizer.problems
-        func error(_ rule: RuleID, _ line: Int, _ column: Int?, _ message: Bilingual, _ hint: Bilingual) {
-            findings.append(Finding(ruleID: rule, severity: .error,
-                                    location: SourceLocation(file: path, line: line, column: column),
-                                    message: message, hint: hint))
+        func error(_ rule: RuleID, _ line: Int, _ column: Int?, _ text: Message.Text) {
+            findings.append(Finding(ruleID: rule, severity: .error, location: SourceLocation(file: path, line: line, column: column), text))
         }
         func text(_ cell: CSVTokenizer.Cell) -> String? { String(validating: cell.bytes, as: UTF8.self) }
         guard let headerRow = rows.first else {
-            error(.registerEmpty, 0, nil, Bilingual(en: "the register is empty", de: "das Register ist leer"),
-                  Bilingual(en: "start it with the header line " + header.joined(separator: ";"),
-                            de: "beginnen Sie es mit der Kopfzeile " + header.joined(separator: ";")))
+            error(.registerEmpty, 0, nil, Message.empty)
             return (ProjectRegister(path: path, entries: []), findings)
         }
         let headerNames = headerRow.cells.map { text($0).map { $0.trimmingWhitespace() } ?? "" }
         let forms: [Form] = [.perText, .combined]
         guard let form = forms.first(where: { $0.header == headerNames }) else {
-            let old = Form.combined.header.joined(separator: ";")
-            error(.registerHeader, headerRow.line, 1,
-                  Bilingual(en: "the header is '\(headerNames.joined(separator: ";"))'",
-                            de: "die Kopfzeile lautet '\(headerNames.joined(separator: ";"))'"),
-                  Bilingual(en: "the first line must be exactly " + header.joined(separator: ";") + " (the old form \(old) is still read)",
-                            de: "die erste Zeile muss genau " + header.joined(separator: ";") + " lauten (die alte Form \(old) wird noch gelesen)"))
+            error(.registerHeader, headerRow.line, 1, Message.header(headerNames))
             return (ProjectRegister(path: path, entries: []), findings)
         }
-        let columns = form.header.joined(separator: ";")
         let fingerprintCells = form == .perText ? 2 : 1
         var entries: [Entry] = []
         var seenIDs: [ProjectID: Int] = [:]
         rows: for row in rows.dropFirst() {
             guard row.cells.count == form.header.count else {
-                error(.registerRowCells, row.line, nil,
-                      Bilingual(en: "the line has \(row.cells.count) cells, not \(form.header.count)",
-                                de: "die Zeile hat \(row.cells.count) Zellen statt \(form.header.count)"),
-                      Bilingual(en: "write \(columns), and quote a title that holds a ';'",
-                                de: "schreiben Sie \(columns), und setzen Sie einen Titel mit ';' in Anführungszeichen"))
+                error(.registerRowCells, row.line, nil, Message.rowCells(row.cells.count, form: form))
                 continue
             }
             let values = row.cells.map { text($0) }
             guard let positionText = values[0], let position = Int(positionText), position >= 1 else {
-                error(.registerPosition, row.line, row.cells[0].column,
-                      Bilingual(en: "the position '\(values[0] ?? "")' is not a whole number from 1",
-                                de: "die Position '\(values[0] ?? "")' ist keine ganze Zahl ab 1"),
-                      Bilingual(en: "write the project's place on the page: 1 for the first project",
-                                de: "schreiben Sie die Stelle des Vorhabens auf der Seite: 1 für das erste Vorhaben"))
+                error(.registerPosition, row.line, row.cells[0].column, Message.position(values[0] ?? ""))
                 continue
             }
             // The old form needs its one fingerprint; the register's form allows an empty cell (a text not known).
@@ -134,36 +116,22 @@ public struct ProjectRegister: Sendable {
                     continue
                 }
                 guard ProjectFingerprint.isWellFormed(value) else {
-                    error(.registerFingerprint, row.line, row.cells[cell].column,
-                          Bilingual(en: "the fingerprint '\(values[cell] ?? "")' is not \(ProjectFingerprint.length) hex digits",
-                                    de: "der Fingerabdruck '\(values[cell] ?? "")' besteht nicht aus \(ProjectFingerprint.length) Hex-Ziffern"),
-                          Bilingual(en: "copy the fingerprint that kompass reports for the project",
-                                    de: "kopieren Sie den Fingerabdruck, den kompass für das Vorhaben meldet"))
+                    error(.registerFingerprint, row.line, row.cells[cell].column, Message.fingerprint(values[cell] ?? ""))
                     continue rows
                 }
                 fingerprints.append(value)
             }
             let idCell = fingerprintCells + 1
             guard let idText = values[idCell], let id = ProjectID(idText) else {
-                error(.registerID, row.line, row.cells[idCell].column,
-                      Bilingual(en: "the identifier '\(values[idCell] ?? "")' is not well-formed",
-                                de: "die Kennung '\(values[idCell] ?? "")' ist nicht gültig gebildet"),
-                      Bilingual(en: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab",
-                                de: "verwenden Sie Kleinbuchstaben a-z, Ziffern 0-9 und einzelne Bindestriche, z. B. digital-lab"))
+                error(.registerID, row.line, row.cells[idCell].column, Message.id(values[idCell] ?? ""))
                 continue
             }
             guard let title = values[idCell + 1]?.trimmingWhitespace(), !title.isEmpty else {
-                error(.registerTitle, row.line, row.cells[idCell + 1].column,
-                      Bilingual(en: "the title is empty", de: "der Titel ist leer"),
-                      Bilingual(en: "give every project a short German title", de: "geben Sie jedem Vorhaben einen kurzen deutschen Titel"))
+                error(.registerTitle, row.line, row.cells[idCell + 1].column, Message.titleEmpty)
                 continue
             }
             if let earlier = seenIDs[id] {
-                error(.registerIDDuplicate, row.line, row.cells[idCell].column,
-                      Bilingual(en: "the identifier '\(id)' is already used on line \(earlier)",
-                                de: "die Kennung '\(id)' ist schon auf Zeile \(earlier) vergeben"),
-                      Bilingual(en: "every project needs its own identifier; identifiers are never reused",
-                                de: "jedes Vorhaben braucht eine eigene Kennung; Kennungen werden nie wiederverwendet"))
+                error(.registerIDDuplicate, row.line, row.cells[idCell].column, Message.idDuplicate(id, earlierLine: earlier))
                 continue
             }
             seenIDs[id] = row.line
@@ -176,5 +144,68 @@ public struct ProjectRegister: Sendable {
             }
         }
         return (ProjectRegister(path: path, form: form, entries: entries), findings)
+    }
+}
+
+// MARK: - Messages
+
+extension ProjectRegister {
+    /// The register's messages, apart from the logic that reads it: each a message and a hint, in English and German.
+    enum Message {
+        typealias Text = (message: Bilingual, hint: Bilingual)
+
+        static let empty: Text = (
+            Bilingual(en: "the register is empty", de: "das Register ist leer"),
+            Bilingual(en: "start it with the header line " + ProjectRegister.header.joined(separator: ";"),
+                      de: "beginnen Sie es mit der Kopfzeile " + ProjectRegister.header.joined(separator: ";")))
+
+        /// `names`: the header's cells as written.
+        static func header(_ names: [String]) -> Text {
+            let old = Form.combined.header.joined(separator: ";")
+            return (Bilingual(en: "the header is '\(names.joined(separator: ";"))'",
+                              de: "die Kopfzeile lautet '\(names.joined(separator: ";"))'"),
+                    Bilingual(en: "the first line must be exactly " + ProjectRegister.header.joined(separator: ";") + " (the old form \(old) is still read)",
+                              de: "die erste Zeile muss genau " + ProjectRegister.header.joined(separator: ";") + " lauten (die alte Form \(old) wird noch gelesen)"))
+        }
+
+        static func rowCells(_ cells: Int, form: Form) -> Text {
+            let columns = form.header.joined(separator: ";")
+            return (Bilingual(en: "the line has \(cells) cells, not \(form.header.count)",
+                              de: "die Zeile hat \(cells) Zellen statt \(form.header.count)"),
+                    Bilingual(en: "write \(columns), and quote a title that holds a ';'",
+                              de: "schreiben Sie \(columns), und setzen Sie einen Titel mit ';' in Anführungszeichen"))
+        }
+
+        static func position(_ text: String) -> Text {
+            (Bilingual(en: "the position '\(text)' is not a whole number from 1",
+                       de: "die Position '\(text)' ist keine ganze Zahl ab 1"),
+             Bilingual(en: "write the project's place on the page: 1 for the first project",
+                       de: "schreiben Sie die Stelle des Vorhabens auf der Seite: 1 für das erste Vorhaben"))
+        }
+
+        static func fingerprint(_ text: String) -> Text {
+            (Bilingual(en: "the fingerprint '\(text)' is not \(ProjectFingerprint.length) hex digits",
+                       de: "der Fingerabdruck '\(text)' besteht nicht aus \(ProjectFingerprint.length) Hex-Ziffern"),
+             Bilingual(en: "copy the fingerprint that kompass reports for the project",
+                       de: "kopieren Sie den Fingerabdruck, den kompass für das Vorhaben meldet"))
+        }
+
+        static func id(_ text: String) -> Text {
+            (Bilingual(en: "the identifier '\(text)' is not well-formed",
+                       de: "die Kennung '\(text)' ist nicht gültig gebildet"),
+             Bilingual(en: "use lowercase a-z, 0-9 and single hyphens, e.g. digital-lab",
+                       de: "verwenden Sie Kleinbuchstaben a-z, Ziffern 0-9 und einzelne Bindestriche, z. B. digital-lab"))
+        }
+
+        static let titleEmpty: Text = (
+            Bilingual(en: "the title is empty", de: "der Titel ist leer"),
+            Bilingual(en: "give every project a short German title", de: "geben Sie jedem Vorhaben einen kurzen deutschen Titel"))
+
+        static func idDuplicate(_ id: ProjectID, earlierLine earlier: Int) -> Text {
+            (Bilingual(en: "the identifier '\(id)' is already used on line \(earlier)",
+                       de: "die Kennung '\(id)' ist schon auf Zeile \(earlier) vergeben"),
+             Bilingual(en: "every project needs its own identifier; identifiers are never reused",
+                       de: "jedes Vorhaben braucht eine eigene Kennung; Kennungen werden nie wiederverwendet"))
+        }
     }
 }

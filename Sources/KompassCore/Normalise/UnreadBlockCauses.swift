@@ -3,8 +3,9 @@
 /// A project block that could not be read (an unknown heading, a missing text) gets no identifier from the
 /// register, so its entry looks unused and the project looks missing from the publication. Both are
 /// consequences of the block's first error: the entry's `register.unused` names it as its cause
-/// (`causedBy`), and the shrink guard passes that cause on to the project it would miss. Positions only
-/// explain here; they never give a block an identifier (see `RegisterMatcher`).
+/// (`causedBy`) and asks for it to be fixed first (not for the register line to change), and the shrink guard
+/// passes that cause on to the project it would miss. Positions only explain here; they never give a block an
+/// identifier (see `RegisterMatcher`).
 enum UnreadBlockCauses {
     /// `findings` with each `register.unused` of an entry whose block (at the entry's position, without an
     /// identifier of its own) has an error linked to that block's first error; the page text's errors inside a
@@ -31,11 +32,12 @@ enum UnreadBlockCauses {
                 firstError[number] = FindingReference(linked[index])
             }
         }
-        let positions = Dictionary(register.entries.map { ($0.id.rawValue, $0.position) }, uniquingKeysWith: { first, _ in first })
+        let entries = Dictionary(register.entries.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         for index in linked.indices where linked[index].ruleID == .registerUnused && linked[index].causedBy == nil {
-            guard let id = linked[index].projectID, let position = positions[id], drafts.indices.contains(position - 1),
-                  drafts[position - 1].id == nil, let cause = firstError[position - 1] else { continue }
-            linked[index].causedBy = cause
+            guard let id = linked[index].projectID, let entry = entries[id], drafts.indices.contains(entry.position - 1),
+                  drafts[entry.position - 1].id == nil, let cause = firstError[entry.position - 1] else { continue }
+            // The consequence of the block's error: its hint asks for that error to be fixed, not for the register to change.
+            linked[index] = RegisterMatcher.unused(entry, causedBy: cause)
         }
         return linked
     }

@@ -136,11 +136,7 @@ public struct PortfolioLoader: Sendable {
         }
         guard let registerPath = source.register else {
             findings.append(Finding(ruleID: .registerNotConfigured, severity: .error,
-                                    location: SourceLocation(file: source.path, line: 0),
-                                    message: Bilingual(en: "the page text has no titles and no identifiers, and no register is configured for it",
-                                                       de: "der Seitentext hat weder Titel noch Kennungen, und für ihn ist kein Register konfiguriert"),
-                                    hint: Bilingual(en: "name a register (position;before;future;id;title) in the source's \"register\" key",
-                                                    de: "nennen Sie ein Register (position;before;future;id;title) im Schlüssel \"register\" der Quelle")))
+                                    location: SourceLocation(file: source.path, line: 0), Message.registerNotConfigured))
             return (drafts, findings + PortfolioLoader.naming(findingsPerDraft, after: drafts))
         }
         let (register, registerFindings) = try ProjectRegister.load(path: registerPath)
@@ -176,15 +172,35 @@ public struct PortfolioLoader: Sendable {
                 guard !mapped else { continue }
                 findings.append(Finding(
                     ruleID: .mergeIncomplete, severity: .error, location: draft.origins.record, field: field,
-                    projectID: id.rawValue,
-                    message: Bilingual(en: "the project '\(id)' has no \(field.rawValue): the sources it appears in ("
-                                           + holding.map { "'\($0.source.name)'" }.joined(separator: ", ") + ") do not give it",
-                                       de: "dem Vorhaben '\(id)' fehlt das Feld «\(PortfolioMerger.germanLabel(of: field))»: die Quellen, in denen es vorkommt ("
-                                           + holding.map { "'\($0.source.name)'" }.joined(separator: ", ") + "), geben es nicht an"),
-                    hint: Bilingual(en: "add the project to a source that gives \(field.rawValue)",
-                                    de: "nehmen Sie das Vorhaben in eine Quelle auf, die das Feld «\(PortfolioMerger.germanLabel(of: field))» angibt")))
+                    projectID: id.rawValue, Message.incomplete(id, lacks: field, sources: holding.map(\.source.name))))
             }
         }
         return findings
+    }
+}
+
+// MARK: - Messages
+
+extension PortfolioLoader {
+    /// The loader's messages, apart from the logic that loads: each a message and a hint, in English and German.
+    enum Message {
+        typealias Text = (message: Bilingual, hint: Bilingual)
+
+        static let registerNotConfigured: Text = (
+            Bilingual(en: "the page text has no titles and no identifiers, and no register is configured for it",
+                      de: "der Seitentext hat weder Titel noch Kennungen, und für ihn ist kein Register konfiguriert"),
+            Bilingual(en: "name a register (position;before;future;id;title) in the source's \"register\" key",
+                      de: "nennen Sie ein Register (position;before;future;id;title) im Schlüssel \"register\" der Quelle"))
+
+        /// A merged project without `field`, which none of its `sources` (their names) gives.
+        static func incomplete(_ id: ProjectID, lacks field: ProjectField, sources: [String]) -> Text {
+            let label = PortfolioMerger.Message.germanLabel(of: field)
+            return (Bilingual(en: "the project '\(id)' has no \(field.rawValue): the sources it appears in ("
+                                  + sources.map { "'\($0)'" }.joined(separator: ", ") + ") do not give it",
+                              de: "dem Vorhaben '\(id)' fehlt das Feld «\(label)»: die Quellen, in denen es vorkommt ("
+                                  + sources.map { "'\($0)'" }.joined(separator: ", ") + "), geben es nicht an"),
+                    Bilingual(en: "add the project to a source that gives \(field.rawValue)",
+                              de: "nehmen Sie das Vorhaben in eine Quelle auf, die das Feld «\(label)» angibt"))
+        }
     }
 }

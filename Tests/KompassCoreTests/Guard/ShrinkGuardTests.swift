@@ -53,7 +53,7 @@ struct ShrinkGuardTests {
         let verdict = ShrinkGuard().check(testing: run, against: Self.published(["a", "b", "c"]), stateFile: "state.json")
         #expect(Self.rules(verdict) == [.guardVanished])
         let finding = try #require(verdict.findings.first)
-        #expect(finding.hint == ShrinkGuard.fixTheSourcesFirst.en && finding.hintDE == ShrinkGuard.fixTheSourcesFirst.de)
+        #expect(finding.hint == ShrinkGuard.Message.fixTheSourcesFirst.en && finding.hintDE == ShrinkGuard.Message.fixTheSourcesFirst.de)
         #expect(finding.hint?.contains("--retire") == false)
     }
 

@@ -63,10 +63,9 @@ struct CSVReadState {
     private var file: String { request.path }
 
     private mutating func report(_ rule: RuleID, _ severity: Severity, line: Int, column: Int? = nil, field: String? = nil,
-                                 _ message: Bilingual, hint: Bilingual? = nil) {
+                                 _ text: Message.Text) {
         findings.append(Finding(ruleID: rule, severity: severity,
-                                location: SourceLocation(file: file, line: line, column: column, field: field),
-                                message: message, hint: hint))
+                                location: SourceLocation(file: file, line: line, column: column, field: field), text))
     }
 
     /// Strips a BOM, settles the delimiter from the header line, and returns the tokenizer.
@@ -75,11 +74,7 @@ struct CSVReadState {
             start.removeFirst(3)
             sawBOM = true
             if request.options.encoding == .windows1252 {
-                report(.csvEncodingBOM, .warning, line: 1,
-                       Bilingual(en: "the file starts with a UTF-8 byte-order mark, but the configuration says Windows-1252",
-                                 de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark, die Konfiguration sagt aber Windows-1252"),
-                       hint: Bilingual(en: "remove \"encoding\" from the source's configuration to let kompass read it as UTF-8",
-                                       de: "entfernen Sie \"encoding\" aus der Konfiguration der Quelle, damit kompass sie als UTF-8 liest"))
+                report(.csvEncodingBOM, .warning, line: 1, Message.bomButWindows1252)
             } else {
                 decoder = TextDecoder(encoding: .utf8)
                 bomToReport = true
@@ -93,37 +88,17 @@ struct CSVReadState {
             let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }!
             delimiter = CSVImporter.candidateDelimiters[best]
             if counts[best] > 0 {
-                report(.csvDelimiterDetected, .info, line: 1,
-                       Bilingual(en: "the delimiter \(CSVReadState.name(of: delimiter)) was detected from the header",
-                                 de: "das Trennzeichen \(CSVReadState.name(of: delimiter, german: true)) wurde aus der Kopfzeile erkannt"),
-                       hint: Bilingual(en: "set \"delimiter\" in the source's csv settings to fix it",
-                                       de: "setzen Sie \"delimiter\" in den CSV-Einstellungen der Quelle, um es festzulegen"))
+                report(.csvDelimiterDetected, .info, line: 1, Message.delimiterDetected(delimiter))
             }
         }
         return CSVTokenizer(delimiter: delimiter, file: request.path)
     }
 
-    static func name(of delimiter: UInt8, german: Bool = false) -> String {
-        switch delimiter {
-        case UInt8(ascii: "\t"): german ? "Tabulator" : "tab"
-        default: "'\(String(UnicodeScalar(delimiter)))'"
-        }
-    }
-
     private mutating func decode(_ cell: CSVTokenizer.Cell, field: String?) -> String? {
         if let text = decoder.decode(cell.bytes[...], line: cell.line) { return text }
-        let column = cell.column
         let byte = cell.bytes.first { $0 >= 0x80 }.map { String($0, radix: 16, uppercase: true) } ?? "?"
-        let expected = decoder.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1252" } ?? "UTF-8 or Windows-1252"
-        let expectedDE = decoder.encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1252" } ?? "UTF-8 oder Windows-1252"
-        report(.csvEncoding, .error, line: cell.line, column: column, field: field,
-               Bilingual(en: "bytes (0x\(byte)…) that are not \(expected) in this cell",
-                         de: "Bytes (0x\(byte)…) in dieser Zelle, die nicht \(expectedDE) sind"),
-               hint: decoder.encoding == .utf8
-                   ? Bilingual(en: "the file mixes encodings: save it again as UTF-8",
-                               de: "die Datei mischt Zeichenkodierungen: speichern Sie sie erneut als UTF-8")
-                   : Bilingual(en: "save the file as UTF-8 (or set \"encoding\" in the source's csv settings)",
-                               de: "speichern Sie die Datei als UTF-8 (oder setzen Sie \"encoding\" in den CSV-Einstellungen der Quelle)"))
+        report(.csvEncoding, .error, line: cell.line, column: cell.column, field: field,
+               Message.notInEncoding(byte: byte, expected: decoder.encoding))
         return nil
     }
 
@@ -133,15 +108,7 @@ struct CSVReadState {
             return
         }
         if row.cells.count != header.count {
-            report(.csvRowCells, .error, line: row.line,
-                   Bilingual(en: "the row has \(row.cells.count) cells, the header \(header.count)",
-                             de: "die Zeile hat \(row.cells.count) Zellen, die Kopfzeile \(header.count)"),
-                   hint: row.cells.count > header.count
-                       ? Bilingual(en: "quote cells that contain the delimiter \(CSVReadState.name(of: delimiter)); the extra cells were not read",
-                                   de: "setzen Sie Zellen, die das Trennzeichen \(CSVReadState.name(of: delimiter, german: true)) enthalten, in Anführungszeichen; "
-                                       + "die überzähligen Zellen wurden nicht gelesen")
-                       : Bilingual(en: "add the missing cells (empty cells are written as nothing between two delimiters)",
-                                   de: "ergänzen Sie die fehlenden Zellen (eine leere Zelle ist nichts zwischen zwei Trennzeichen)"))
+            report(.csvRowCells, .error, line: row.line, Message.rowCells(row.cells.count, header: header.count, delimiter: delimiter))
         }
         var record = RawRecord(location: SourceLocation(file: file, line: row.line))
         for (index, name, written) in columnsWanted where index < row.cells.count {
@@ -172,10 +139,7 @@ struct CSVReadState {
                 reportBOM(before: written, match: match, line: row.line, column: cell.column)
             }
             if name.isEmpty {
-                report(.csvHeaderEmpty, .error, line: row.line, column: cell.column,
-                       Bilingual(en: "column \(index + 1) of the header has no name",
-                                 de: "Spalte \(index + 1) der Kopfzeile hat keinen Namen"),
-                       hint: Bilingual(en: "give every column a name", de: "geben Sie jeder Spalte einen Namen"))
+                report(.csvHeaderEmpty, .error, line: row.line, column: cell.column, Message.headerEmpty(column: index + 1))
                 continue
             }
             let key = match?.canonical ?? name
@@ -188,39 +152,20 @@ struct CSVReadState {
                 columnsWanted.append((index, match.canonical, name))
                 reportTolerances(match, written: written, index: index, line: row.line, column: cell.column)
             } else {
-                report(.sourceFieldUnknown, .info, line: row.line, column: cell.column, field: name,
-                       Bilingual(en: "the column '\(name)' is not used by the mapping",
-                                 de: "die Spalte '\(name)' wird vom Mapping nicht verwendet"),
-                       hint: Bilingual(en: "map it in the source's mapping if it should be read",
-                                       de: "nehmen Sie sie ins Mapping der Quelle auf, wenn sie gelesen werden soll"))
+                report(.sourceFieldUnknown, .info, line: row.line, column: cell.column, field: name, Message.columnNotMapped(name))
             }
         }
         header = names
         let read = Set(columnsWanted.map(\.name))
         for name in request.fields.sorted() where !read.contains(name) {
-            let present = names.filter { !$0.isEmpty }.joined(separator: ", ")
-            let synonyms = resolver.synonyms.filter { $0.value == name }.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            report(.csvHeaderMissing, .error, line: row.line, field: name,
-                   Bilingual(en: "the column '\(name)' that the mapping reads is missing from the header"
-                                 + (synonyms.isEmpty ? "" : " (and so are its synonyms \(synonyms))"),
-                             de: "die Spalte '\(name)', die das Mapping liest, fehlt in der Kopfzeile"
-                                 + (synonyms.isEmpty ? "" : " (ebenso ihre Synonyme \(synonyms))")),
-                   hint: Bilingual(en: "the header has: " + present, de: "die Kopfzeile hat: " + present))
+            let present = names.filter { !$0.isEmpty }
+            let synonyms = resolver.synonyms.filter { $0.value == name }.keys.sorted()
+            report(.csvHeaderMissing, .error, line: row.line, field: name, Message.headerMissing(name, synonyms: synonyms, present: present))
         }
     }
 
     /// The severity of a tolerated header: info, or error in a strict run.
     private var toleranceSeverity: Severity { request.strictHeaders ? .error : .info }
-
-    /// What to do about a tolerated header name.
-    private func renameHint(_ canonical: String) -> Bilingual {
-        request.strictHeaders
-            ? Bilingual(en: "the run is strict; rename the column to '\(canonical)'",
-                        de: "der Lauf ist strikt; benennen Sie die Spalte in '\(canonical)' um")
-            : Bilingual(en: "nothing to do; rename the column to '\(canonical)' to match the mapping exactly (a strict run requires it)",
-                        de: "nichts zu tun; benennen Sie die Spalte in '\(canonical)' um, damit sie genau dem Mapping entspricht "
-                            + "(ein strikter Lauf verlangt das)")
-    }
 
     /// One finding per tolerance a header cell needed: spaces around it, and either another case or a synonym
     /// (a synonym in another case is one synonym finding that says so).
@@ -228,101 +173,224 @@ struct CSVReadState {
         let name = written.trimmingWhitespace()
         let number = index + 1
         let canonical = match.canonical
+        let strict = request.strictHeaders
         if match.spaces {
             report(.csvHeaderSpaces, toleranceSeverity, line: line, column: column, field: name,
-                   Bilingual(en: "the header of column \(number), '\(written)', has spaces around the name; it was read as '\(canonical)'",
-                             de: "der Kopf der Spalte \(number), '\(written)', hat Leerzeichen um den Namen; "
-                                 + "die Spalte wurde als '\(canonical)' gelesen"),
-                   hint: renameHint(canonical))
+                   Message.headerSpaces(column: number, written: written, canonical: canonical, strict: strict))
         }
         if let synonym = match.synonym {
             report(.csvHeaderSynonym, toleranceSeverity, line: line, column: column, field: name,
-                   match.caseDiffers
-                       ? Bilingual(en: "the header of column \(number), '\(written)', is the mapping's synonym '\(synonym)' of '\(canonical)' "
-                                       + "in another case; it was read as '\(canonical)'",
-                                   de: "der Kopf der Spalte \(number), '\(written)', ist das Synonym '\(synonym)' für '\(canonical)' aus dem Mapping "
-                                       + "in anderer Gross-/Kleinschreibung; die Spalte wurde als '\(canonical)' gelesen")
-                       : Bilingual(en: "the header of column \(number), '\(written)', is the mapping's synonym of '\(canonical)'; "
-                                       + "it was read as '\(canonical)'",
-                                   de: "der Kopf der Spalte \(number), '\(written)', ist ein Synonym für '\(canonical)' aus dem Mapping; "
-                                       + "die Spalte wurde als '\(canonical)' gelesen"),
-                   hint: renameHint(canonical))
+                   Message.headerSynonym(column: number, written: written, synonym: synonym, canonical: canonical,
+                                         caseDiffers: match.caseDiffers, strict: strict))
         } else if match.caseDiffers {
             report(.csvHeaderCase, toleranceSeverity, line: line, column: column, field: name,
-                   Bilingual(en: "the header of column \(number), '\(written)', differs from the mapping's '\(canonical)' only in case; "
-                                 + "it was read as '\(canonical)'",
-                             de: "der Kopf der Spalte \(number), '\(written)', unterscheidet sich von '\(canonical)' im Mapping nur in "
-                                 + "Gross-/Kleinschreibung; die Spalte wurde als '\(canonical)' gelesen"),
-                   hint: renameHint(canonical))
+                   Message.headerCase(column: number, written: written, canonical: canonical, strict: strict))
         }
     }
 
     /// The BOM at the start of the file: dropped before the first header name, and reported once.
     private mutating func reportBOM(before written: String, match: CSVHeaderMatch?, line: Int, column: Int) {
         let name = written.trimmingWhitespace()
-        let message: Bilingual
-        if name.isEmpty {
-            message = Bilingual(en: "the file starts with a UTF-8 byte-order mark; it was dropped",
-                                de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark; sie wurde entfernt")
-        } else if let canonical = match?.canonical {
-            message = Bilingual(en: "the file starts with a UTF-8 byte-order mark before the header of column 1, '\(written)'; "
-                                    + "it is not part of the name: the column was read as '\(canonical)'",
-                                de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(written)'; "
-                                    + "sie gehört nicht zum Namen: die Spalte wurde als '\(canonical)' gelesen")
-        } else {
-            message = Bilingual(en: "the file starts with a UTF-8 byte-order mark before the header of column 1, '\(written)'; "
-                                    + "it is not part of the name",
-                                de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(written)'; "
-                                    + "sie gehört nicht zum Namen")
-        }
-        report(.csvHeaderBOM, toleranceSeverity, line: line, column: column, field: name.isEmpty ? nil : name, message,
-               hint: request.strictHeaders
-                   ? Bilingual(en: "the run is strict; save the file as UTF-8 without a byte-order mark",
-                               de: "der Lauf ist strikt; speichern Sie die Datei als UTF-8 ohne Byte-Order-Mark")
-                   : Bilingual(en: "nothing to do; save the file as UTF-8 without a byte-order mark to avoid it (a strict run requires it)",
-                               de: "nichts zu tun; speichern Sie die Datei als UTF-8 ohne Byte-Order-Mark, um das zu vermeiden "
-                                   + "(ein strikter Lauf verlangt das)"))
+        report(.csvHeaderBOM, toleranceSeverity, line: line, column: column, field: name.isEmpty ? nil : name,
+               Message.bomDropped(before: written, readAs: match?.canonical, strict: request.strictHeaders))
     }
 
     /// Two columns with the same name, or two that are read as the same field.
     private mutating func reportDuplicate(earlier: (index: Int, name: String), index: Int, name: String, readAs canonical: String?,
                                           line: Int, column: Int) {
-        let message: Bilingual
-        if earlier.name == name {
-            message = Bilingual(en: "the column name '\(name)' appears twice (columns \(earlier.index + 1) and \(index + 1))",
-                                de: "der Spaltenname '\(name)' kommt zweimal vor (Spalten \(earlier.index + 1) und \(index + 1))")
-        } else {
-            let readAs = canonical ?? name
-            message = Bilingual(en: "the columns '\(earlier.name)' (column \(earlier.index + 1)) and '\(name)' (column \(index + 1)) "
-                                    + "are both read as '\(readAs)'",
-                                de: "die Spalten '\(earlier.name)' (Spalte \(earlier.index + 1)) und '\(name)' (Spalte \(index + 1)) "
-                                    + "werden beide als '\(readAs)' gelesen")
-        }
-        report(.csvHeaderDuplicate, .error, line: line, column: column, field: name, message,
-               hint: Bilingual(en: "give every column its own name; kompass does not guess which one is meant",
-                               de: "geben Sie jeder Spalte einen eigenen Namen; kompass rät nicht, welche gemeint ist"))
+        report(.csvHeaderDuplicate, .error, line: line, column: column, field: name,
+               Message.headerDuplicate(earlier: (earlier.index + 1, earlier.name), later: (index + 1, name), readAs: canonical))
     }
 
     mutating func finish(problems: [Finding]) -> [Finding] {
         findings += problems
         if header == nil {
-            report(.csvNoRecords, .error, line: 0, Bilingual(en: "the file is empty", de: "die Datei ist leer"),
-                   hint: Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file?",
-                                   de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist das die richtige Datei?"))
+            report(.csvNoRecords, .error, line: 0, Message.empty)
         } else if records == 0 {
-            report(.csvNoRecords, .error, line: 1,
-                   Bilingual(en: "the file has a header but no rows", de: "die Datei hat eine Kopfzeile, aber keine Zeilen"),
-                   hint: Bilingual(en: "an empty source is never read as \"0 projects\": is the export complete?",
-                                   de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist der Export vollständig?"))
+            report(.csvNoRecords, .error, line: 1, Message.headerOnly)
         }
         if case .decided(let encoding, true, let line) = decoder.state, encoding == .windows1252 {
-            report(.csvEncodingDetected, .info, line: line,
-                   Bilingual(en: "read as Windows-1252 (the first non-ASCII text, on this line, is not UTF-8)",
-                             de: "als Windows-1252 gelesen (der erste Text ausserhalb von ASCII, auf dieser Zeile, ist kein UTF-8)"),
-                   hint: Bilingual(en: "set \"encoding\": \"windows-1252\" in the source's csv settings to confirm it, or save the file as UTF-8",
-                                   de: "setzen Sie \"encoding\": \"windows-1252\" in den CSV-Einstellungen der Quelle, um das zu bestätigen, "
-                                       + "oder speichern Sie die Datei als UTF-8"))
+            report(.csvEncodingDetected, .info, line: line, Message.readAsWindows1252)
         }
         return findings
+    }
+}
+
+// MARK: - Messages
+
+extension CSVReadState {
+    /// How a delimiter is named in messages: tab, or the character in quotes.
+    static func name(of delimiter: UInt8, german: Bool = false) -> String {
+        switch delimiter {
+        case UInt8(ascii: "\t"): german ? "Tabulator" : "tab"
+        default: "'\(String(UnicodeScalar(delimiter)))'"
+        }
+    }
+
+    /// The CSV importer's messages, apart from the logic that finds the problems: each a message and a hint, in
+    /// English and German.
+    enum Message {
+        typealias Text = (message: Bilingual, hint: Bilingual)
+
+        static let bomButWindows1252: Text = (
+            Bilingual(en: "the file starts with a UTF-8 byte-order mark, but the configuration says Windows-1252",
+                      de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark, die Konfiguration sagt aber Windows-1252"),
+            Bilingual(en: "remove \"encoding\" from the source's configuration to let kompass read it as UTF-8",
+                      de: "entfernen Sie \"encoding\" aus der Konfiguration der Quelle, damit kompass sie als UTF-8 liest"))
+
+        static func delimiterDetected(_ delimiter: UInt8) -> Text {
+            (Bilingual(en: "the delimiter \(CSVReadState.name(of: delimiter)) was detected from the header",
+                       de: "das Trennzeichen \(CSVReadState.name(of: delimiter, german: true)) wurde aus der Kopfzeile erkannt"),
+             Bilingual(en: "set \"delimiter\" in the source's csv settings to fix it",
+                       de: "setzen Sie \"delimiter\" in den CSV-Einstellungen der Quelle, um es festzulegen"))
+        }
+
+        /// `expected`: the encoding the file is read in; nil while it is not yet decided.
+        static func notInEncoding(byte: String, expected encoding: TextEncoding?) -> Text {
+            let expected = encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1252" } ?? "UTF-8 or Windows-1252"
+            let expectedDE = encoding.map { $0 == .utf8 ? "UTF-8" : "Windows-1252" } ?? "UTF-8 oder Windows-1252"
+            return (Bilingual(en: "bytes (0x\(byte)…) that are not \(expected) in this cell",
+                              de: "Bytes (0x\(byte)…) in dieser Zelle, die nicht \(expectedDE) sind"),
+                    encoding == .utf8
+                        ? Bilingual(en: "the file mixes encodings: save it again as UTF-8",
+                                    de: "die Datei mischt Zeichenkodierungen: speichern Sie sie erneut als UTF-8")
+                        : Bilingual(en: "save the file as UTF-8 (or set \"encoding\" in the source's csv settings)",
+                                    de: "speichern Sie die Datei als UTF-8 (oder setzen Sie \"encoding\" in den CSV-Einstellungen der Quelle)"))
+        }
+
+        static func rowCells(_ cells: Int, header: Int, delimiter: UInt8) -> Text {
+            (Bilingual(en: "the row has \(cells) cells, the header \(header)",
+                       de: "die Zeile hat \(cells) Zellen, die Kopfzeile \(header)"),
+             cells > header
+                 ? Bilingual(en: "quote cells that contain the delimiter \(CSVReadState.name(of: delimiter)); the extra cells were not read",
+                             de: "setzen Sie Zellen, die das Trennzeichen \(CSVReadState.name(of: delimiter, german: true)) enthalten, in Anführungszeichen; "
+                                 + "die überzähligen Zellen wurden nicht gelesen")
+                 : Bilingual(en: "add the missing cells (empty cells are written as nothing between two delimiters)",
+                             de: "ergänzen Sie die fehlenden Zellen (eine leere Zelle ist nichts zwischen zwei Trennzeichen)"))
+        }
+
+        static func headerEmpty(column: Int) -> Text {
+            (Bilingual(en: "column \(column) of the header has no name",
+                       de: "Spalte \(column) der Kopfzeile hat keinen Namen"),
+             Bilingual(en: "give every column a name", de: "geben Sie jeder Spalte einen Namen"))
+        }
+
+        static func columnNotMapped(_ name: String) -> Text {
+            (Bilingual(en: "the column '\(name)' is not used by the mapping",
+                       de: "die Spalte '\(name)' wird vom Mapping nicht verwendet"),
+             Bilingual(en: "map it in the source's mapping if it should be read",
+                       de: "nehmen Sie sie ins Mapping der Quelle auf, wenn sie gelesen werden soll"))
+        }
+
+        /// `synonyms`: the mapping's other names of the column; `present`: the header's (non-empty) names.
+        static func headerMissing(_ name: String, synonyms: [String], present: [String]) -> Text {
+            let synonyms = synonyms.map { "'\($0)'" }.joined(separator: ", ")
+            let present = present.joined(separator: ", ")
+            return (Bilingual(en: "the column '\(name)' that the mapping reads is missing from the header"
+                                  + (synonyms.isEmpty ? "" : " (and so are its synonyms \(synonyms))"),
+                              de: "die Spalte '\(name)', die das Mapping liest, fehlt in der Kopfzeile"
+                                  + (synonyms.isEmpty ? "" : " (ebenso ihre Synonyme \(synonyms))")),
+                    Bilingual(en: "the header has: " + present, de: "die Kopfzeile hat: " + present))
+        }
+
+        /// What to do about a tolerated header name.
+        static func renameHint(_ canonical: String, strict: Bool) -> Bilingual {
+            strict
+                ? Bilingual(en: "the run is strict; rename the column to '\(canonical)'",
+                            de: "der Lauf ist strikt; benennen Sie die Spalte in '\(canonical)' um")
+                : Bilingual(en: "nothing to do; rename the column to '\(canonical)' to match the mapping exactly (a strict run requires it)",
+                            de: "nichts zu tun; benennen Sie die Spalte in '\(canonical)' um, damit sie genau dem Mapping entspricht "
+                                + "(ein strikter Lauf verlangt das)")
+        }
+
+        static func headerSpaces(column number: Int, written: String, canonical: String, strict: Bool) -> Text {
+            (Bilingual(en: "the header of column \(number), '\(written)', has spaces around the name; it was read as '\(canonical)'",
+                       de: "der Kopf der Spalte \(number), '\(written)', hat Leerzeichen um den Namen; "
+                           + "die Spalte wurde als '\(canonical)' gelesen"),
+             renameHint(canonical, strict: strict))
+        }
+
+        static func headerSynonym(column number: Int, written: String, synonym: String, canonical: String, caseDiffers: Bool,
+                                  strict: Bool) -> Text {
+            (caseDiffers
+                ? Bilingual(en: "the header of column \(number), '\(written)', is the mapping's synonym '\(synonym)' of '\(canonical)' "
+                                + "in another case; it was read as '\(canonical)'",
+                            de: "der Kopf der Spalte \(number), '\(written)', ist das Synonym '\(synonym)' für '\(canonical)' aus dem Mapping "
+                                + "in anderer Gross-/Kleinschreibung; die Spalte wurde als '\(canonical)' gelesen")
+                : Bilingual(en: "the header of column \(number), '\(written)', is the mapping's synonym of '\(canonical)'; "
+                                + "it was read as '\(canonical)'",
+                            de: "der Kopf der Spalte \(number), '\(written)', ist ein Synonym für '\(canonical)' aus dem Mapping; "
+                                + "die Spalte wurde als '\(canonical)' gelesen"),
+             renameHint(canonical, strict: strict))
+        }
+
+        static func headerCase(column number: Int, written: String, canonical: String, strict: Bool) -> Text {
+            (Bilingual(en: "the header of column \(number), '\(written)', differs from the mapping's '\(canonical)' only in case; "
+                           + "it was read as '\(canonical)'",
+                       de: "der Kopf der Spalte \(number), '\(written)', unterscheidet sich von '\(canonical)' im Mapping nur in "
+                           + "Gross-/Kleinschreibung; die Spalte wurde als '\(canonical)' gelesen"),
+             renameHint(canonical, strict: strict))
+        }
+
+        /// `written`: the first header cell as written after the BOM; `canonical`: the name it was read as, if any.
+        static func bomDropped(before written: String, readAs canonical: String?, strict: Bool) -> Text {
+            let message: Bilingual
+            if written.trimmingWhitespace().isEmpty {
+                message = Bilingual(en: "the file starts with a UTF-8 byte-order mark; it was dropped",
+                                    de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark; sie wurde entfernt")
+            } else if let canonical {
+                message = Bilingual(en: "the file starts with a UTF-8 byte-order mark before the header of column 1, '\(written)'; "
+                                        + "it is not part of the name: the column was read as '\(canonical)'",
+                                    de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(written)'; "
+                                        + "sie gehört nicht zum Namen: die Spalte wurde als '\(canonical)' gelesen")
+            } else {
+                message = Bilingual(en: "the file starts with a UTF-8 byte-order mark before the header of column 1, '\(written)'; "
+                                        + "it is not part of the name",
+                                    de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(written)'; "
+                                        + "sie gehört nicht zum Namen")
+            }
+            return (message,
+                    strict
+                        ? Bilingual(en: "the run is strict; save the file as UTF-8 without a byte-order mark",
+                                    de: "der Lauf ist strikt; speichern Sie die Datei als UTF-8 ohne Byte-Order-Mark")
+                        : Bilingual(en: "nothing to do; save the file as UTF-8 without a byte-order mark to avoid it (a strict run requires it)",
+                                    de: "nichts zu tun; speichern Sie die Datei als UTF-8 ohne Byte-Order-Mark, um das zu vermeiden "
+                                        + "(ein strikter Lauf verlangt das)"))
+        }
+
+        /// Two columns (1-based numbers) with the same name, or read as the same field `canonical`.
+        static func headerDuplicate(earlier: (column: Int, name: String), later: (column: Int, name: String), readAs canonical: String?) -> Text {
+            let message: Bilingual
+            if earlier.name == later.name {
+                message = Bilingual(en: "the column name '\(later.name)' appears twice (columns \(earlier.column) and \(later.column))",
+                                    de: "der Spaltenname '\(later.name)' kommt zweimal vor (Spalten \(earlier.column) und \(later.column))")
+            } else {
+                let readAs = canonical ?? later.name
+                message = Bilingual(en: "the columns '\(earlier.name)' (column \(earlier.column)) and '\(later.name)' (column \(later.column)) "
+                                        + "are both read as '\(readAs)'",
+                                    de: "die Spalten '\(earlier.name)' (Spalte \(earlier.column)) und '\(later.name)' (Spalte \(later.column)) "
+                                        + "werden beide als '\(readAs)' gelesen")
+            }
+            return (message,
+                    Bilingual(en: "give every column its own name; kompass does not guess which one is meant",
+                              de: "geben Sie jeder Spalte einen eigenen Namen; kompass rät nicht, welche gemeint ist"))
+        }
+
+        static let empty: Text = (
+            Bilingual(en: "the file is empty", de: "die Datei ist leer"),
+            Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file?",
+                      de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist das die richtige Datei?"))
+
+        static let headerOnly: Text = (
+            Bilingual(en: "the file has a header but no rows", de: "die Datei hat eine Kopfzeile, aber keine Zeilen"),
+            Bilingual(en: "an empty source is never read as \"0 projects\": is the export complete?",
+                      de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist der Export vollständig?"))
+
+        static let readAsWindows1252: Text = (
+            Bilingual(en: "read as Windows-1252 (the first non-ASCII text, on this line, is not UTF-8)",
+                      de: "als Windows-1252 gelesen (der erste Text ausserhalb von ASCII, auf dieser Zeile, ist kein UTF-8)"),
+            Bilingual(en: "set \"encoding\": \"windows-1252\" in the source's csv settings to confirm it, or save the file as UTF-8",
+                      de: "setzen Sie \"encoding\": \"windows-1252\" in den CSV-Einstellungen der Quelle, um das zu bestätigen, "
+                          + "oder speichern Sie die Datei als UTF-8"))
     }
 }

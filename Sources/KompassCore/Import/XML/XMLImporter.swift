@@ -77,57 +77,30 @@ struct XMLImportReport {
     private var namespace: String? { request.options.xmlNamespace }
 
     private mutating func report(_ rule: RuleID, _ severity: Severity, line: Int, column: Int? = nil, field: String? = nil,
-                                 _ message: Bilingual, hint: Bilingual?) {
+                                 _ text: Message.Text) {
         findings.append(Finding(ruleID: rule, severity: severity,
-                                location: SourceLocation(file: file, line: line, column: column, field: field),
-                                message: message, hint: hint))
+                                location: SourceLocation(file: file, line: line, column: column, field: field), text))
     }
 
+    /// The problems of the document as `XMLStreamReader` found them, each an error of its kind's rule.
     mutating func add(_ problems: [XMLProblem], dropped: Int) {
         for problem in problems {
-            let message = readable(problem.message)
-            switch problem.kind {
-            case .syntax:
-                report(.xmlSyntax, .error, line: problem.line, column: problem.column,
-                       Bilingual(en: message, de: "das XML ist nicht wohlgeformt: \(germanReadable(problem.message) ?? message)"),
-                       hint: Bilingual(en: "the file must be well-formed XML: every element closed, & written as &amp; and < as &lt;; "
-                                           + "reading stops at the first error of this kind",
-                                       de: "die Datei muss wohlgeformtes XML sein: jedes Element geschlossen, & als &amp; und < als &lt; geschrieben; "
-                                           + "das Lesen endet beim ersten Fehler dieser Art"))
-            case .schema:
-                let schema = request.options.xmlSchemaPath ?? ""
-                report(.xmlSchema, .error, line: problem.line, column: problem.column,
-                       Bilingual(en: message, de: "das XML entspricht nicht dem Schema: \(message)"),
-                       hint: Bilingual(en: "the file does not match the schema \(schema); its documentation "
-                                           + "says which elements a project has, in which order, and what their values look like",
-                                       de: "die Datei entspricht nicht dem Schema \(schema); dessen Dokumentation sagt, welche Elemente "
-                                           + "ein Vorhaben hat, in welcher Reihenfolge, und wie ihre Werte aussehen"))
-            case .entity:
-                report(.xmlEntity, .error, line: problem.line, column: problem.column,
-                       Bilingual(en: message, de: XMLImportReport.germanEntityMessage(message)),
-                       hint: Bilingual(en: "kompass reads no DOCTYPE and no entities (they can pull in other files or expand without end): "
-                                           + "remove the DOCTYPE and write characters themselves or as &#…; references",
-                                       de: "kompass liest keine DOCTYPE-Deklaration und keine Entitäten (sie können andere Dateien einbinden "
-                                           + "oder sich endlos ausdehnen): entfernen Sie die DOCTYPE-Deklaration und schreiben Sie Zeichen "
-                                           + "direkt oder als &#…;-Referenzen"))
+            let rule: RuleID = switch problem.kind {
+            case .syntax: .xmlSyntax
+            case .schema: .xmlSchema
+            case .entity: .xmlEntity
             }
+            report(rule, .error, line: problem.line, column: problem.column,
+                   Message.problem(problem, namespace: namespace, schema: request.options.xmlSchemaPath ?? ""))
         }
         if dropped > 0 {
-            report(.xmlProblemsTruncated, .warning, line: 0,
-                   Bilingual(en: "\(dropped) more problems of the XML document are not listed",
-                             de: "\(dropped) weitere Probleme des XML-Dokuments sind nicht aufgeführt"),
-                   hint: Bilingual(en: "fix the listed ones first (the same mistake is often repeated), then run again",
-                                   de: "beheben Sie zuerst die aufgeführten (oft wiederholt sich derselbe Fehler), und starten Sie dann erneut"))
+            report(.xmlProblemsTruncated, .warning, line: 0, Message.problemsTruncated(dropped))
         }
     }
 
     mutating func add(_ assembler: XMLRecordAssembler) {
         if let line = assembler.openRecordLine {
-            report(.xmlRecordIncomplete, .error, line: line,
-                   Bilingual(en: "the '\(recordElement)' element starting here is cut off by an XML error; its values are not read",
-                             de: "das hier beginnende Element '\(recordElement)' wird von einem XML-Fehler abgeschnitten; seine Werte werden nicht gelesen"),
-                   hint: Bilingual(en: "fix the XML error after this line; the file may have been cut off",
-                                   de: "beheben Sie den XML-Fehler nach dieser Zeile; die Datei ist womöglich abgeschnitten"))
+            report(.xmlRecordIncomplete, .error, line: line, Message.recordIncomplete(recordElement))
         }
         if assembler.recordCount == 0 {
             reportNoRecords(assembler)
@@ -137,42 +110,19 @@ struct XMLImportReport {
             reportUnread(thing, line: line)
         }
         for field in request.fields.sorted() where !assembler.fieldsSeen.contains(field) {
-            let kind = field.hasPrefix("@") ? "attribute '\(field.dropFirst())' of the '\(recordElement)' elements" : "element '\(field)'"
-            let kindDE = field.hasPrefix("@") ? "das Attribut '\(field.dropFirst())' der Elemente '\(recordElement)'" : "das Element '\(field)'"
             report(.xmlFieldAbsent, .warning, line: 0, field: field,
-                   Bilingual(en: "the mapping reads the \(kind), but none of the \(assembler.recordCount) records has it",
-                             de: "das Mapping liest \(kindDE), aber "
-                                 + (assembler.recordCount == 1 ? "der einzige Datensatz hat es nicht" : "keiner der \(assembler.recordCount) Datensätze hat es")),
-                   hint: Bilingual(en: "check its spelling in the source's mapping (elements are read by their local name, attributes as '@name')",
-                                   de: "prüfen Sie die Schreibweise im Mapping der Quelle (Elemente werden über ihren lokalen Namen gelesen, Attribute als '@name')"))
+                   Message.fieldAbsent(field, recordElement: recordElement, records: assembler.recordCount))
         }
     }
 
     private mutating func reportNoRecords(_ assembler: XMLRecordAssembler) {
-        let expected = "'\(recordElement)' element" + (namespace.map { " in the namespace \($0)" } ?? " in no namespace")
-        let expectedDE = "Element '\(recordElement)' " + (namespace.map { "im Namensraum \($0)" } ?? "ohne Namensraum")
         if let (elsewhere, seen) = assembler.recordNamesElsewhere.min(by: { $0.value.line < $1.value.line }) {
             report(.xmlNoRecords, .error, line: seen.line,
-                   Bilingual(en: "no \(expected): the file has \(seen.count) '\(recordElement)' elements "
-                                 + (elsewhere.map { "in the namespace \($0)" } ?? "in no namespace"),
-                             de: "kein \(expectedDE): die Datei hat \(seen.count) Elemente '\(recordElement)' "
-                                 + (elsewhere.map { "im Namensraum \($0)" } ?? "ohne Namensraum")),
-                   hint: elsewhere.map {
-                       Bilingual(en: "set the source's XML namespace to \($0)", de: "setzen Sie den XML-Namensraum der Quelle auf \($0)")
-                   } ?? Bilingual(en: "remove the source's XML namespace setting, or declare xmlns=\"\(namespace ?? "")\" in the file",
-                                  de: "entfernen Sie die Einstellung des XML-Namensraums der Quelle, oder deklarieren Sie xmlns=\"\(namespace ?? "")\" in der Datei"))
+                   Message.recordsInOtherNamespace(recordElement, namespace: namespace, found: elsewhere, count: seen.count))
         } else if assembler.openRecordLine != nil {
-            report(.xmlNoRecords, .error, line: 0,
-                   Bilingual(en: "the file has no complete \(expected)", de: "die Datei hat kein vollständiges \(expectedDE)"),
-                   hint: Bilingual(en: "fix the XML error that cuts off the first one",
-                                   de: "beheben Sie den XML-Fehler, der das erste abschneidet"))
+            report(.xmlNoRecords, .error, line: 0, Message.noCompleteRecord(recordElement, namespace: namespace))
         } else {
-            report(.xmlNoRecords, .error, line: 0,
-                   Bilingual(en: "the file has no \(expected)", de: "die Datei hat kein \(expectedDE)"),
-                   hint: Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file, and is "
-                                       + "'\(recordElement)' the element that holds one project?",
-                                   de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist das die richtige Datei, und ist "
-                                       + "'\(recordElement)' das Element, das ein Vorhaben enthält?"))
+            report(.xmlNoRecords, .error, line: 0, Message.noRecords(recordElement, namespace: namespace))
         }
     }
 
@@ -180,41 +130,18 @@ struct XMLImportReport {
         switch thing {
         case .element(let name):
             report(.sourceFieldUnknown, .info, line: line, field: display(name),
-                   Bilingual(en: "the element '\(display(name))'\(namespaceNote(name)) is not used by the mapping",
-                             de: "das Element '\(display(name))'\(namespaceNote(name, german: true)) wird vom Mapping nicht verwendet"),
-                   hint: Bilingual(en: "map it in the source's mapping if it should be read",
-                                   de: "nehmen Sie es ins Mapping der Quelle auf, wenn es gelesen werden soll"))
+                   Message.elementNotMapped(display(name), inNoNamespace: inNoNamespace(name)))
         case .attribute(let name, let owner):
             let field = owner.map { "\(display($0))/@\(name)" } ?? "@\(name)"
             report(.sourceFieldUnknown, .info, line: line, field: field,
-                   owner == nil
-                       ? Bilingual(en: "the attribute '\(name)' of the '\(recordElement)' elements is not used by the mapping",
-                                   de: "das Attribut '\(name)' der Elemente '\(recordElement)' wird vom Mapping nicht verwendet")
-                       : Bilingual(en: "the attribute '\(name)' of the '\(display(owner!))' elements is not read",
-                                   de: "das Attribut '\(name)' der Elemente '\(display(owner!))' wird nicht gelesen"),
-                   hint: owner == nil
-                       ? Bilingual(en: "map it as '@\(name)' in the source's mapping if it should be read",
-                                   de: "nehmen Sie es als '@\(name)' ins Mapping der Quelle auf, wenn es gelesen werden soll")
-                       : Bilingual(en: "only the attributes of the '\(recordElement)' element itself are read",
-                                   de: "gelesen werden nur die Attribute des Elements '\(recordElement)' selbst"))
+                   Message.attributeNotRead("\(name)", of: owner.map(display), recordElement: recordElement))
         case .structuredField(let name):
-            report(.xmlFieldStructured, .warning, line: line, field: display(name),
-                   Bilingual(en: "the element '\(display(name))' holds other elements, not text; it gives no value",
-                             de: "das Element '\(display(name))' enthält andere Elemente statt Text; es ergibt keinen Wert"),
-                   hint: Bilingual(en: "map the elements inside it, e.g. each 'field' inside 'fields'",
-                                   de: "nehmen Sie die Elemente darin ins Mapping auf, z. B. jedes 'field' in 'fields'"))
+            report(.xmlFieldStructured, .warning, line: line, field: display(name), Message.structuredField(display(name)))
         case .strayText(let name):
-            report(.xmlTextUnread, .warning, line: line, field: display(name),
-                   Bilingual(en: "text directly inside '\(display(name))' is not read",
-                             de: "Text direkt in '\(display(name))' wird nicht gelesen"),
-                   hint: Bilingual(en: "put the text into an element the mapping reads",
-                                   de: "setzen Sie den Text in ein Element, das das Mapping liest"))
+            report(.xmlTextUnread, .warning, line: line, field: display(name), Message.strayText(display(name)))
         case .outsideRecords(let name):
             report(.sourceFieldUnknown, .info, line: line, field: display(name),
-                   Bilingual(en: "the element '\(display(name))'\(namespaceNote(name)) is outside every '\(recordElement)' element and is not read",
-                             de: "das Element '\(display(name))'\(namespaceNote(name, german: true)) steht ausserhalb jedes Elements '\(recordElement)' und wird nicht gelesen"),
-                   hint: Bilingual(en: "values are read from inside the '\(recordElement)' elements only",
-                                   de: "Werte werden nur innerhalb der Elemente '\(recordElement)' gelesen"))
+                   Message.outsideRecords(display(name), inNoNamespace: inNoNamespace(name), recordElement: recordElement))
         }
     }
 
@@ -223,44 +150,190 @@ struct XMLImportReport {
         name.namespaceURI == namespace ? name.localName : name.description
     }
 
-    private func namespaceNote(_ name: XMLName, german: Bool = false) -> String {
-        name.namespaceURI == nil && namespace != nil ? (german ? " (ohne Namensraum)" : " (in no namespace)") : ""
+    /// Whether the element is in no namespace while the source's elements are in one.
+    private func inNoNamespace(_ name: XMLName) -> Bool {
+        name.namespaceURI == nil && namespace != nil
     }
+}
 
-    /// libxml2's message with the configured namespace left out of `{namespace}name`, and its most
-    /// cryptic message for the most common mistake put plainly.
-    private func readable(_ message: String) -> String {
-        if message == "xmlParseEntityRef: no name" {
-            return "a bare '&' that starts no reference: write it as &amp;"
-        }
-        guard let namespace else { return message }
-        return message.replacing("{\(namespace)}", with: "")
-    }
+// MARK: - Messages
 
-    /// The German of `readable(message)` where kompass itself words it; nil for libxml2's own text.
-    private func germanReadable(_ message: String) -> String? {
-        message == "xmlParseEntityRef: no name" ? "ein einzelnes '&', das keine Referenz einleitet: schreiben Sie es als &amp;" : nil
-    }
+extension XMLImportReport {
+    /// The XML importer's messages, apart from the logic that finds the problems: each a message and a hint, in
+    /// English and German. The problems libxml2 and `XMLStreamReader` word in English are put into findings here,
+    /// in one place (`problem(_:namespace:schema:)`).
+    enum Message {
+        typealias Text = (message: Bilingual, hint: Bilingual)
 
-    /// The German of the `xml.entity` messages of `XMLStreamReader`; others in a German frame.
-    static func germanEntityMessage(_ message: String) -> String {
-        let doctype = "a document type declaration (DOCTYPE) is not allowed: remove it"
-        if message.hasPrefix(doctype) {
-            let unvalidated = message.contains("the document is not validated against the schema")
-            return "eine Dokumenttypdeklaration (DOCTYPE) ist nicht erlaubt: entfernen Sie sie"
-                + (unvalidated ? "; solange sie da ist, wird das Dokument nicht gegen das Schema geprüft" : "")
-        }
-        // "entity reference '&name;' [in attribute 'a'] is not allowed: write the character itself"
-        let prefix = "entity reference '"
-        if message.hasPrefix(prefix), let close = message.dropFirst(prefix.count).firstIndex(of: "'") {
-            let reference = message[message.index(message.startIndex, offsetBy: prefix.count)..<close]
-            var attribute = ""
-            let rest = message[message.index(after: close)...]
-            if rest.hasPrefix(" in attribute '"), let end = rest.dropFirst(15).firstIndex(of: "'") {
-                attribute = " im Attribut '\(rest[rest.index(rest.startIndex, offsetBy: 15)..<end])'"
+        /// A problem of the document: its own message (made readable, and in German where kompass words it) and the
+        /// hint of its kind. `schema`: the path of the schema the document is validated against.
+        static func problem(_ problem: XMLProblem, namespace: String?, schema: String) -> Text {
+            let message = readable(problem.message, namespace: namespace)
+            switch problem.kind {
+            case .syntax:
+                return (Bilingual(en: message, de: "das XML ist nicht wohlgeformt: \(germanReadable(problem.message) ?? message)"),
+                        Bilingual(en: "the file must be well-formed XML: every element closed, & written as &amp; and < as &lt;; "
+                                      + "reading stops at the first error of this kind",
+                                  de: "die Datei muss wohlgeformtes XML sein: jedes Element geschlossen, & als &amp; und < als &lt; geschrieben; "
+                                      + "das Lesen endet beim ersten Fehler dieser Art"))
+            case .schema:
+                return (Bilingual(en: message, de: "das XML entspricht nicht dem Schema: \(message)"),
+                        Bilingual(en: "the file does not match the schema \(schema); its documentation "
+                                      + "says which elements a project has, in which order, and what their values look like",
+                                  de: "die Datei entspricht nicht dem Schema \(schema); dessen Dokumentation sagt, welche Elemente "
+                                      + "ein Vorhaben hat, in welcher Reihenfolge, und wie ihre Werte aussehen"))
+            case .entity:
+                return (Bilingual(en: message, de: germanEntityMessage(message)),
+                        Bilingual(en: "kompass reads no DOCTYPE and no entities (they can pull in other files or expand without end): "
+                                      + "remove the DOCTYPE and write characters themselves or as &#…; references",
+                                  de: "kompass liest keine DOCTYPE-Deklaration und keine Entitäten (sie können andere Dateien einbinden "
+                                      + "oder sich endlos ausdehnen): entfernen Sie die DOCTYPE-Deklaration und schreiben Sie Zeichen "
+                                      + "direkt oder als &#…;-Referenzen"))
             }
-            return "der Entitätsverweis '\(reference)'\(attribute) ist nicht erlaubt: schreiben Sie das Zeichen selbst"
         }
-        return "nicht erlaubte DOCTYPE-Deklaration oder Entität: \(message)"
+
+        /// libxml2's message with the configured namespace left out of `{namespace}name`, and its most
+        /// cryptic message for the most common mistake put plainly.
+        static func readable(_ message: String, namespace: String?) -> String {
+            if message == "xmlParseEntityRef: no name" {
+                return "a bare '&' that starts no reference: write it as &amp;"
+            }
+            guard let namespace else { return message }
+            return message.replacing("{\(namespace)}", with: "")
+        }
+
+        /// The German of `readable(message)` where kompass itself words it; nil for libxml2's own text.
+        static func germanReadable(_ message: String) -> String? {
+            message == "xmlParseEntityRef: no name" ? "ein einzelnes '&', das keine Referenz einleitet: schreiben Sie es als &amp;" : nil
+        }
+
+        /// The German of the `xml.entity` messages of `XMLStreamReader`; others in a German frame.
+        static func germanEntityMessage(_ message: String) -> String {
+            let doctype = "a document type declaration (DOCTYPE) is not allowed: remove it"
+            if message.hasPrefix(doctype) {
+                let unvalidated = message.contains("the document is not validated against the schema")
+                return "eine Dokumenttypdeklaration (DOCTYPE) ist nicht erlaubt: entfernen Sie sie"
+                    + (unvalidated ? "; solange sie da ist, wird das Dokument nicht gegen das Schema geprüft" : "")
+            }
+            // "entity reference '&name;' [in attribute 'a'] is not allowed: write the character itself"
+            let prefix = "entity reference '"
+            if message.hasPrefix(prefix), let close = message.dropFirst(prefix.count).firstIndex(of: "'") {
+                let reference = message[message.index(message.startIndex, offsetBy: prefix.count)..<close]
+                var attribute = ""
+                let rest = message[message.index(after: close)...]
+                if rest.hasPrefix(" in attribute '"), let end = rest.dropFirst(15).firstIndex(of: "'") {
+                    attribute = " im Attribut '\(rest[rest.index(rest.startIndex, offsetBy: 15)..<end])'"
+                }
+                return "der Entitätsverweis '\(reference)'\(attribute) ist nicht erlaubt: schreiben Sie das Zeichen selbst"
+            }
+            return "nicht erlaubte DOCTYPE-Deklaration oder Entität: \(message)"
+        }
+
+        static func problemsTruncated(_ dropped: Int) -> Text {
+            (Bilingual(en: "\(dropped) more problems of the XML document are not listed",
+                       de: "\(dropped) weitere Probleme des XML-Dokuments sind nicht aufgeführt"),
+             Bilingual(en: "fix the listed ones first (the same mistake is often repeated), then run again",
+                       de: "beheben Sie zuerst die aufgeführten (oft wiederholt sich derselbe Fehler), und starten Sie dann erneut"))
+        }
+
+        static func recordIncomplete(_ recordElement: String) -> Text {
+            (Bilingual(en: "the '\(recordElement)' element starting here is cut off by an XML error; its values are not read",
+                       de: "das hier beginnende Element '\(recordElement)' wird von einem XML-Fehler abgeschnitten; seine Werte werden nicht gelesen"),
+             Bilingual(en: "fix the XML error after this line; the file may have been cut off",
+                       de: "beheben Sie den XML-Fehler nach dieser Zeile; die Datei ist womöglich abgeschnitten"))
+        }
+
+        /// `field`: an element's local name, or `@name` for an attribute of the record elements.
+        static func fieldAbsent(_ field: String, recordElement: String, records: Int) -> Text {
+            let kind = field.hasPrefix("@") ? "attribute '\(field.dropFirst())' of the '\(recordElement)' elements" : "element '\(field)'"
+            let kindDE = field.hasPrefix("@") ? "das Attribut '\(field.dropFirst())' der Elemente '\(recordElement)'" : "das Element '\(field)'"
+            return (Bilingual(en: "the mapping reads the \(kind), but none of the \(records) records has it",
+                              de: "das Mapping liest \(kindDE), aber "
+                                  + (records == 1 ? "der einzige Datensatz hat es nicht" : "keiner der \(records) Datensätze hat es")),
+                    Bilingual(en: "check its spelling in the source's mapping (elements are read by their local name, attributes as '@name')",
+                              de: "prüfen Sie die Schreibweise im Mapping der Quelle (Elemente werden über ihren lokalen Namen gelesen, Attribute als '@name')"))
+        }
+
+        /// The record element the source's configuration asks for, with its namespace.
+        private static func expected(_ recordElement: String, namespace: String?) -> Bilingual {
+            Bilingual(en: "'\(recordElement)' element" + (namespace.map { " in the namespace \($0)" } ?? " in no namespace"),
+                      de: "Element '\(recordElement)' " + (namespace.map { "im Namensraum \($0)" } ?? "ohne Namensraum"))
+        }
+
+        /// No record element in the configured namespace, but `count` of them in the namespace `found` (nil: none).
+        static func recordsInOtherNamespace(_ recordElement: String, namespace: String?, found elsewhere: String?, count: Int) -> Text {
+            let expected = expected(recordElement, namespace: namespace)
+            return (Bilingual(en: "no \(expected.en): the file has \(count) '\(recordElement)' elements "
+                                  + (elsewhere.map { "in the namespace \($0)" } ?? "in no namespace"),
+                              de: "kein \(expected.de): die Datei hat \(count) Elemente '\(recordElement)' "
+                                  + (elsewhere.map { "im Namensraum \($0)" } ?? "ohne Namensraum")),
+                    elsewhere.map {
+                        Bilingual(en: "set the source's XML namespace to \($0)", de: "setzen Sie den XML-Namensraum der Quelle auf \($0)")
+                    } ?? Bilingual(en: "remove the source's XML namespace setting, or declare xmlns=\"\(namespace ?? "")\" in the file",
+                                   de: "entfernen Sie die Einstellung des XML-Namensraums der Quelle, oder deklarieren Sie xmlns=\"\(namespace ?? "")\" in der Datei"))
+        }
+
+        static func noCompleteRecord(_ recordElement: String, namespace: String?) -> Text {
+            let expected = expected(recordElement, namespace: namespace)
+            return (Bilingual(en: "the file has no complete \(expected.en)", de: "die Datei hat kein vollständiges \(expected.de)"),
+                    Bilingual(en: "fix the XML error that cuts off the first one",
+                              de: "beheben Sie den XML-Fehler, der das erste abschneidet"))
+        }
+
+        static func noRecords(_ recordElement: String, namespace: String?) -> Text {
+            let expected = expected(recordElement, namespace: namespace)
+            return (Bilingual(en: "the file has no \(expected.en)", de: "die Datei hat kein \(expected.de)"),
+                    Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file, and is "
+                                  + "'\(recordElement)' the element that holds one project?",
+                              de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist das die richtige Datei, und ist "
+                                  + "'\(recordElement)' das Element, das ein Vorhaben enthält?"))
+        }
+
+        /// " (in no namespace)" for an element in no namespace while the source's elements are in one.
+        private static func namespaceNote(_ inNoNamespace: Bool, german: Bool = false) -> String {
+            inNoNamespace ? (german ? " (ohne Namensraum)" : " (in no namespace)") : ""
+        }
+
+        static func elementNotMapped(_ name: String, inNoNamespace: Bool) -> Text {
+            (Bilingual(en: "the element '\(name)'\(namespaceNote(inNoNamespace)) is not used by the mapping",
+                       de: "das Element '\(name)'\(namespaceNote(inNoNamespace, german: true)) wird vom Mapping nicht verwendet"),
+             Bilingual(en: "map it in the source's mapping if it should be read",
+                       de: "nehmen Sie es ins Mapping der Quelle auf, wenn es gelesen werden soll"))
+        }
+
+        /// An attribute of the record elements (`owner` nil) or of an element inside them, which is never read.
+        static func attributeNotRead(_ name: String, of owner: String?, recordElement: String) -> Text {
+            guard let owner else {
+                return (Bilingual(en: "the attribute '\(name)' of the '\(recordElement)' elements is not used by the mapping",
+                                  de: "das Attribut '\(name)' der Elemente '\(recordElement)' wird vom Mapping nicht verwendet"),
+                        Bilingual(en: "map it as '@\(name)' in the source's mapping if it should be read",
+                                  de: "nehmen Sie es als '@\(name)' ins Mapping der Quelle auf, wenn es gelesen werden soll"))
+            }
+            return (Bilingual(en: "the attribute '\(name)' of the '\(owner)' elements is not read",
+                              de: "das Attribut '\(name)' der Elemente '\(owner)' wird nicht gelesen"),
+                    Bilingual(en: "only the attributes of the '\(recordElement)' element itself are read",
+                              de: "gelesen werden nur die Attribute des Elements '\(recordElement)' selbst"))
+        }
+
+        static func structuredField(_ name: String) -> Text {
+            (Bilingual(en: "the element '\(name)' holds other elements, not text; it gives no value",
+                       de: "das Element '\(name)' enthält andere Elemente statt Text; es ergibt keinen Wert"),
+             Bilingual(en: "map the elements inside it, e.g. each 'field' inside 'fields'",
+                       de: "nehmen Sie die Elemente darin ins Mapping auf, z. B. jedes 'field' in 'fields'"))
+        }
+
+        static func strayText(_ name: String) -> Text {
+            (Bilingual(en: "text directly inside '\(name)' is not read",
+                       de: "Text direkt in '\(name)' wird nicht gelesen"),
+             Bilingual(en: "put the text into an element the mapping reads",
+                       de: "setzen Sie den Text in ein Element, das das Mapping liest"))
+        }
+
+        static func outsideRecords(_ name: String, inNoNamespace: Bool, recordElement: String) -> Text {
+            (Bilingual(en: "the element '\(name)'\(namespaceNote(inNoNamespace)) is outside every '\(recordElement)' element and is not read",
+                       de: "das Element '\(name)'\(namespaceNote(inNoNamespace, german: true)) steht ausserhalb jedes Elements '\(recordElement)' und wird nicht gelesen"),
+             Bilingual(en: "values are read from inside the '\(recordElement)' elements only",
+                       de: "Werte werden nur innerhalb der Elemente '\(recordElement)' gelesen"))
+        }
     }
 }
