@@ -58,6 +58,15 @@ public struct FindingList: Sendable, Equatable {
         for finding in findings { append(finding) }
     }
 
+    /// Removes every finding of the groups `isRemoved` names, kept or only counted.
+    public mutating func removeGroups(where isRemoved: (GroupKey) -> Bool) {
+        all.removeAll { isRemoved(GroupKey($0)) }
+        for (key, count) in groupCounts where isRemoved(key) {
+            groupCounts[key] = nil
+            severityCounts[key.severity, default: 0] -= count
+        }
+    }
+
     /// Appends another list: its kept findings, and its counts in full (also of the findings it only counted).
     public mutating func append(contentsOf other: FindingList) {
         var keptPerGroup: [GroupKey: Int] = [:]

@@ -28,16 +28,20 @@ extension ReadingStopped {
     /// The file is larger than `InputLimits.fileBytes`; reading stopped at that byte.
     static func file(_ path: String) -> ReadingStopped {
         ReadingStopped(finding: Finding(ruleID: .sourceTooLarge, severity: .error, location: SourceLocation(file: path, line: 0),
-                                            message: Message.fileTooLarge, hint: Message.fileTooLargeHint))
+                                            message: InputLimits.Message.fileTooLarge, hint: InputLimits.Message.fileTooLargeHint))
     }
 
     /// A line (or a CSV record) longer than `InputLimits.lineBytes`, starting at `line`.
     static func line(_ path: String, line: Int) -> ReadingStopped {
         ReadingStopped(finding: Finding(ruleID: .sourceLineTooLong, severity: .error,
                                             location: SourceLocation(file: path, line: line, column: 1),
-                                            message: Message.lineTooLong, hint: Message.lineTooLongHint))
+                                            message: InputLimits.Message.lineTooLong, hint: InputLimits.Message.lineTooLongHint))
     }
+}
 
+// MARK: - Messages
+
+extension InputLimits {
     enum Message {
         static let fileTooLarge = Bilingual(
             en: "the file is larger than \(InputLimits.fileBytes >> 30) GiB; reading stopped there",

@@ -6,6 +6,9 @@ struct LineSplitter {
     private var pending: [UInt8] = []
     private(set) var lineNumber = 0
     private var sawBOM = false
+    /// The number of a line longer than `InputLimits.lineBytes`: its bytes beyond are dropped, and the caller
+    /// stops reading.
+    private(set) var lineBeyondLimit: Int?
 
     /// A decoded line, or the position of the first byte that is not UTF-8.
     enum Line {
@@ -21,6 +24,10 @@ struct LineSplitter {
             start = index + 1
         }
         pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<chunk.count]))
+        if pending.count > InputLimits.lineBytes {
+            lineBeyondLimit = lineNumber + 1
+            pending.removeAll()
+        }
     }
 
     /// Emits the last line when the file does not end with a line break.

@@ -13,6 +13,13 @@ enum SourceStart {
     }
 
     /// The problem the start of a file shows, if any. `bytes`: its first chunk (the more, the surer).
+    /// Throws `ReadingStopped` with the finding for the problem the first chunk of the file at `path` shows.
+    /// `linesMatter`: false for a JSON document, where a carriage return is white space like any other.
+    static func check(_ firstChunk: UnsafeRawBufferPointer, path: String, linesMatter: Bool = true) throws {
+        guard let problem = problem(in: firstChunk), linesMatter || problem != .carriageReturnLineEnds else { return }
+        throw ReadingStopped(finding: finding(problem, path: path))
+    }
+
     static func problem(in bytes: UnsafeRawBufferPointer) -> Problem? {
         let count = bytes.count
         func at(_ index: Int) -> UInt8? { index < count ? bytes[index] : nil }

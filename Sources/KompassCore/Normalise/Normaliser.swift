@@ -72,6 +72,13 @@ private struct RecordReading {
     }
 
     mutating func readAll() {
+        // A value longer than any reader of the outputs takes is an error at the value (nothing is published).
+        for (target, name) in mapping.sourceFields {
+            for value in record[name] where value.text.utf8.count > InputLimits.valueBytes {
+                finding(.valueTooLong, value, target, (InputLimits.Message.valueTooLong(bytes: value.text.utf8.count),
+                                                       InputLimits.Message.valueTooLongHint))
+            }
+        }
         if let value = single(.id) {
             let text = normalised(value.text, value, .id)
             if let id = ProjectID(text) {

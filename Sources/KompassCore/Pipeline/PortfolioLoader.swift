@@ -16,7 +16,8 @@ public struct PortfolioLoader: Sendable {
 
     /// What a stream of the sources found besides the projects it handed over.
     public struct StreamResult: Sendable {
-        public var findings: [Finding]
+        /// Counted in full, kept up to a bound per group: memory follows the kinds of problem, not the records.
+        public var findings: FindingList
         /// Projects that were read but could not be completed (their problems are among the findings).
         public var incompleteProjects: Int
     }
@@ -27,33 +28,35 @@ public struct PortfolioLoader: Sendable {
     public func load(_ sources: [SourceConfiguration], strictHeaders: Bool = false) throws -> Result {
         var projects: [Project] = []
         let result = try stream(sources, strictHeaders: strictHeaders) { projects.append($0) }
-        return Result(portfolio: Portfolio(projects: projects), findings: result.findings, incompleteProjects: result.incompleteProjects)
+        return Result(portfolio: Portfolio(projects: projects), findings: result.findings.all, incompleteProjects: result.incompleteProjects)
     }
 
     /// Reads the sources and hands each complete project to `each`, in portfolio order. One structured source
     /// streams: each record becomes a project as it is read, and nothing of it is kept here. Several sources
     /// (merged by identifier) and the page text (named through the register) are read whole first.
     /// `captures`: per source (by index), what sees its bytes as they are read (its checksum and accepted copy).
+    /// `retainPerGroup`: how many findings of one group are kept (all are counted).
     public func stream(_ sources: [SourceConfiguration], strictHeaders: Bool = false, captures: [SourceCapture?] = [],
+                       retainPerGroup: Int = FindingList.defaultRetainPerGroup,
                        each: (Project) throws -> Void) throws -> StreamResult {
         func capture(_ index: Int) -> SourceCapture? { index < captures.count ? captures[index] : nil }
+        var findings = FindingList(retainPerGroup: retainPerGroup)
         if sources.count == 1, let source = sources.first, source.format != .pageText {
             var incomplete = 0
-            let findings = try read(source, strictHeaders: strictHeaders, capture: capture(0)) { draft in
+            try read(source, strictHeaders: strictHeaders, capture: capture(0), into: &findings) { draft in
                 if let project = draft.project { try each(project) } else { incomplete += 1 }
             }
             return StreamResult(findings: findings, incompleteProjects: incomplete)
         }
-        var findings: [Finding] = []
         var perSource: [SourceDrafts] = []
         for (index, source) in sources.enumerated() {
             var drafts: [DraftProject] = []
             if source.format == .pageText {
                 let sourceFindings: [Finding]
                 (drafts, sourceFindings) = try readPageText(source, capture: capture(index))
-                findings += sourceFindings
+                findings.append(contentsOf: sourceFindings)
             } else {
-                findings += try read(source, strictHeaders: strictHeaders, capture: capture(index)) { drafts.append($0) }
+                try read(source, strictHeaders: strictHeaders, capture: capture(index), into: &findings) { drafts.append($0) }
             }
             perSource.append(SourceDrafts(source: source, drafts: drafts))
         }
@@ -61,8 +64,8 @@ public struct PortfolioLoader: Sendable {
         if perSource.count > 1 {
             let merged = PortfolioMerger(settings: merge).merge(perSource)
             drafts = merged.drafts
-            findings += merged.findings
-            findings += incompleteAfterMerge(drafts, perSource)
+            findings.append(contentsOf: merged.findings)
+            findings.append(contentsOf: incompleteAfterMerge(drafts, perSource))
         }
         var incomplete = 0
         for draft in drafts {
@@ -84,11 +87,12 @@ public struct PortfolioLoader: Sendable {
         }
     }
 
-    /// Streams one structured source through its importer and the normaliser, handing each draft to `keep`.
-    private func read(_ source: SourceConfiguration, strictHeaders: Bool, capture: SourceCapture?,
-                      keep: (DraftProject) throws -> Void) throws -> [Finding] {
+    /// Streams one structured source through its importer and the normaliser, handing each draft to `keep` and
+    /// adding what is found to `sourceList` (the importer's findings first, then the records').
+    private func read(_ source: SourceConfiguration, strictHeaders: Bool, capture: SourceCapture?, into sourceList: inout FindingList,
+                      keep: (DraftProject) throws -> Void) throws {
         let normaliser = Normaliser(mapping: source.mapping)
-        var findings: [Finding] = []
+        var findings = FindingList(retainPerGroup: sourceList.retainPerGroup)
         let request = ImportRequest(path: source.path, fields: source.mapping.usedSourceFields, options: source.options,
                                     synonyms: source.mapping.columnSynonyms, strictHeaders: strictHeaders, capture: capture)
         // The importer reads ahead on another core; the records it hands over are normalised a batch at a
@@ -103,29 +107,39 @@ public struct PortfolioLoader: Sendable {
             batch.removeAll(keepingCapacity: true)
             for (draft, recordFindings) in drafts {
                 try keep(draft)
-                findings += recordFindings.map { finding in
-                    var finding = finding
+                for var finding in recordFindings {
                     if finding.projectID == nil { finding.projectID = draft.id?.rawValue }
-                    return finding
+                    findings.append(finding)
                 }
             }
         }
-        let sourceFindings = try ImportAhead.read(PortfolioLoader.importer(for: source.format), request) { record in
-            batch.append(record)
-            if batch.count == PortfolioLoader.normaliseBatch { try normaliseBatch() }
+        var sourceFindings: [Finding]
+        do {
+            sourceFindings = try ImportAhead.read(PortfolioLoader.importer(for: source.format), request) { record in
+                batch.append(record)
+                if batch.count == PortfolioLoader.normaliseBatch { try normaliseBatch() }
+            }
+        } catch let stopped as ReadingStopped {
+            // The source exceeds a limit, or is no UTF-8 text: what was read before is kept, the reason reported.
+            sourceFindings = [stopped.finding]
         }
         try normaliseBatch()
         // A column missing from the header is named once there, not once more per row.
         let absent = Set(sourceFindings.filter { $0.ruleID == .csvHeaderMissing }.compactMap(\.location?.field))
-        if !absent.isEmpty { findings.removeAll { $0.ruleID == .valueMissing && absent.contains($0.location?.field ?? "") } }
-        return sourceFindings + findings
+        if !absent.isEmpty { findings.removeGroups { $0.ruleID == .valueMissing && absent.contains($0.field ?? "") } }
+        sourceList.append(contentsOf: sourceFindings)
+        sourceList.append(contentsOf: findings)
     }
 
     private func readPageText(_ source: SourceConfiguration, capture: SourceCapture?) throws -> ([DraftProject], [Finding]) {
         var findings: [Finding] = []
         var records: [RawRecord] = []
-        findings += try PageTextImporter().read(ImportRequest(path: source.path, fields: FieldMapping.pageText.usedSourceFields,
-                                                              capture: capture)) { records.append($0) }
+        do {
+            findings += try PageTextImporter().read(ImportRequest(path: source.path, fields: FieldMapping.pageText.usedSourceFields,
+                                                                  capture: capture)) { records.append($0) }
+        } catch let stopped as ReadingStopped {
+            findings.append(stopped.finding)
+        }
         let normaliser = Normaliser(mapping: source.mapping, reportsMissingValues: false)
         var drafts: [DraftProject] = []
         var findingsPerDraft: [[Finding]] = []

@@ -137,7 +137,8 @@ struct PortfolioPass {
             batch.removeAll(keepingCapacity: true)
         }
         let loaded = try PortfolioLoader(merge: configuration.merge)
-            .stream(configuration.sources, strictHeaders: options.strict, captures: captures) { project in
+            .stream(configuration.sources, strictHeaders: options.strict, captures: captures,
+                    retainPerGroup: options.findingsRetainedPerGroup) { project in
                 batch.append(project)
                 if batch.count == PortfolioPass.batchSize { try takeBatch() }
             }
@@ -150,7 +151,7 @@ struct PortfolioPass {
             try changes.add(change, now: nil)
         }
 
-        var findings = FindingList(loaded.findings, retainPerGroup: options.findingsRetainedPerGroup)
+        var findings = loaded.findings
         stage("compare CSV sources with their accepted copies")
         findings.append(contentsOf: try spreadsheetDamage(configuration, read: sources))
         findings.append(contentsOf: validationFindings)

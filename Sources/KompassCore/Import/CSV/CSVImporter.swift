@@ -20,6 +20,7 @@ public struct CSVImporter: RecordImporter {
         var tokenizer: CSVTokenizer?
         var pendingStart: [UInt8] = []
         try reader.forEachChunk { chunk in
+            if tokenizer == nil && pendingStart.isEmpty { try SourceStart.check(chunk, path: request.path) }
             if tokenizer == nil {
                 // Until the header line is complete, collect bytes: the delimiter is detected from it.
                 pendingStart.append(contentsOf: chunk)
@@ -30,6 +31,7 @@ public struct CSVImporter: RecordImporter {
                 return
             }
             try tokenizer!.feed(chunk) { try state.consume($0, emit) }
+            if let line = tokenizer!.rowBeyondLimit { throw ReadingStopped.line(request.path, line: line) }
         }
         if tokenizer == nil {
             tokenizer = state.startTokenizer(with: &pendingStart)

@@ -35,6 +35,10 @@ struct CSVTokenizer {
     private var row: [Cell] = []
     private var rowLine = 1
     private var reportedAfterQuote = false
+    private var rowBytes = 0
+    /// The line of a row longer than `InputLimits.lineBytes` (over all its cells and lines): its bytes beyond
+    /// are dropped, and an importer stops reading.
+    private(set) var rowBeyondLimit: Int?
     /// The structural problems (an unclosed quote, text after a closing quote), as findings at their place.
     private(set) var problems: [Finding] = []
 
@@ -56,6 +60,15 @@ struct CSVTokenizer {
     }
 
     private mutating func consume(_ byte: UInt8, _ emit: (Row) throws -> Void) rethrows {
+        rowBytes += 1
+        if rowBytes > InputLimits.lineBytes {
+            if rowBeyondLimit == nil {
+                rowBeyondLimit = rowLine
+                cell = []
+                row = []
+            }
+            return
+        }
         if state == .afterCR {
             state = .cellStart
             // The LF of a CRLF: the line was counted at the CR.
@@ -143,6 +156,7 @@ struct CSVTokenizer {
         // After CR, a following LF belongs to the same line end; `consume` swallows it.
         state = byte == 0x0D ? .afterCR : .cellStart
         rowLine = line
+        rowBytes = 0
         reportedAfterQuote = false
     }
 

@@ -28,6 +28,7 @@ public struct JSONImporter: RecordImporter {
         struct DocumentEnded: Error {}
         do {
             try reader.forEachChunk { chunk in
+                if size == 0 { try SourceStart.check(chunk, path: request.path, linesMatter: lines) }
                 size += chunk.count
                 tokenizer.feed(chunk)
                 try assembler.drain(&tokenizer, emit)

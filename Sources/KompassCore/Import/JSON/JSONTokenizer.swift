@@ -249,7 +249,7 @@ struct JSONTokenizer: ~Copyable {
     let maxTokenBytes = InputLimits.lineBytes
 
     private mutating func checkLength() throws(JSONSyntaxError) {
-        guard expect != .failed, expect != .skippingLine else { return }
+        guard expect != .failed else { return }
         let lineLength = mode == .lines ? buffer.inputOffset(index) - lineStart : 0
         guard buffer.remaining > maxTokenBytes || textBytes.count > maxTokenBytes || lineLength > maxTokenBytes else { return }
         let error = JSONSyntaxError(kind: .tooLong, line: line, column: column(at: index), message: Message.tooLong(maxTokenBytes),

@@ -15,8 +15,14 @@ public struct PageTextImporter: RecordImporter {
         let reader = try request.openReader()
         var parser = PageTextParser(file: request.path)
         var splitter = LineSplitter()
+        var isFirstChunk = true
         try reader.forEachChunk { chunk in
+            if isFirstChunk {
+                isFirstChunk = false
+                try SourceStart.check(chunk, path: request.path)
+            }
             splitter.feed(chunk) { parser.consume($0) }
+            if let line = splitter.lineBeyondLimit { throw ReadingStopped.line(request.path, line: line) }
             for record in parser.takeCompleted() { try emit(record) }
         }
         splitter.finish { parser.consume($0) }
