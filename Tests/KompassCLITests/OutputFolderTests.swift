@@ -50,3 +50,48 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.path("new-out/projects.csv")))
     }
 }
+
+/// Whatever kompass accepts it can publish: a text just under the value limit publishes, also when it changes
+/// and the feeds quote it before and after (the self-check's XML reader takes it), and a text over the limit is a
+/// located error in `validate` already (issue 14, defect 1).
+@Suite struct LongTextTests {
+    static func words(_ count: Int, seed: Int) -> String {
+        let pool = GuardCommandTests.words
+        return (0..<count).map { pool[($0 * 7 + seed) % pool.count] }.joined(separator: " ")
+    }
+
+    static func write(_ folder: TemporaryFolder, longText: String) throws {
+        var rows = GuardCommandTests.csv(GuardCommandTests.ids).components(separatedBy: "\n")
+        var cells = rows[2].components(separatedBy: ";")
+        cells[6] = longText
+        rows[2] = cells.joined(separator: ";")
+        try rows.joined(separator: "\n").write(toFile: folder.path("portfolio.csv"), atomically: true, encoding: .utf8)
+    }
+
+    @Test func aTextJustUnderTheLimitPublishesAndChanges() throws {
+        let folder = try GuardCommandTests.folder()
+        // About 990,000 bytes of words: under the 1 MiB limit.
+        var text = Self.words(90_000, seed: 1)
+        while text.utf8.count > 1_000_000 { text.removeLast(1_000) }
+        try Self.write(folder, longText: text)
+        let first = try GuardCommandTests.run(folder)
+        #expect(first.exitCode == 0, "\(first.standardError.prefix(2_000))")
+        var changed = Self.words(90_000, seed: 3)
+        while changed.utf8.count > 1_000_000 { changed.removeLast(1_000) }
+        try Self.write(folder, longText: changed)
+        let second = try GuardCommandTests.run(folder, date: "2026-12-01")
+        #expect(second.exitCode == 0, "\(second.standardError.prefix(2_000))")
+        let rss = try String(contentsOfFile: folder.path("out/changes.rss"), encoding: .utf8)
+        #expect(rss.utf8.count > 1_000_000)
+    }
+
+    @Test func aTextOverTheLimitIsALocatedErrorInValidate() throws {
+        let folder = try GuardCommandTests.folder()
+        try Self.write(folder, longText: String(repeating: "Wort ", count: 220_000))
+        let result = try KompassProcess.run(["validate", "--config", folder.path("kompass.json")])
+        #expect(result.exitCode == 1)
+        let report = result.standardOutput + result.standardError
+        #expect(report.contains("portfolio.csv:3:"), "\(report.prefix(2_000))")
+        #expect(report.contains("{value.too-long}"))
+    }
+}
