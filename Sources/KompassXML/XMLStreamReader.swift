@@ -30,7 +30,7 @@ public final class XMLStreamReader {
     private var finished = false
     private var capturingGlobalErrors = false
 
-    static let doctypeMessage = "a document type declaration (DOCTYPE) is not allowed: remove it"
+    public static let doctypeMessage = "a document type declaration (DOCTYPE) is not allowed: remove it"
 
     /// The problems found so far (parse errors, schema violations, entity references, DTDs), in the
     /// order libxml2 reported them; at most the problem limit given at creation.

@@ -83,7 +83,15 @@ struct XMLImportReport {
     }
 
     /// The problems of the document as `XMLStreamReader` found them, each an error of its kind's rule.
+    ///
+    /// A DOCTYPE is the cause of every entity problem after it (a reference to an entity it declares, a loop of
+    /// them, libxml2's own complaints at whatever position it gives): those are folded under the DOCTYPE's
+    /// finding, at the DOCTYPE's line, instead of standing as errors of their own.
     mutating func add(_ problems: [XMLProblem], dropped: Int) {
+        let doctype = problems.first { $0.kind == .entity && $0.message.hasPrefix(XMLStreamReader.doctypeMessage) }
+        let cause = doctype.map {
+            FindingReference(ruleID: .xmlEntity, location: SourceLocation(file: file, line: $0.line, column: $0.column))
+        }
         for problem in problems {
             let rule: RuleID = switch problem.kind {
             case .syntax: .xmlSyntax
@@ -92,6 +100,7 @@ struct XMLImportReport {
             }
             report(rule, .error, line: problem.line, column: problem.column,
                    Message.problem(problem, namespace: namespace, schema: request.options.xmlSchemaPath ?? ""))
+            if let cause, problem.kind == .entity, problem != doctype { findings[findings.count - 1].causedBy = cause }
         }
         if dropped > 0 {
             report(.xmlProblemsTruncated, .warning, line: 0, Message.problemsTruncated(dropped))
@@ -198,13 +207,20 @@ extension XMLImportReport {
             if message == "xmlParseEntityRef: no name" {
                 return "a bare '&' that starts no reference: write it as &amp;"
             }
+            // libxml2's advice to programmers ("use XML_PARSE_HUGE option") is not for a steward.
+            if message.hasPrefix("Excessive depth in document: "), let depth = Int(message.dropFirst(29).prefix { $0.isNumber }) {
+                return "the elements are nested deeper than \(depth) levels: reading stops here"
+            }
             guard let namespace else { return message }
             return message.replacing("{\(namespace)}", with: "")
         }
 
         /// The German of `readable(message)` where kompass itself words it; nil for libxml2's own text.
         static func germanReadable(_ message: String) -> String? {
-            message == "xmlParseEntityRef: no name" ? "ein einzelnes '&', das keine Referenz einleitet: schreiben Sie es als &amp;" : nil
+            if message.hasPrefix("Excessive depth in document: "), let depth = Int(message.dropFirst(29).prefix { $0.isNumber }) {
+                return "die Elemente sind tiefer als \(depth) Ebenen verschachtelt: das Lesen endet hier"
+            }
+            return message == "xmlParseEntityRef: no name" ? "ein einzelnes '&', das keine Referenz einleitet: schreiben Sie es als &amp;" : nil
         }
 
         /// The German of the `xml.entity` messages of `XMLStreamReader`; others in a German frame.
