@@ -38,7 +38,7 @@ enum Commands {
             error.lines(in: language).forEach(Terminal.printError)
             return .usage
         } catch {
-            let failure = Failure(error)
+            let failure = Failure(error, publishes: command == "run")
             failure.lines(in: language).forEach(Terminal.printError)
             return failure.exitCode
         }

@@ -4,9 +4,13 @@ import KompassCore
 /// run's language, and its exit code.
 struct Failure {
     let error: any Error
+    /// Whether the command publishes (`run`): an error that stops it before the exchange then says that nothing was
+    /// published (only `PublishedWithoutState` comes after it).
+    let publishes: Bool
 
-    init(_ error: any Error) {
+    init(_ error: any Error, publishes: Bool = false) {
         self.error = error
+        self.publishes = publishes
     }
 
     var exitCode: ExitCode {
@@ -24,6 +28,7 @@ struct Failure {
         case let error as IOError:
             ["kompass: " + error.description(in: language)]
                 + (error.hint(in: language).map { ["    " + Words.hint.text(in: language) + ": " + $0] } ?? [])
+                + (publishes ? ["kompass: " + Words.nothingPublished.text(in: language)] : [])
         case let error as LockError:
             ["kompass: " + error.description(in: language)]
         case let error as PublishedWithoutState:
@@ -43,5 +48,7 @@ struct Failure {
         static let configurationError = Bilingual(en: "configuration error", de: "Konfigurationsfehler")
         static let hint = Bilingual(en: "hint", de: "Vorschlag")
         static let publicationState = Bilingual(en: "the publication state", de: "der Publikationszustand")
+        static let nothingPublished = Bilingual(en: "nothing was published: the output folder and the state are as they were",
+                                                de: "nichts wurde publiziert: der Ausgabeordner und der Zustand sind, wie sie waren")
     }
 }

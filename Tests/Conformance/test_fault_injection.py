@@ -15,8 +15,8 @@ The scenario is the real portfolio (config/kompass.json, the page text), publish
 again with digital-lab's progress changed from 30 % to 40 % (nine files change, four stay and are hard-linked). A few
 steps of a first publication (the state folder's creation, the rename that publishes) are failed as well.
 
-Defects the suite found are tests of their own, marked xfail(strict=True) with their reason: when the product is
-fixed they pass, and the strict marker turns that into a failure that asks for the marker to go.
+The four defects this suite found (list files left in the state folder by a failure before the exchange; no word
+that nothing was published; the results of the two folder syncs ignored) are fixed; their tests stand as the others.
 """
 
 from __future__ import annotations
@@ -528,11 +528,6 @@ def test_a_failure_before_the_exchange_leaves_the_state_folder_as_it_was(suite: 
     report(changed, "failures before the exchange changed the state folder")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect: a failure after the state's list files were renamed to their content names (the history list's "
-    "rename, creating/writing/syncing/closing state.json.partial-<pid>, the exchange itself; for a first publication "
-    "the rename of the staging folder) leaves the new projects-<hex>.tsv and history-<hex>.tsv in the state folder: "
-    "the state folder is not as it was (no state.json names them; the next publication reuses or removes them)"))
 def test_a_failure_late_before_the_exchange_leaves_the_state_folder_as_it_was(suite: Suite) -> None:
     late = [case for case in suite.of(STOP) if case.step.after_lists]
     assert late, "no step between the lists' renames and the exchange was failed"
@@ -540,17 +535,11 @@ def test_a_failure_late_before_the_exchange_leaves_the_state_folder_as_it_was(su
     report(changed, "failures between the lists' renames and the exchange changed the state folder")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect: a run stopped by an I/O failure before the exchange does not say that nothing was published: it prints "
-    "only 'kompass: cannot <operation> <path>: <reason>' (only the staging folder's mkdir has a hint that says so)"))
 def test_a_failure_before_the_exchange_says_nothing_was_published(suite: Suite) -> None:
     silent = [case.describe() for case in suite.of(STOP) if not NOTHING_PUBLISHED.search(case.stderr)]
     report(silent, "runs stopped before the exchange did not say that nothing was published")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect: Publisher.publish ignores the result of fsync on the staging folder (Publisher.syncDirectory): when it "
-    "fails the run exchanges the folders anyway and exits 0, publishing a folder whose entries may not be on disk"))
 def test_a_failing_fsync_of_the_staging_folder_stops_the_run(suite: Suite) -> None:
     cases = suite.of(SYNC_STAGING)
     assert cases, "the staging folder's fsync was not failed"
@@ -598,9 +587,6 @@ def test_a_failure_after_the_exchange_says_how_the_next_run_recovers(suite: Suit
     report(silent, "failures after the exchange did not say how to recover")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect: Publisher.publish ignores the result of fsync on the output folder's parent after the exchange (or the "
-    "first publication's rename): the run exits 0 and says nothing, though the exchange may not be on disk"))
 def test_a_failing_fsync_after_the_exchange_is_reported(suite: Suite) -> None:
     cases = suite.of(SYNC_PARENT)
     assert cases, "the parent folder's fsync was not failed"

@@ -242,23 +242,32 @@ public struct Pipeline: Sendable {
         if decision == .publish { publisher.reuseUnchanged(export.context.writtenFiles, published: previousState.files) }
         // The next state is written completely before the exchange (the staged files are the inodes that will be
         // published, with their times): after it, only renames are left, and a failure of one of them is reported
-        // as what it is, a publication whose state was not recorded.
-        let state = NextState.make(date: options.referenceDate, configurationFingerprint: fingerprint, findings: findings,
-                                   sources: Array(zip(configuration.sources, outcome.sources)), export: export,
-                                   publishedPath: publisher.stagingPath(for:), projects: try lists.projects.commit(),
-                                   history: try lists.history.commit(), plan: feedPlan, previous: previousState, retiring: verdict.retiring)
-        let preparedState = try stateStore.prepare(state)
-        let published: [WrittenFile]
+        // as what it is, a publication whose state was not recorded. A failure before the exchange leaves the state
+        // folder as it was: the list files this run gave their content names are removed again.
+        let publication: Publisher.Publication
         do {
-            published = try publisher.publish(export.files)
-        } catch {
-            preparedState.discard()
+            let state = NextState.make(date: options.referenceDate, configurationFingerprint: fingerprint, findings: findings,
+                                       sources: Array(zip(configuration.sources, outcome.sources)), export: export,
+                                       publishedPath: publisher.stagingPath(for:), projects: try lists.projects.commit(),
+                                       history: try lists.history.commit(), plan: feedPlan, previous: previousState,
+                                       retiring: verdict.retiring)
+            let preparedState = try stateStore.prepare(state)
+            do {
+                publication = try publisher.publish(export.files)
+            } catch {
+                preparedState.discard()
+                throw error
+            }
+            do throws(IOError) {
+                try preparedState.commit()
+            } catch {
+                throw PublishedWithoutState(outputDirectory: output, stateDirectory: configuration.stateDirectory, part: .state,
+                                            cause: error)
+            }
+        } catch let error where !(error is PublishedWithoutState) {
+            let kept = [previous?.projectsFile, previous?.historyFile].compactMap { $0?.file }
+            StateListFile.removeUnreferenced(in: configuration.stateDirectory, keep: Set(kept))
             throw error
-        }
-        do throws(IOError) {
-            try preparedState.commit()
-        } catch {
-            throw PublishedWithoutState(outputDirectory: output, stateDirectory: configuration.stateDirectory, part: .state, cause: error)
         }
         do {
             try acceptSources(outcome.sources)
@@ -266,6 +275,11 @@ public struct Pipeline: Sendable {
             throw PublishedWithoutState(outputDirectory: output, stateDirectory: configuration.stateDirectory, part: .acceptedSource,
                                         cause: error)
         }
+        if let unsynced = publication.unsynced {
+            throw PublishedWithoutState(outputDirectory: output, stateDirectory: configuration.stateDirectory, part: .notOnDisk,
+                                        cause: unsynced)
+        }
+        let published = publication.files
         return report(.published, files: published, changes: changes)
     }
 

@@ -10,6 +10,9 @@ public struct PublishedWithoutState: Error, Sendable, CustomStringConvertible {
         /// The copy of a CSV source the next run compares with (spreadsheet damage): the state is saved; the next
         /// run compares with the copy before, or with none.
         case acceptedSource
+        /// Nothing: the state is saved too, but syncing the folder that holds the output folder failed, so the
+        /// system did not confirm that the exchange reached the disk.
+        case notOnDisk
     }
 
     public var outputDirectory: String
@@ -42,6 +45,12 @@ public struct PublishedWithoutState: Error, Sendable, CustomStringConvertible {
         case (.acceptedSource, .de):
             return "die neuen Ausgaben sind in \(outputDirectory) publiziert (sie sind öffentlich) und ihr Zustand ist gespeichert, "
                 + "aber die Kopie einer Quelle für den nächsten Vergleich nicht: \(cause)"
+        case (.notOnDisk, .en):
+            return "the new outputs are published in \(outputDirectory) (they are live) and their state is saved, but the system "
+                + "did not confirm that they reached the disk: \(cause)"
+        case (.notOnDisk, .de):
+            return "die neuen Ausgaben sind in \(outputDirectory) publiziert (sie sind öffentlich) und ihr Zustand ist gespeichert, "
+                + "aber das System hat nicht bestätigt, dass sie auf dem Datenträger sind: \(cause)"
         }
     }
 
@@ -60,6 +69,13 @@ public struct PublishedWithoutState: Error, Sendable, CustomStringConvertible {
         case (.acceptedSource, .de):
             "machen Sie \(stateDirectory) beschreibbar (oder schaffen Sie dort Platz); der nächste Lauf vergleicht die Tabelle "
                 + "mit der zuvor behaltenen Kopie"
+        case (.notOnDisk, .en):
+            "check the disk (a failing sync usually means a failing device, or a full or read-only file system), then run "
+                + "kompass again: it compares every published file with the saved state and publishes again what differs"
+        case (.notOnDisk, .de):
+            "prüfen Sie den Datenträger (ein fehlschlagendes Synchronisieren bedeutet meist ein defektes Gerät oder ein volles "
+                + "oder schreibgeschütztes Dateisystem) und starten Sie kompass erneut: es vergleicht jede publizierte Datei "
+                + "mit dem gespeicherten Zustand und publiziert erneut, was abweicht"
         }
     }
 }

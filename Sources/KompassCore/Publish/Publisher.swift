@@ -82,13 +82,22 @@ public final class Publisher {
         }
     }
 
-    /// Makes the staged set the published one, in one step, and removes the old set.
-    public func publish(_ files: [WrittenFile]) throws(IOError) -> [WrittenFile] {
-        Publisher.syncDirectory(stagingDirectory)
+    /// What `publish` did: the files as published, and whether the system confirmed the exchange on disk.
+    public struct Publication {
+        public var files: [WrittenFile]
+        /// The failure of syncing the folder that holds the output folder, after the exchange: the new set is live,
+        /// but the system did not confirm that the exchange reached the disk.
+        public var unsynced: IOError?
+    }
+
+    /// Makes the staged set the published one, in one step, and removes the old set. The staging folder is synced
+    /// first (a failure stops here, nothing published); the folder holding the output folder after the exchange.
+    public func publish(_ files: [WrittenFile]) throws(IOError) -> Publication {
+        try Publisher.syncDirectory(stagingDirectory)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw IOError(path: outputDirectory, operation: .publishInto, cause: .isNotAFolder)
+                throw IOError(path: outputDirectory, operation: "publish into", reason: "it is not a folder")
             }
             guard kompass_exchange_paths(stagingDirectory, outputDirectory) == 0 else {
                 throw IOError(path: outputDirectory, operation: "publish (exchange the folders)", reason: String(cString: strerror(errno)))
@@ -100,12 +109,18 @@ public final class Publisher {
                 throw IOError(path: outputDirectory, operation: "publish", reason: String(cString: strerror(errno)))
             }
         }
-        Publisher.syncDirectory((outputDirectory as NSString).deletingLastPathComponent)
-        return files.map { file in
+        var unsynced: IOError?
+        do {
+            try Publisher.syncDirectory((outputDirectory as NSString).deletingLastPathComponent)
+        } catch {
+            unsynced = error
+        }
+        let published = files.map { file in
             let name = (file.path as NSString).lastPathComponent
             return WrittenFile(path: (outputDirectory as NSString).appendingPathComponent(name), byteCount: file.byteCount,
                                sha256: file.sha256)
         }
+        return Publication(files: published, unsynced: unsynced)
     }
 
     /// Removes the staging folder and whatever is left in it.
@@ -113,10 +128,12 @@ public final class Publisher {
         try? FileManager.default.removeItem(atPath: stagingDirectory)
     }
 
-    private static func syncDirectory(_ path: String) {
-        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
+    /// Flushes a folder's entries to disk (fsync on the folder).
+    private static func syncDirectory(_ path: String) throws(IOError) {
+        let folder = path.isEmpty ? "." : path
+        let fd = open(folder, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { throw IOError(path: folder, operation: "sync", reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw IOError(path: folder, operation: "sync", reason: String(cString: strerror(errno))) }
     }
 }
