@@ -53,8 +53,9 @@ struct FindingReporter {
                 lines.append((file ?? label("(the run as a whole)", "(der Lauf als Ganzes)")) + ": " + counts(findings, inFile: file, minimum: minimum))
             }
             let place = finding.location.map { "\($0): " } ?? ""
-            let field = finding.location?.field.map { " (\($0))" } ?? ""
-            let project = finding.projectID.map { " [\($0)]" } ?? ""
+            // A field's name and a project's identifier come from the input: shown safely and bounded.
+            let field = finding.location?.field.map { " (\(ShownText.value($0)))" } ?? ""
+            let project = finding.projectID.map { " [\(ShownText.value($0))]" } ?? ""
             let times = entry.isGroup ? "\(entry.count)× " : ""
             lines.append("\(place)\(paint(finding.severity)): \(times)\(finding.message(in: language))\(field)\(project) {\(finding.ruleID)}")
             if let excerpt = excerpt(of: finding, in: sourceLines) {
@@ -91,7 +92,7 @@ struct FindingReporter {
         for consequence in entry.consequences {
             let finding = consequence.first
             let place = finding.location.map { "\($0): " } ?? ""
-            let project = finding.projectID.map { " [\($0)]" } ?? ""
+            let project = finding.projectID.map { " [\(ShownText.value($0))]" } ?? ""
             let times = consequence.isGroup ? "\(consequence.count)× " : ""
             lines.append("      \(place)\(paint(finding.severity)): \(times)\(finding.message(in: language))\(project) {\(finding.ruleID)}")
             if let hint = finding.hint(in: language) { lines.append("        \(label("hint", "Vorschlag")): \(hint)") }
@@ -108,7 +109,7 @@ struct FindingReporter {
     /// `line:column [project]` of a further place of a group.
     private func placeText(_ finding: Finding) -> String {
         let place = finding.location.map { location in location.column.map { "\(location.line):\($0)" } ?? "\(location.line)" } ?? "?"
-        return place + (finding.projectID.map { " [\($0)]" } ?? "")
+        return place + (finding.projectID.map { " [\(ShownText.value($0))]" } ?? "")
     }
 
     /// The counts of one file's findings (all of them, not only those listed).

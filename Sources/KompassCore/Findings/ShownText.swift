@@ -13,8 +13,8 @@ public enum ShownText {
 
     /// `value` as a message quotes it: invisible and control characters as `\u{1B}`, at most `valueLimit`
     /// characters of it.
-    public static func value(_ value: String) -> String {
-        cut(escaped(value), limit: valueLimit)
+    public static func value(_ value: some StringProtocol) -> String {
+        cut(escaped(String(value)), limit: valueLimit)
     }
 
     /// The most characters of a hint (a hint may hold a whole proposed file, e.g. a converted register).

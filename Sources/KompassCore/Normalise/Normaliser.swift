@@ -247,22 +247,22 @@ extension RecordReading {
 
         /// `name`: the source's field.
         static func valueMissing(_ name: String) -> Text {
-            (Bilingual(en: "the record has no value for '\(name)'",
-                       de: "der Datensatz hat keinen Wert für '\(name)'"),
-             Bilingual(en: "every project needs a value for '\(name)'",
-                       de: "jedes Vorhaben braucht einen Wert für '\(name)'"))
+            (Bilingual(en: "the record has no value for '\(ShownText.value(name))'",
+                       de: "der Datensatz hat keinen Wert für '\(ShownText.value(name))'"),
+             Bilingual(en: "every project needs a value for '\(ShownText.value(name))'",
+                       de: "jedes Vorhaben braucht einen Wert für '\(ShownText.value(name))'"))
         }
 
         static func valueRepeated(_ name: String, first: String) -> Text {
-            (Bilingual(en: "'\(name)' has more than one value; the first, '\(first.truncated(40))', is used",
-                       de: "'\(name)' hat mehr als einen Wert; verwendet wird der erste, '\(first.truncated(40))'"),
-             Bilingual(en: "give '\(name)' once per project", de: "geben Sie '\(name)' einmal pro Vorhaben an"))
+            (Bilingual(en: "'\(ShownText.value(name))' has more than one value; the first, '\(first.truncated(40))', is used",
+                       de: "'\(ShownText.value(name))' hat mehr als einen Wert; verwendet wird der erste, '\(first.truncated(40))'"),
+             Bilingual(en: "give '\(ShownText.value(name))' once per project", de: "geben Sie '\(ShownText.value(name))' einmal pro Vorhaben an"))
         }
 
         /// `trimmedWouldDo`: the identifier is well-formed but for white space around it.
         static func idFormat(_ text: String, trimmedWouldDo: Bool) -> Text {
-            (Bilingual(en: "the identifier '\(text)' is not well-formed",
-                       de: "die Kennung '\(text)' ist nicht gültig gebildet"),
+            (Bilingual(en: "the identifier '\(ShownText.value(text))' is not well-formed",
+                       de: "die Kennung '\(ShownText.value(text))' ist nicht gültig gebildet"),
              trimmedWouldDo
                  ? Bilingual(en: "remove the white space around it, or declare \"normalise\": [\"trim\"] in the mapping",
                              de: "entfernen Sie die Leerzeichen darum, oder deklarieren Sie \"normalise\": [\"trim\"] im Mapping")
@@ -271,28 +271,28 @@ extension RecordReading {
         }
 
         static func progressLenient(_ text: String, percent: Int) -> Text {
-            (Bilingual(en: "the progress '\(text)' was read as \(percent)%",
-                       de: "der Fortschritt '\(text)' wurde als \(percent) % gelesen"),
+            (Bilingual(en: "the progress '\(ShownText.value(text))' was read as \(percent)%",
+                       de: "der Fortschritt '\(ShownText.value(text))' wurde als \(percent) % gelesen"),
              Bilingual(en: "write it as \(percent)% (or \(percent)), without spaces",
                        de: "schreiben Sie \(percent)% (oder \(percent)), ohne Leerzeichen"))
         }
 
         static func notAPercentage(_ text: String) -> Text {
-            (Bilingual(en: "the progress '\(text)' is not a percentage",
-                       de: "der Fortschritt '\(text)' ist keine Prozentangabe"),
+            (Bilingual(en: "the progress '\(ShownText.value(text))' is not a percentage",
+                       de: "der Fortschritt '\(ShownText.value(text))' ist keine Prozentangabe"),
              Bilingual(en: "write a whole number from 0 to 100 followed by %, e.g. 30%",
                        de: "schreiben Sie eine ganze Zahl von 0 bis 100, gefolgt von %, z. B. 30%"))
         }
 
         static func shareConverted(_ text: String, percent: Int) -> Text {
-            (Bilingual(en: "the share '\(text)' was read as \(percent)%",
-                       de: "der Anteil '\(text)' wurde als \(percent) % gelesen"),
+            (Bilingual(en: "the share '\(ShownText.value(text))' was read as \(percent)%",
+                       de: "der Anteil '\(ShownText.value(text))' wurde als \(percent) % gelesen"),
              nil)
         }
 
         static func notAShare(_ text: String) -> Text {
-            (Bilingual(en: "the progress '\(text)' is not a share from 0 to 1 in whole percent",
-                       de: "der Fortschritt '\(text)' ist kein Anteil von 0 bis 1 in ganzen Prozent"),
+            (Bilingual(en: "the progress '\(ShownText.value(text))' is not a share from 0 to 1 in whole percent",
+                       de: "der Fortschritt '\(ShownText.value(text))' ist kein Anteil von 0 bis 1 in ganzen Prozent"),
              Bilingual(en: "the mapping declares progress as a share: write e.g. 0.3 for 30%",
                        de: "das Mapping gibt den Fortschritt als Anteil an: schreiben Sie z. B. 0.3 für 30 %"))
         }
@@ -304,8 +304,8 @@ extension RecordReading {
 
         static func dateRead(_ text: String, year: Int, form: FieldMapping.DateForm, isStart: Bool) -> Text {
             let (en, de) = startOrEnd(isStart)
-            return (Bilingual(en: "the \(en) date '\(text)' was read as the year \(year) (the mapping declares dateForm \(form.rawValue))",
-                              de: "das \(de)datum '\(text)' wurde als Jahr \(year) gelesen (das Mapping deklariert dateForm \(form.rawValue))"),
+            return (Bilingual(en: "the \(en) date '\(ShownText.value(text))' was read as the year \(year) (the mapping declares dateForm \(form.rawValue))",
+                              de: "das \(de)datum '\(ShownText.value(text))' wurde als Jahr \(year) gelesen (das Mapping deklariert dateForm \(form.rawValue))"),
                     nil)
         }
 
@@ -328,32 +328,32 @@ extension RecordReading {
             let message: Bilingual
             switch (form, isStart) {
             case (.year, true):
-                message = Bilingual(en: "the start year '\(text)' is not a four-digit year", de: "das Startjahr '\(text)' ist kein vierstelliges Jahr")
+                message = Bilingual(en: "the start year '\(ShownText.value(text))' is not a four-digit year", de: "das Startjahr '\(ShownText.value(text))' ist kein vierstelliges Jahr")
             case (.year, false):
-                message = Bilingual(en: "the end year '\(text)' is not a four-digit year", de: "das Endjahr '\(text)' ist kein vierstelliges Jahr")
+                message = Bilingual(en: "the end year '\(ShownText.value(text))' is not a four-digit year", de: "das Endjahr '\(ShownText.value(text))' ist kein vierstelliges Jahr")
             default:
-                message = Bilingual(en: "the \(en) '\(text)' is not a date of the declared form \(form.rawValue)",
-                                    de: "das \(de)datum '\(text)' ist kein Datum der deklarierten Form \(form.rawValue)")
+                message = Bilingual(en: "the \(en) '\(ShownText.value(text))' is not a date of the declared form \(form.rawValue)",
+                                    de: "das \(de)datum '\(ShownText.value(text))' ist kein Datum der deklarierten Form \(form.rawValue)")
             }
             return (message, hint)
         }
 
         static func trimmed(_ name: String, to trimmed: String) -> Text {
-            (Bilingual(en: "'\(name)': white space around '\(trimmed.truncated(40))' was removed (the mapping declares normalise trim)",
-                       de: "'\(name)': die Leerzeichen um '\(trimmed.truncated(40))' wurden entfernt (das Mapping deklariert normalise trim)"),
+            (Bilingual(en: "'\(ShownText.value(name))': white space around '\(trimmed.truncated(40))' was removed (the mapping declares normalise trim)",
+                       de: "'\(ShownText.value(name))': die Leerzeichen um '\(trimmed.truncated(40))' wurden entfernt (das Mapping deklariert normalise trim)"),
              nil)
         }
 
         /// `fewer`: how many code points composing saved.
         static func composed(_ name: String, to composed: String, fewer changed: Int) -> Text {
-            (Bilingual(en: "'\(name)': decomposed characters were composed (Unicode NFC, \(changed) code points fewer): '\(composed.truncated(40))' (the mapping declares normalise nfc)",
-                       de: "'\(name)': zerlegte Zeichen wurden zusammengesetzt (Unicode NFC, \(changed) Codepunkte weniger): '\(composed.truncated(40))' (das Mapping deklariert normalise nfc)"),
+            (Bilingual(en: "'\(ShownText.value(name))': decomposed characters were composed (Unicode NFC, \(changed) code points fewer): '\(composed.truncated(40))' (the mapping declares normalise nfc)",
+                       de: "'\(ShownText.value(name))': zerlegte Zeichen wurden zusammengesetzt (Unicode NFC, \(changed) Codepunkte weniger): '\(composed.truncated(40))' (das Mapping deklariert normalise nfc)"),
              nil)
         }
 
         static func notAPeriod(_ text: String) -> Text {
-            (Bilingual(en: "the duration '\(text)' is not a year or a range of years",
-                       de: "die Dauer '\(text)' ist weder ein Jahr noch eine Spanne von Jahren"),
+            (Bilingual(en: "the duration '\(ShownText.value(text))' is not a year or a range of years",
+                       de: "die Dauer '\(ShownText.value(text))' ist weder ein Jahr noch eine Spanne von Jahren"),
              Bilingual(en: "write four-digit years: 2023–2028, or a single year such as 2024",
                        de: "schreiben Sie vierstellige Jahre: 2023–2028, oder ein einzelnes Jahr wie 2024"))
         }

@@ -117,11 +117,11 @@ extension TermClassifier {
             let known = Own.allCases.map(\.label.de).joined(separator: ", ")
             var hint = Bilingual(en: "use one of: \(known)", de: "verwenden Sie einen dieser Begriffe: \(known)")
             if let suggestion {
-                hint = Bilingual(en: "did you mean '\(suggestion.label.de)'? Known \(ownName): \(known)",
-                                 de: "meinten Sie '\(suggestion.label.de)'? Bekannte Begriffe in «\(ownNameDE)»: \(known)")
+                hint = Bilingual(en: "did you mean '\(ShownText.value(suggestion.label.de))'? Known \(ownName): \(known)",
+                                 de: "meinten Sie '\(ShownText.value(suggestion.label.de))'? Bekannte Begriffe in «\(ownNameDE)»: \(known)")
             }
-            return (Bilingual(en: "'\(text)' is not a known term of \(ownName)",
-                              de: "'\(text)' ist kein bekannter Begriff in «\(ownNameDE)»"),
+            return (Bilingual(en: "'\(ShownText.value(text))' is not a known term of \(ownName)",
+                              de: "'\(ShownText.value(text))' ist kein bekannter Begriff in «\(ownNameDE)»"),
                     hint)
         }
 
@@ -129,23 +129,23 @@ extension TermClassifier {
         static func otherVocabulary(_ text: String, alsoListed: Bool) -> Text {
             let (ownName, ownNameDE) = ownName
             let (otherName, otherNameDE) = otherName
-            return (Bilingual(en: "'\(text)' is one of the \(otherName), not of the \(ownName)",
-                              de: "'\(text)' gehört zu «\(otherNameDE)», nicht zu «\(ownNameDE)»"),
+            return (Bilingual(en: "'\(ShownText.value(text))' is one of the \(otherName), not of the \(ownName)",
+                              de: "'\(ShownText.value(text))' gehört zu «\(otherNameDE)», nicht zu «\(ownNameDE)»"),
                     alsoListed
-                        ? Bilingual(en: "it is listed under '\(Other.schemeLabel.de)' as well, so it is left out of the \(ownName); remove it from this list",
+                        ? Bilingual(en: "it is listed under '\(ShownText.value(Other.schemeLabel.de))' as well, so it is left out of the \(ownName); remove it from this list",
                                     de: "es steht auch unter «\(otherNameDE)» und wird darum bei «\(ownNameDE)» weggelassen; entfernen Sie es aus dieser Liste")
-                        : Bilingual(en: "move it to '\(Other.schemeLabel.de)'", de: "verschieben Sie es zu «\(otherNameDE)»"))
+                        : Bilingual(en: "move it to '\(ShownText.value(Other.schemeLabel.de))'", de: "verschieben Sie es zu «\(otherNameDE)»"))
         }
 
         static func converted(_ text: String, to term: Own, _ reason: Reason) -> Text {
             let reason = Self.reason(reason)
-            return (Bilingual(en: "'\(text)' was read as '\(term.label.de)' (\(reason.en))",
-                              de: "'\(text)' wurde als '\(term.label.de)' gelesen (\(reason.de))"),
+            return (Bilingual(en: "'\(ShownText.value(text))' was read as '\(ShownText.value(term.label.de))' (\(reason.en))",
+                              de: "'\(ShownText.value(text))' wurde als '\(ShownText.value(term.label.de))' gelesen (\(reason.de))"),
                     nil)
         }
 
         static func repeated(_ text: String) -> Text {
-            (Bilingual(en: "'\(text)' is listed twice", de: "'\(text)' ist doppelt aufgeführt"),
+            (Bilingual(en: "'\(ShownText.value(text))' is listed twice", de: "'\(ShownText.value(text))' ist doppelt aufgeführt"),
              Bilingual(en: "list each term once; the repetition is left out",
                        de: "führen Sie jeden Begriff einmal auf; die Wiederholung wird weggelassen"))
         }

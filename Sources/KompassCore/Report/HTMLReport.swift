@@ -91,7 +91,7 @@ public struct HTMLReport: Sendable {
         out += "<h3 id=\"finding-\(index)-title\"><span class=\"severity\">\(h(label(finding.severity)))</span> \(h(times + finding.message(in: language)))</h3>\n"
         var place: [String] = []
         if let location = finding.location { place.append(h(location.description)) }
-        if let field = finding.location?.field ?? finding.field?.rawValue { place.append(h(field)) }
+        if let field = finding.location?.field ?? finding.field?.rawValue { place.append(h(ShownText.value(field))) }
         if let id = finding.projectID { place.append("<a href=\"#project-\(anchor(id))\">\(h(id))</a>") }
         place.append("<code>\(h(finding.ruleID.rawValue))</code>")
         out += "<p class=\"where\">\(place.joined(separator: " · "))</p>\n"

@@ -278,8 +278,8 @@ extension CSVReadState {
         }
 
         static func columnNotMapped(_ name: String) -> Text {
-            (Bilingual(en: "the column '\(name)' is not used by the mapping",
-                       de: "die Spalte '\(name)' wird vom Mapping nicht verwendet"),
+            (Bilingual(en: "the column '\(ShownText.value(name))' is not used by the mapping",
+                       de: "die Spalte '\(ShownText.value(name))' wird vom Mapping nicht verwendet"),
              Bilingual(en: "map it in the source's mapping if it should be read",
                        de: "nehmen Sie sie ins Mapping der Quelle auf, wenn sie gelesen werden soll"))
         }
@@ -288,9 +288,9 @@ extension CSVReadState {
         static func headerMissing(_ name: String, synonyms: [String], present: [String]) -> Text {
             let synonyms = synonyms.map { "'\($0)'" }.joined(separator: ", ")
             let present = present.joined(separator: ", ")
-            return (Bilingual(en: "the column '\(name)' that the mapping reads is missing from the header"
+            return (Bilingual(en: "the column '\(ShownText.value(name))' that the mapping reads is missing from the header"
                                   + (synonyms.isEmpty ? "" : " (and so are its synonyms \(synonyms))"),
-                              de: "die Spalte '\(name)', die das Mapping liest, fehlt in der Kopfzeile"
+                              de: "die Spalte '\(ShownText.value(name))', die das Mapping liest, fehlt in der Kopfzeile"
                                   + (synonyms.isEmpty ? "" : " (ebenso ihre Synonyme \(synonyms))")),
                     Bilingual(en: "the header has: " + present, de: "die Kopfzeile hat: " + present))
         }
@@ -298,39 +298,39 @@ extension CSVReadState {
         /// What to do about a tolerated header name.
         static func renameHint(_ canonical: String, strict: Bool) -> Bilingual {
             strict
-                ? Bilingual(en: "the run is strict; rename the column to '\(canonical)'",
-                            de: "der Lauf ist strikt; benennen Sie die Spalte in '\(canonical)' um")
-                : Bilingual(en: "nothing to do; rename the column to '\(canonical)' to match the mapping exactly (a strict run requires it)",
-                            de: "nichts zu tun; benennen Sie die Spalte in '\(canonical)' um, damit sie genau dem Mapping entspricht "
+                ? Bilingual(en: "the run is strict; rename the column to '\(ShownText.value(canonical))'",
+                            de: "der Lauf ist strikt; benennen Sie die Spalte in '\(ShownText.value(canonical))' um")
+                : Bilingual(en: "nothing to do; rename the column to '\(ShownText.value(canonical))' to match the mapping exactly (a strict run requires it)",
+                            de: "nichts zu tun; benennen Sie die Spalte in '\(ShownText.value(canonical))' um, damit sie genau dem Mapping entspricht "
                                 + "(ein strikter Lauf verlangt das)")
         }
 
         static func headerSpaces(column number: Int, written: String, canonical: String, strict: Bool) -> Text {
-            (Bilingual(en: "the header of column \(number), '\(written)', has spaces around the name; it was read as '\(canonical)'",
-                       de: "der Kopf der Spalte \(number), '\(written)', hat Leerzeichen um den Namen; "
-                           + "die Spalte wurde als '\(canonical)' gelesen"),
+            (Bilingual(en: "the header of column \(number), '\(ShownText.value(written))', has spaces around the name; it was read as '\(ShownText.value(canonical))'",
+                       de: "der Kopf der Spalte \(number), '\(ShownText.value(written))', hat Leerzeichen um den Namen; "
+                           + "die Spalte wurde als '\(ShownText.value(canonical))' gelesen"),
              renameHint(canonical, strict: strict))
         }
 
         static func headerSynonym(column number: Int, written: String, synonym: String, canonical: String, caseDiffers: Bool,
                                   strict: Bool) -> Text {
             (caseDiffers
-                ? Bilingual(en: "the header of column \(number), '\(written)', is the mapping's synonym '\(synonym)' of '\(canonical)' "
-                                + "in another case; it was read as '\(canonical)'",
-                            de: "der Kopf der Spalte \(number), '\(written)', ist das Synonym '\(synonym)' für '\(canonical)' aus dem Mapping "
-                                + "in anderer Gross-/Kleinschreibung; die Spalte wurde als '\(canonical)' gelesen")
-                : Bilingual(en: "the header of column \(number), '\(written)', is the mapping's synonym of '\(canonical)'; "
-                                + "it was read as '\(canonical)'",
-                            de: "der Kopf der Spalte \(number), '\(written)', ist ein Synonym für '\(canonical)' aus dem Mapping; "
-                                + "die Spalte wurde als '\(canonical)' gelesen"),
+                ? Bilingual(en: "the header of column \(number), '\(ShownText.value(written))', is the mapping's synonym '\(ShownText.value(synonym))' of '\(ShownText.value(canonical))' "
+                                + "in another case; it was read as '\(ShownText.value(canonical))'",
+                            de: "der Kopf der Spalte \(number), '\(ShownText.value(written))', ist das Synonym '\(ShownText.value(synonym))' für '\(ShownText.value(canonical))' aus dem Mapping "
+                                + "in anderer Gross-/Kleinschreibung; die Spalte wurde als '\(ShownText.value(canonical))' gelesen")
+                : Bilingual(en: "the header of column \(number), '\(ShownText.value(written))', is the mapping's synonym of '\(ShownText.value(canonical))'; "
+                                + "it was read as '\(ShownText.value(canonical))'",
+                            de: "der Kopf der Spalte \(number), '\(ShownText.value(written))', ist ein Synonym für '\(ShownText.value(canonical))' aus dem Mapping; "
+                                + "die Spalte wurde als '\(ShownText.value(canonical))' gelesen"),
              renameHint(canonical, strict: strict))
         }
 
         static func headerCase(column number: Int, written: String, canonical: String, strict: Bool) -> Text {
-            (Bilingual(en: "the header of column \(number), '\(written)', differs from the mapping's '\(canonical)' only in case; "
-                           + "it was read as '\(canonical)'",
-                       de: "der Kopf der Spalte \(number), '\(written)', unterscheidet sich von '\(canonical)' im Mapping nur in "
-                           + "Gross-/Kleinschreibung; die Spalte wurde als '\(canonical)' gelesen"),
+            (Bilingual(en: "the header of column \(number), '\(ShownText.value(written))', differs from the mapping's '\(ShownText.value(canonical))' only in case; "
+                           + "it was read as '\(ShownText.value(canonical))'",
+                       de: "der Kopf der Spalte \(number), '\(ShownText.value(written))', unterscheidet sich von '\(ShownText.value(canonical))' im Mapping nur in "
+                           + "Gross-/Kleinschreibung; die Spalte wurde als '\(ShownText.value(canonical))' gelesen"),
              renameHint(canonical, strict: strict))
         }
 
@@ -341,14 +341,14 @@ extension CSVReadState {
                 message = Bilingual(en: "the file starts with a UTF-8 byte-order mark; it was dropped",
                                     de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark; sie wurde entfernt")
             } else if let canonical {
-                message = Bilingual(en: "the file starts with a UTF-8 byte-order mark before the header of column 1, '\(written)'; "
-                                        + "it is not part of the name: the column was read as '\(canonical)'",
-                                    de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(written)'; "
-                                        + "sie gehört nicht zum Namen: die Spalte wurde als '\(canonical)' gelesen")
+                message = Bilingual(en: "the file starts with a UTF-8 byte-order mark before the header of column 1, '\(ShownText.value(written))'; "
+                                        + "it is not part of the name: the column was read as '\(ShownText.value(canonical))'",
+                                    de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(ShownText.value(written))'; "
+                                        + "sie gehört nicht zum Namen: die Spalte wurde als '\(ShownText.value(canonical))' gelesen")
             } else {
-                message = Bilingual(en: "the file starts with a UTF-8 byte-order mark before the header of column 1, '\(written)'; "
+                message = Bilingual(en: "the file starts with a UTF-8 byte-order mark before the header of column 1, '\(ShownText.value(written))'; "
                                         + "it is not part of the name",
-                                    de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(written)'; "
+                                    de: "die Datei beginnt mit einer UTF-8-Byte-Order-Mark vor dem Kopf der Spalte 1, '\(ShownText.value(written))'; "
                                         + "sie gehört nicht zum Namen")
             }
             return (message,
@@ -364,14 +364,14 @@ extension CSVReadState {
         static func headerDuplicate(earlier: (column: Int, name: String), later: (column: Int, name: String), readAs canonical: String?) -> Text {
             let message: Bilingual
             if earlier.name == later.name {
-                message = Bilingual(en: "the column name '\(later.name)' appears twice (columns \(earlier.column) and \(later.column))",
-                                    de: "der Spaltenname '\(later.name)' kommt zweimal vor (Spalten \(earlier.column) und \(later.column))")
+                message = Bilingual(en: "the column name '\(ShownText.value(later.name))' appears twice (columns \(earlier.column) and \(later.column))",
+                                    de: "der Spaltenname '\(ShownText.value(later.name))' kommt zweimal vor (Spalten \(earlier.column) und \(later.column))")
             } else {
                 let readAs = canonical ?? later.name
-                message = Bilingual(en: "the columns '\(earlier.name)' (column \(earlier.column)) and '\(later.name)' (column \(later.column)) "
-                                        + "are both read as '\(readAs)'",
-                                    de: "die Spalten '\(earlier.name)' (Spalte \(earlier.column)) und '\(later.name)' (Spalte \(later.column)) "
-                                        + "werden beide als '\(readAs)' gelesen")
+                message = Bilingual(en: "the columns '\(ShownText.value(earlier.name))' (column \(earlier.column)) and '\(ShownText.value(later.name))' (column \(later.column)) "
+                                        + "are both read as '\(ShownText.value(readAs))'",
+                                    de: "die Spalten '\(ShownText.value(earlier.name))' (Spalte \(earlier.column)) und '\(ShownText.value(later.name))' (Spalte \(later.column)) "
+                                        + "werden beide als '\(ShownText.value(readAs))' gelesen")
             }
             return (message,
                     Bilingual(en: "give every column its own name; kompass does not guess which one is meant",

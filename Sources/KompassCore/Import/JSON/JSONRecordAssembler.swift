@@ -407,8 +407,8 @@ extension JSONRecordAssembler {
         }
 
         static func recordsKeyNotArray(_ key: String, kind: Bilingual) -> Bilingual {
-            Bilingual(en: "the value of '\(key)' is \(kind.en), not an array of records",
-                      de: "der Wert von '\(key)' ist \(kind.de), kein Array von Datensätzen")
+            Bilingual(en: "the value of '\(ShownText.value(key))' is \(kind.en), not an array of records",
+                      de: "der Wert von '\(ShownText.value(key))' ist \(kind.de), kein Array von Datensätzen")
         }
 
         static let recordsKeyHint = Bilingual(en: "jsonRecordsKey names the key whose value is the array of records [ {…}, {…} ]",
@@ -424,16 +424,16 @@ extension JSONRecordAssembler {
             de: "jedes Element des Arrays der Datensätze ist ein Objekt { \"Schlüssel\": Wert, … }; dieses wurde übersprungen")
 
         static func valueType(_ field: String, kind: Bilingual) -> Bilingual {
-            Bilingual(en: "the value of '\(field)' is \(kind.en); a field is a string, a number, true, false or an array of them",
-                      de: "der Wert von '\(field)' ist \(kind.de); ein Feld ist ein Text, eine Zahl, true, false oder ein Array davon")
+            Bilingual(en: "the value of '\(ShownText.value(field))' is \(kind.en); a field is a string, a number, true, false or an array of them",
+                      de: "der Wert von '\(ShownText.value(field))' ist \(kind.de); ein Feld ist ein Text, eine Zahl, true, false oder ein Array davon")
         }
 
         static let valueTypeHint = Bilingual(en: "write the value as text, or a list as an array of texts; this value was skipped",
                                              de: "schreiben Sie den Wert als Text, oder eine Liste als Array von Texten; dieser Wert wurde übersprungen")
 
         static func listElementType(_ field: String, kind: Bilingual) -> Bilingual {
-            Bilingual(en: "an element of '\(field)' is \(kind.en); the elements of a list are strings or numbers",
-                      de: "ein Element von '\(field)' ist \(kind.de); die Elemente einer Liste sind Texte oder Zahlen")
+            Bilingual(en: "an element of '\(ShownText.value(field))' is \(kind.en); the elements of a list are strings or numbers",
+                      de: "ein Element von '\(ShownText.value(field))' ist \(kind.de); die Elemente einer Liste sind Texte oder Zahlen")
         }
 
         static let listElementTypeHint = Bilingual(
@@ -449,8 +449,8 @@ extension JSONRecordAssembler {
             de: "jede Zeile einer JSON-Lines-Datei enthält ein Objekt { \"Schlüssel\": Wert, … }; diese Zeile wurde übersprungen")
 
         static func arrayButRecordsKey(_ key: String) -> Bilingual {
-            Bilingual(en: "the top level is an array, but jsonRecordsKey '\(key)' expects an object that holds the records under that key",
-                      de: "die oberste Ebene ist ein Array, aber jsonRecordsKey '\(key)' erwartet ein Objekt mit den Datensätzen unter diesem Schlüssel")
+            Bilingual(en: "the top level is an array, but jsonRecordsKey '\(ShownText.value(key))' expects an object that holds the records under that key",
+                      de: "die oberste Ebene ist ein Array, aber jsonRecordsKey '\(ShownText.value(key))' erwartet ein Objekt mit den Datensätzen unter diesem Schlüssel")
         }
 
         static let arrayButRecordsKeyHint = Bilingual(
@@ -466,13 +466,13 @@ extension JSONRecordAssembler {
             de: "eine JSON-Quelle ist ein Array von Datensatz-Objekten [ {…}, {…} ], oder ein Objekt, das ein solches unter jsonRecordsKey enthält")
 
         static func recordsKeyTwice(_ key: String) -> Bilingual {
-            Bilingual(en: "the key '\(key)' appears a second time in the top-level object",
-                      de: "der Schlüssel '\(key)' kommt im Objekt der obersten Ebene ein zweites Mal vor")
+            Bilingual(en: "the key '\(ShownText.value(key))' appears a second time in the top-level object",
+                      de: "der Schlüssel '\(ShownText.value(key))' kommt im Objekt der obersten Ebene ein zweites Mal vor")
         }
 
         static func recordsKeyTwiceHint(_ key: String) -> Bilingual {
-            Bilingual(en: "give each key once; the records of the first '\(key)' were read, these were skipped",
-                      de: "geben Sie jeden Schlüssel nur einmal an; die Datensätze des ersten '\(key)' wurden gelesen, diese übersprungen")
+            Bilingual(en: "give each key once; the records of the first '\(ShownText.value(key))' were read, these were skipped",
+                      de: "geben Sie jeden Schlüssel nur einmal an; die Datensätze des ersten '\(ShownText.value(key))' wurden gelesen, diese übersprungen")
         }
 
         /// Where the records are, when the top-level object has no records key: the first key holding an array.
@@ -488,11 +488,11 @@ extension JSONRecordAssembler {
         /// The top-level object lacks `key`; `keys` lists the ones it has (nil: none).
         static func noRecordsKey(_ key: String, keys: String?) -> Bilingual {
             guard let keys else {
-                return Bilingual(en: "the top-level object is empty; jsonRecordsKey expects the records under '\(key)'",
-                                 de: "das Objekt der obersten Ebene ist leer; jsonRecordsKey erwartet die Datensätze unter '\(key)'")
+                return Bilingual(en: "the top-level object is empty; jsonRecordsKey expects the records under '\(ShownText.value(key))'",
+                                 de: "das Objekt der obersten Ebene ist leer; jsonRecordsKey erwartet die Datensätze unter '\(ShownText.value(key))'")
             }
-            return Bilingual(en: "the top-level object has no key '\(key)' (jsonRecordsKey); its keys are \(keys)",
-                             de: "das Objekt der obersten Ebene hat keinen Schlüssel '\(key)' (jsonRecordsKey); seine Schlüssel sind \(keys)")
+            return Bilingual(en: "the top-level object has no key '\(ShownText.value(key))' (jsonRecordsKey); its keys are \(keys)",
+                             de: "das Objekt der obersten Ebene hat keinen Schlüssel '\(ShownText.value(key))' (jsonRecordsKey); seine Schlüssel sind \(keys)")
         }
 
         static func topLevelObject(keys: String?) -> Bilingual {
@@ -505,7 +505,7 @@ extension JSONRecordAssembler {
         }
 
         static func fieldUnknown(_ name: String) -> Bilingual {
-            Bilingual(en: "the field '\(name)' is not used by the mapping", de: "das Feld '\(name)' wird vom Mapping nicht verwendet")
+            Bilingual(en: "the field '\(ShownText.value(name))' is not used by the mapping", de: "das Feld '\(ShownText.value(name))' wird vom Mapping nicht verwendet")
         }
 
         static let fieldUnknownHint = Bilingual(
@@ -515,8 +515,8 @@ extension JSONRecordAssembler {
         static func keyTwice(_ name: String, recordStart: SourceLocation?) -> Bilingual {
             let start = recordStart.map { "line \($0.line), column \($0.column ?? 1)" } ?? "here"
             let startDE = recordStart.map { "in Zeile \($0.line), Spalte \($0.column ?? 1)" } ?? "hier"
-            return Bilingual(en: "the key '\(name)' appears a second time in the record that starts at \(start)",
-                             de: "der Schlüssel '\(name)' kommt ein zweites Mal vor im Datensatz, der \(startDE) beginnt")
+            return Bilingual(en: "the key '\(ShownText.value(name))' appears a second time in the record that starts at \(start)",
+                             de: "der Schlüssel '\(ShownText.value(name))' kommt ein zweites Mal vor im Datensatz, der \(startDE) beginnt")
         }
 
         static let keyTwiceHint = Bilingual(
@@ -554,7 +554,7 @@ extension JSONRecordAssembler {
         /// The array of records is empty; `key`: the key it stands under, nil for a top-level array.
         static func emptyRecordArray(underKey key: String?) -> Bilingual {
             guard let key else { return Bilingual(en: "the array of records is empty", de: "das Array der Datensätze ist leer") }
-            return Bilingual(en: "the array of records under '\(key)' is empty", de: "das Array der Datensätze unter '\(key)' ist leer")
+            return Bilingual(en: "the array of records under '\(ShownText.value(key))' is empty", de: "das Array der Datensätze unter '\(ShownText.value(key))' ist leer")
         }
 
         static let noRecordRead = Bilingual(en: "no record could be read", de: "kein Datensatz konnte gelesen werden")

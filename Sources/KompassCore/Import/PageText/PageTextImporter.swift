@@ -256,21 +256,21 @@ extension PageTextParser {
         }
 
         static func misspelt(_ written: String, intended: String) -> Text {
-            (Bilingual(en: "'\(written)' is not a heading: did you mean '\(intended)'?",
+            (Bilingual(en: "'\(ShownText.value(written))' is not a heading: did you mean '\(ShownText.value(intended))'?",
                        de: "«\(written)» ist keine Überschrift: meinten Sie «\(intended)»?"),
-             Bilingual(en: "write the heading exactly as '\(intended)'; the block was read as '\(intended)'",
+             Bilingual(en: "write the heading exactly as '\(ShownText.value(intended))'; the block was read as '\(ShownText.value(intended))'",
                        de: "schreiben Sie die Überschrift genau als «\(intended)»; der Block wurde als «\(intended)» gelesen"))
         }
 
         static func beforeFirstProject(_ heading: String) -> Text {
-            (Bilingual(en: "heading '\(heading)' comes before the first 'Fortschritt'",
+            (Bilingual(en: "heading '\(ShownText.value(heading))' comes before the first 'Fortschritt'",
                        de: "die Überschrift «\(heading)» steht vor dem ersten «Fortschritt»"),
              Bilingual(en: "every project starts with 'Fortschritt' and its percentage",
                        de: "jedes Vorhaben beginnt mit «Fortschritt» und seinem Prozentwert"))
         }
 
         static func repeated(_ heading: String, projectStart start: Int) -> Text {
-            (Bilingual(en: "heading '\(heading)' appears a second time in the project starting at line \(start)",
+            (Bilingual(en: "heading '\(ShownText.value(heading))' appears a second time in the project starting at line \(start)",
                        de: "die Überschrift «\(heading)» kommt ein zweites Mal vor im Vorhaben ab Zeile \(start)"),
              Bilingual(en: "each project has each block once; a missing 'Fortschritt' may have merged two projects",
                        de: "jedes Vorhaben hat jeden Block einmal; fehlt ein «Fortschritt», sind womöglich zwei Vorhaben verschmolzen"))
@@ -279,21 +279,21 @@ extension PageTextParser {
         static func outOfOrder(_ heading: String, after block: String, expected next: String?) -> Text {
             let expected = next.map { "'\($0)'" } ?? "'Fortschritt' (the next project)"
             let expectedDE = next.map { "«\($0)»" } ?? "«Fortschritt» (das nächste Vorhaben)"
-            return (Bilingual(en: "heading '\(heading)' is out of order: after '\(block)' comes \(expected)",
+            return (Bilingual(en: "heading '\(ShownText.value(heading))' is out of order: after '\(ShownText.value(block))' comes \(expected)",
                               de: "die Überschrift «\(heading)» steht am falschen Ort: nach «\(block)» folgt \(expectedDE)"),
                     Bilingual(en: "the blocks of a project come in the order Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende",
                               de: "die Blöcke eines Vorhabens folgen in der Reihenfolge Fortschritt, Dauer, Bisher, In Zukunft, Felder, Nutzende"))
         }
 
         static func emptyBlock(_ block: PageTextHeading) -> Text {
-            (Bilingual(en: "the block '\(block.rawValue)' has no value", de: "der Block «\(block.rawValue)» hat keinen Wert"),
+            (Bilingual(en: "the block '\(ShownText.value(block.rawValue))' has no value", de: "der Block «\(block.rawValue)» hat keinen Wert"),
              expectation(for: block))
         }
 
         static func unexpectedLine(_ value: String, after block: String, expected: String) -> Text {
-            (Bilingual(en: "unexpected line '\(value.truncated(60))' after the '\(block)' value; an unknown heading?",
+            (Bilingual(en: "unexpected line '\(value.truncated(60))' after the '\(ShownText.value(block))' value; an unknown heading?",
                        de: "unerwartete Zeile '\(value.truncated(60))' nach dem Wert von «\(block)»; eine unbekannte Überschrift?"),
-             Bilingual(en: "the '\(block)' block has one line; the heading '\(expected)' should follow",
+             Bilingual(en: "the '\(ShownText.value(block))' block has one line; the heading '\(ShownText.value(expected))' should follow",
                        de: "der Block «\(block)» hat eine Zeile; danach sollte die Überschrift «\(expected)» folgen"))
         }
 
@@ -322,7 +322,7 @@ extension PageTextParser {
                 Bilingual(en: "write the years on the line after 'Dauer', e.g. 2023–2028 or 2024",
                           de: "schreiben Sie die Jahre auf die Zeile nach «Dauer», z. B. 2023–2028 oder 2024")
             case .before, .future:
-                Bilingual(en: "write at least one paragraph of text after '\(block.rawValue)'",
+                Bilingual(en: "write at least one paragraph of text after '\(ShownText.value(block.rawValue))'",
                           de: "schreiben Sie nach «\(block.rawValue)» mindestens einen Absatz Text")
             case .fields:
                 Bilingual(en: "list each field of action on its own line as '• Prozesse'",

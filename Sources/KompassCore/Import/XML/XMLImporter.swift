@@ -240,7 +240,7 @@ extension XMLImportReport {
                 if rest.hasPrefix(" in attribute '"), let end = rest.dropFirst(15).firstIndex(of: "'") {
                     attribute = " im Attribut '\(rest[rest.index(rest.startIndex, offsetBy: 15)..<end])'"
                 }
-                return "der Entitätsverweis '\(reference)'\(attribute) ist nicht erlaubt: schreiben Sie das Zeichen selbst"
+                return "der Entitätsverweis '\(ShownText.value(reference))'\(attribute) ist nicht erlaubt: schreiben Sie das Zeichen selbst"
             }
             return "nicht erlaubte DOCTYPE-Deklaration oder Entität: \(message)"
         }
@@ -253,16 +253,16 @@ extension XMLImportReport {
         }
 
         static func recordIncomplete(_ recordElement: String) -> Text {
-            (Bilingual(en: "the '\(recordElement)' element starting here is cut off by an XML error; its values are not read",
-                       de: "das hier beginnende Element '\(recordElement)' wird von einem XML-Fehler abgeschnitten; seine Werte werden nicht gelesen"),
+            (Bilingual(en: "the '\(ShownText.value(recordElement))' element starting here is cut off by an XML error; its values are not read",
+                       de: "das hier beginnende Element '\(ShownText.value(recordElement))' wird von einem XML-Fehler abgeschnitten; seine Werte werden nicht gelesen"),
              Bilingual(en: "fix the XML error after this line; the file may have been cut off",
                        de: "beheben Sie den XML-Fehler nach dieser Zeile; die Datei ist womöglich abgeschnitten"))
         }
 
         /// `field`: an element's local name, or `@name` for an attribute of the record elements.
         static func fieldAbsent(_ field: String, recordElement: String, records: Int) -> Text {
-            let kind = field.hasPrefix("@") ? "attribute '\(field.dropFirst())' of the '\(recordElement)' elements" : "element '\(field)'"
-            let kindDE = field.hasPrefix("@") ? "das Attribut '\(field.dropFirst())' der Elemente '\(recordElement)'" : "das Element '\(field)'"
+            let kind = field.hasPrefix("@") ? "attribute '\(field.dropFirst())' of the '\(ShownText.value(recordElement))' elements" : "element '\(ShownText.value(field))'"
+            let kindDE = field.hasPrefix("@") ? "das Attribut '\(field.dropFirst())' der Elemente '\(ShownText.value(recordElement))'" : "das Element '\(ShownText.value(field))'"
             return (Bilingual(en: "the mapping reads the \(kind), but none of the \(records) records has it",
                               de: "das Mapping liest \(kindDE), aber "
                                   + (records == 1 ? "der einzige Datensatz hat es nicht" : "keiner der \(records) Datensätze hat es")),
@@ -272,16 +272,16 @@ extension XMLImportReport {
 
         /// The record element the source's configuration asks for, with its namespace.
         private static func expected(_ recordElement: String, namespace: String?) -> Bilingual {
-            Bilingual(en: "'\(recordElement)' element" + (namespace.map { " in the namespace \($0)" } ?? " in no namespace"),
-                      de: "Element '\(recordElement)' " + (namespace.map { "im Namensraum \($0)" } ?? "ohne Namensraum"))
+            Bilingual(en: "'\(ShownText.value(recordElement))' element" + (namespace.map { " in the namespace \($0)" } ?? " in no namespace"),
+                      de: "Element '\(ShownText.value(recordElement))' " + (namespace.map { "im Namensraum \($0)" } ?? "ohne Namensraum"))
         }
 
         /// No record element in the configured namespace, but `count` of them in the namespace `found` (nil: none).
         static func recordsInOtherNamespace(_ recordElement: String, namespace: String?, found elsewhere: String?, count: Int) -> Text {
             let expected = expected(recordElement, namespace: namespace)
-            return (Bilingual(en: "no \(expected.en): the file has \(count) '\(recordElement)' elements "
+            return (Bilingual(en: "no \(expected.en): the file has \(count) '\(ShownText.value(recordElement))' elements "
                                   + (elsewhere.map { "in the namespace \($0)" } ?? "in no namespace"),
-                              de: "kein \(expected.de): die Datei hat \(count) Elemente '\(recordElement)' "
+                              de: "kein \(expected.de): die Datei hat \(count) Elemente '\(ShownText.value(recordElement))' "
                                   + (elsewhere.map { "im Namensraum \($0)" } ?? "ohne Namensraum")),
                     elsewhere.map {
                         Bilingual(en: "set the source's XML namespace to \($0)", de: "setzen Sie den XML-Namensraum der Quelle auf \($0)")
@@ -300,9 +300,9 @@ extension XMLImportReport {
             let expected = expected(recordElement, namespace: namespace)
             return (Bilingual(en: "the file has no \(expected.en)", de: "die Datei hat kein \(expected.de)"),
                     Bilingual(en: "an empty source is never read as \"0 projects\": is this the right file, and is "
-                                  + "'\(recordElement)' the element that holds one project?",
+                                  + "'\(ShownText.value(recordElement))' the element that holds one project?",
                               de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist das die richtige Datei, und ist "
-                                  + "'\(recordElement)' das Element, das ein Vorhaben enthält?"))
+                                  + "'\(ShownText.value(recordElement))' das Element, das ein Vorhaben enthält?"))
         }
 
         /// " (in no namespace)" for an element in no namespace while the source's elements are in one.
@@ -311,8 +311,8 @@ extension XMLImportReport {
         }
 
         static func elementNotMapped(_ name: String, inNoNamespace: Bool) -> Text {
-            (Bilingual(en: "the element '\(name)'\(namespaceNote(inNoNamespace)) is not used by the mapping",
-                       de: "das Element '\(name)'\(namespaceNote(inNoNamespace, german: true)) wird vom Mapping nicht verwendet"),
+            (Bilingual(en: "the element '\(ShownText.value(name))'\(namespaceNote(inNoNamespace)) is not used by the mapping",
+                       de: "das Element '\(ShownText.value(name))'\(namespaceNote(inNoNamespace, german: true)) wird vom Mapping nicht verwendet"),
              Bilingual(en: "map it in the source's mapping if it should be read",
                        de: "nehmen Sie es ins Mapping der Quelle auf, wenn es gelesen werden soll"))
         }
@@ -320,36 +320,36 @@ extension XMLImportReport {
         /// An attribute of the record elements (`owner` nil) or of an element inside them, which is never read.
         static func attributeNotRead(_ name: String, of owner: String?, recordElement: String) -> Text {
             guard let owner else {
-                return (Bilingual(en: "the attribute '\(name)' of the '\(recordElement)' elements is not used by the mapping",
-                                  de: "das Attribut '\(name)' der Elemente '\(recordElement)' wird vom Mapping nicht verwendet"),
+                return (Bilingual(en: "the attribute '\(ShownText.value(name))' of the '\(ShownText.value(recordElement))' elements is not used by the mapping",
+                                  de: "das Attribut '\(ShownText.value(name))' der Elemente '\(ShownText.value(recordElement))' wird vom Mapping nicht verwendet"),
                         Bilingual(en: "map it as '@\(name)' in the source's mapping if it should be read",
                                   de: "nehmen Sie es als '@\(name)' ins Mapping der Quelle auf, wenn es gelesen werden soll"))
             }
-            return (Bilingual(en: "the attribute '\(name)' of the '\(owner)' elements is not read",
-                              de: "das Attribut '\(name)' der Elemente '\(owner)' wird nicht gelesen"),
-                    Bilingual(en: "only the attributes of the '\(recordElement)' element itself are read",
-                              de: "gelesen werden nur die Attribute des Elements '\(recordElement)' selbst"))
+            return (Bilingual(en: "the attribute '\(ShownText.value(name))' of the '\(ShownText.value(owner))' elements is not read",
+                              de: "das Attribut '\(ShownText.value(name))' der Elemente '\(ShownText.value(owner))' wird nicht gelesen"),
+                    Bilingual(en: "only the attributes of the '\(ShownText.value(recordElement))' element itself are read",
+                              de: "gelesen werden nur die Attribute des Elements '\(ShownText.value(recordElement))' selbst"))
         }
 
         static func structuredField(_ name: String) -> Text {
-            (Bilingual(en: "the element '\(name)' holds other elements, not text; it gives no value",
-                       de: "das Element '\(name)' enthält andere Elemente statt Text; es ergibt keinen Wert"),
+            (Bilingual(en: "the element '\(ShownText.value(name))' holds other elements, not text; it gives no value",
+                       de: "das Element '\(ShownText.value(name))' enthält andere Elemente statt Text; es ergibt keinen Wert"),
              Bilingual(en: "map the elements inside it, e.g. each 'field' inside 'fields'",
                        de: "nehmen Sie die Elemente darin ins Mapping auf, z. B. jedes 'field' in 'fields'"))
         }
 
         static func strayText(_ name: String) -> Text {
-            (Bilingual(en: "text directly inside '\(name)' is not read",
-                       de: "Text direkt in '\(name)' wird nicht gelesen"),
+            (Bilingual(en: "text directly inside '\(ShownText.value(name))' is not read",
+                       de: "Text direkt in '\(ShownText.value(name))' wird nicht gelesen"),
              Bilingual(en: "put the text into an element the mapping reads",
                        de: "setzen Sie den Text in ein Element, das das Mapping liest"))
         }
 
         static func outsideRecords(_ name: String, inNoNamespace: Bool, recordElement: String) -> Text {
-            (Bilingual(en: "the element '\(name)'\(namespaceNote(inNoNamespace)) is outside every '\(recordElement)' element and is not read",
-                       de: "das Element '\(name)'\(namespaceNote(inNoNamespace, german: true)) steht ausserhalb jedes Elements '\(recordElement)' und wird nicht gelesen"),
-             Bilingual(en: "values are read from inside the '\(recordElement)' elements only",
-                       de: "Werte werden nur innerhalb der Elemente '\(recordElement)' gelesen"))
+            (Bilingual(en: "the element '\(ShownText.value(name))'\(namespaceNote(inNoNamespace)) is outside every '\(ShownText.value(recordElement))' element and is not read",
+                       de: "das Element '\(ShownText.value(name))'\(namespaceNote(inNoNamespace, german: true)) steht ausserhalb jedes Elements '\(ShownText.value(recordElement))' und wird nicht gelesen"),
+             Bilingual(en: "values are read from inside the '\(ShownText.value(recordElement))' elements only",
+                       de: "Werte werden nur innerhalb der Elemente '\(ShownText.value(recordElement))' gelesen"))
         }
     }
 }
