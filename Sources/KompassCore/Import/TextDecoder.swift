@@ -3,7 +3,9 @@
 /// Detection: as long as the source is plain ASCII, both agree. The first byte sequence that is not
 /// valid UTF-8 decides for Windows-1252 (and is reported as such); valid multi-byte UTF-8 decides for
 /// UTF-8. A later sequence that breaks the decided encoding is an error with its line, never a
-/// silent replacement character.
+/// silent replacement character. When detection chose Windows-1252 and a later line is valid multi-byte UTF-8,
+/// the file mixes encodings: the decoder goes on in UTF-8 (no "Ã¼" from then on) and says where both were
+/// seen (`mixed`), so that the one stray byte is reported as the error it is.
 struct TextDecoder {
     enum State: Equatable {
         case undecided
@@ -11,6 +13,8 @@ struct TextDecoder {
     }
 
     private(set) var state: State
+    /// Where detection chose Windows-1252, and the later line that is UTF-8.
+    private(set) var mixed: (windows1252Line: Int, utf8Line: Int)?
 
     init(encoding: TextEncoding?) {
         state = encoding.map { .decided($0, detected: false, line: 0) } ?? .undecided
@@ -42,7 +46,14 @@ struct TextDecoder {
             return text
         case .decided(.utf8, _, _):
             return String(validating: bytes, as: UTF8.self)
-        case .decided(.windows1252, _, _):
+        case .decided(.windows1252, true, let decidedAt):
+            if TextDecoder.containsMultibyteUTF8(bytes), let text = String(validating: bytes, as: UTF8.self) {
+                mixed = (decidedAt, line)
+                state = .decided(.utf8, detected: true, line: line)
+                return text
+            }
+            return TextDecoder.windows1252(bytes)
+        case .decided(.windows1252, false, _):
             return TextDecoder.windows1252(bytes)
         }
     }

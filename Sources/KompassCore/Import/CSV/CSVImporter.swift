@@ -56,6 +56,9 @@ struct CSVReadState {
     /// A BOM to report with the header (not when `csv.encoding.bom` already warns about it).
     private var bomToReport = false
     private var delimiter: UInt8 = UInt8(ascii: ";")
+    /// The cell whose bytes made detection choose Windows-1252: where a later UTF-8 line shows the file mixes
+    /// encodings, this is the error.
+    private var windows1252Decided: (line: Int, column: Int, field: String?, byte: String)?
 
     init(request: ImportRequest) {
         self.request = request
@@ -97,7 +100,14 @@ struct CSVReadState {
     }
 
     private mutating func decode(_ cell: CSVTokenizer.Cell, field: String?) -> String? {
-        if let text = decoder.decode(cell.bytes[...], line: cell.line) { return text }
+        let undecided = decoder.state == .undecided
+        if let text = decoder.decode(cell.bytes[...], line: cell.line) {
+            if undecided, decoder.encoding == .windows1252 {
+                let byte = cell.bytes.first { $0 >= 0x80 } ?? 0
+                windows1252Decided = (cell.line, cell.column, field, String(byte, radix: 16, uppercase: true))
+            }
+            return text
+        }
         let byte = cell.bytes.first { $0 >= 0x80 }.map { String($0, radix: 16, uppercase: true) } ?? "?"
         report(.csvEncoding, .error, line: cell.line, column: cell.column, field: field,
                Message.notInEncoding(byte: byte, expected: decoder.encoding))
@@ -213,6 +223,10 @@ struct CSVReadState {
         }
         if case .decided(let encoding, true, let line) = decoder.state, encoding == .windows1252 {
             report(.csvEncodingDetected, .info, line: line, Message.readAsWindows1252)
+        }
+        if let mixed = decoder.mixed, let cell = windows1252Decided {
+            report(.csvEncoding, .error, line: cell.line, column: cell.column, field: cell.field,
+                   Message.strayByte(cell.byte, utf8Line: mixed.utf8Line))
         }
         return findings
     }
@@ -387,6 +401,17 @@ extension CSVReadState {
             Bilingual(en: "the file has a header but no rows", de: "die Datei hat eine Kopfzeile, aber keine Zeilen"),
             Bilingual(en: "an empty source is never read as \"0 projects\": is the export complete?",
                       de: "eine leere Quelle wird nie als «0 Vorhaben» gelesen: ist der Export vollständig?"))
+
+        /// A byte that is not UTF-8 in a file whose other text is UTF-8 (line `utf8Line` shows it).
+        static func strayByte(_ byte: String, utf8Line: Int) -> Text {
+            (Bilingual(en: "byte 0x\(byte) in this cell is not UTF-8, while line \(utf8Line) and the rest of the file are UTF-8: "
+                           + "the file mixes encodings (this cell was read as Windows-1252)",
+                       de: "das Byte 0x\(byte) in dieser Zelle ist kein UTF-8, während Zeile \(utf8Line) und der Rest der Datei UTF-8 sind: "
+                           + "die Datei mischt Zeichenkodierungen (diese Zelle wurde als Windows-1252 gelesen)"),
+             Bilingual(en: "correct the character in this cell (it was typed or pasted in another encoding) and save the file as UTF-8",
+                       de: "korrigieren Sie das Zeichen in dieser Zelle (es wurde in einer anderen Kodierung eingegeben oder eingefügt) "
+                           + "und speichern Sie die Datei als UTF-8"))
+        }
 
         static let readAsWindows1252: Text = (
             Bilingual(en: "read as Windows-1252 (the first non-ASCII text, on this line, is not UTF-8)",
