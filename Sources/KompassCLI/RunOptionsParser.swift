@@ -204,14 +204,12 @@ struct CommandOptions {
             throw unreadable
         }
         if !sources.isEmpty {
-            // A page text needs its register: keep the configured one.
-            let register = configuration.sources.first { $0.format == .pageText }?.register
-            configuration.sources = try sources.map { source in
+            configuration.replaceSources(with: try sources.map { source in
                 guard let format = source.format ?? defaultFormat ?? SourceFormat(pathExtensionOf: source.path) else {
                     throw UsageError(.unknownSourceFormat(path: source.path), command: nil)
                 }
-                return SourceConfiguration(path: source.path, format: format, register: format == .pageText ? register : nil)
-            }
+                return (source.path, format)
+            })
         }
         if let outputDirectory { configuration.outputDirectory = outputDirectory }
         return configuration

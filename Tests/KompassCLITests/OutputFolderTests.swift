@@ -95,3 +95,41 @@ import Testing
         #expect(report.contains("{value.too-long}"))
     }
 }
+
+/// A file given in place of the configured sources is read with the settings of the configured source of its
+/// format, its XML schema included, and says so; where two sources have the format, it says that none applies
+/// (issue 14, defect 7).
+@Suite struct GivenSourceTests {
+    @Test func aGivenXMLFileIsValidatedAgainstTheConfiguredSchema() throws {
+        let folder = try TemporaryFolder()
+        let sample = try String(contentsOfFile: KompassProcess.repositoryRoot.path + "/config/sources/samples/portfolio.xml",
+                                encoding: .utf8)
+        let path = folder.path("other.xml")
+        // A progress the schema's pattern refuses (the importer alone would report it only as a value error).
+        try sample.replacing(try #require(sample.firstMatch(of: /<progress>[^<]*<\/progress>/)).output, with: "<progress>viel</progress>",
+                             maxReplacements: 1)
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try KompassProcess.run(["validate", "-v", "--config", "config/examples/xml.json", path])
+        let report = result.standardOutput + result.standardError
+        #expect(result.exitCode == 1)
+        #expect(report.contains("{xml.schema}"), "\(report.prefix(3_000))")
+        #expect(report.contains("validated against its XML schema"), "\(report.prefix(3_000))")
+        #expect(report.contains("{source.settings}"))
+    }
+
+    @Test func twoConfiguredSourcesOfTheFormatAreNotGuessed() throws {
+        let folder = try GuardCommandTests.folder()
+        let root = KompassProcess.repositoryRoot.path
+        let config = """
+        {"version": 1,
+         "sources": [{"path": "portfolio.csv", "format": "csv", "mapping": "\(root)/config/mappings/kompass-csv.json"},
+                     {"name": "second", "path": "portfolio.csv", "format": "csv", "mapping": "\(root)/config/mappings/kompass-csv.json"}],
+         "output": "out", "publication": "\(root)/config/kompass.json"}
+        """
+        try config.write(toFile: folder.path("two.json"), atomically: true, encoding: .utf8)
+        let result = try KompassProcess.run(["validate", "--config", folder.path("two.json"), folder.path("portfolio.csv")])
+        let report = result.standardOutput + result.standardError
+        #expect(report.contains("{source.settings.ambiguous}"), "\(report.prefix(3_000))")
+        #expect(report.contains("2 configured sources have the format csv"))
+    }
+}

@@ -35,6 +35,9 @@ public struct Configuration: Sendable {
     public var validation: [RuleID: RuleSettings]
     /// How the shrink guard is tuned (`guard`).
     public var guardSettings = GuardSettings()
+    /// What replacing the configured sources with files given on the command line chose (`replaceSources`):
+    /// findings of the run like any other.
+    public var givenSourceNotes: [Finding] = []
 
     public init(version: Int, path: String, sources: [SourceConfiguration], outputDirectory: String,
                 publication: PublicationSettings, merge: MergeSettings = MergeSettings(),

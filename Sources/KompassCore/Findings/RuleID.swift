@@ -136,6 +136,8 @@ extension RuleID {
     public static let sourceEncoding = RuleID("source.encoding")
     public static let sourceLineEnds = RuleID("source.line-ends")
     public static let sourceLineTooLong = RuleID("source.line.too-long")
+    public static let sourceSettings = RuleID("source.settings")
+    public static let sourceSettingsAmbiguous = RuleID("source.settings.ambiguous")
     public static let sourceTooLarge = RuleID("source.too-large")
 
     // MARK: Texts
@@ -214,7 +216,7 @@ extension RuleID {
          .registerAmbiguous, .registerEmpty, .registerFingerprint, .registerFingerprintChanged,
          .registerHeader, .registerID, .registerIDDuplicate, .registerMissing, .registerNotConfigured, .registerOldForm,
          .registerPosition, .registerRepeatedBlock, .registerRowCells, .registerSyntax, .registerTitle,
-         .registerUnused, .sourceEncoding, .sourceFieldUnknown, .sourceLineEnds, .sourceLineTooLong, .sourceTooLarge, .textBlank, .textControlCharacters, .textDuplicate,
+         .registerUnused, .sourceEncoding, .sourceFieldUnknown, .sourceLineEnds, .sourceLineTooLong, .sourceSettings, .sourceSettingsAmbiguous, .sourceTooLarge, .textBlank, .textControlCharacters, .textDuplicate,
          .textFormulaLike, .textHTML, .textOtherProject, .timeCompletedAhead, .timeNotStarted, .timeOverdue,
          .timeProgressBeforeStart, .titleDuplicate, .valueMissing, .valueRepeated, .valueTooLong, .valueTrimmed,
          .valueUnicodeNormalised, .xmlEntity, .xmlFieldAbsent, .xmlFieldStructured, .xmlNoRecords,

@@ -152,6 +152,7 @@ struct PortfolioPass {
         }
 
         var findings = loaded.findings
+        findings.append(contentsOf: configuration.givenSourceNotes)
         stage("compare CSV sources with their accepted copies")
         findings.append(contentsOf: try spreadsheetDamage(configuration, read: sources))
         findings.append(contentsOf: validationFindings)
