@@ -30,8 +30,10 @@ enum ValidationSettingsReader {
                 tuned.severity = severity
             }
             for name in rule.defaultParameters.keys.sorted() where entry[name] != nil {
-                guard let number = entry[name]?.number, number >= 0 else {
-                    throw entry.error(name, "must be a number from 0")
+                // Parameters are counts of years, words or characters: a number beyond what a whole number holds
+                // (1e300, or 1e400 read as infinity) would trap where the rule converts it.
+                guard let number = entry[name]?.number, number >= 0, number <= Double(Int32.max) else {
+                    throw entry.error(name, "must be a number from 0 to \(Int32.max)")
                 }
                 tuned.parameters[name] = number
             }

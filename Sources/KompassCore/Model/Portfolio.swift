@@ -9,11 +9,12 @@ public struct Portfolio: Sendable, Equatable {
     /// The earliest start year and the latest year any project runs to; nil for an empty portfolio.
     public var yearSpan: ClosedRange<Int>? {
         guard let first = projects.first else { return nil }
-        var low = first.period.startYear
-        var high = first.period.lastYear
+        var low = min(first.period.startYear, first.period.lastYear)
+        var high = max(first.period.startYear, first.period.lastYear)
         for project in projects.dropFirst() {
-            low = min(low, project.period.startYear)
-            high = max(high, project.period.lastYear)
+            // A period that ends before it starts (an error, `period.order`) widens the span either way round.
+            low = min(low, project.period.startYear, project.period.lastYear)
+            high = max(high, project.period.startYear, project.period.lastYear)
         }
         return low...high
     }

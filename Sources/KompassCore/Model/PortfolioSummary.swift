@@ -27,7 +27,10 @@ public struct PortfolioSummary: Sendable, Equatable {
 
     public mutating func add(_ project: Project) {
         projectCount += 1
-        let low = project.period.startYear, high = project.period.lastYear
+        // A period that ends before it starts is an error (`period.order`), but the project still counts: its years
+        // widen the span whichever way round they stand.
+        let low = min(project.period.startYear, project.period.lastYear)
+        let high = max(project.period.startYear, project.period.lastYear)
         yearSpan = yearSpan.map { min($0.lowerBound, low)...max($0.upperBound, high) } ?? low...high
         statusCounts[project.status(referenceYear: referenceYear), default: 0] += 1
         if project.isDelayed(referenceYear: referenceYear) { delayedCount += 1 }
