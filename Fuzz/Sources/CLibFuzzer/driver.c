@@ -1,0 +1,2 @@
+// Nothing to compile: the target exists for its header (libFuzzer's LLVMFuzzerRunDriver).
+#include "libfuzzer_driver.h"
