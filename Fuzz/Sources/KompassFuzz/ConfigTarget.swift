@@ -33,13 +33,14 @@ struct ConfigTarget: FuzzTarget {
             configuration = try ConfigurationLoader().load(path: input)
         } catch {
             // Its message, with the line and column it names, is what the user sees.
-            blackHole("\(error)")
+            let message = "\(error)"
+            if verbose { FileHandle.standardError.write(Data("kompass-fuzz: thrown: \(message)\n".utf8)) }
             return
         }
         blackHole(Pipeline(configuration: configuration).configurationFiles)
         blackHole(configuration.stateDirectory)
         let findings = Validator(settings: configuration.validation)
             .validate(Portfolio(projects: projects), context: ValidationContext(referenceDate: referenceDate))
-        blackHole(findings.count)
+        if verbose { describe(findings, projects: projects.count) }
     }
 }

@@ -46,10 +46,17 @@ enum TargetKind: String, CaseIterable {
 /// What a run does with the findings of a source before it prints them: groups them (`FindingList`), picks
 /// the entries of the report, reads the lines they point at back from the source and cuts the excerpts with
 /// their carets (as `kompass validate` and the HTML report do), and words every message in both languages.
-func report(_ findings: [Finding]) {
+/// `input`: the presented input the findings name (its excerpts are read from its file, as a pipe reads only once).
+func report(_ findings: [Finding], projects: Int, input: InputFile.Presented? = nil, file: String? = nil) {
+    if verbose { describe(findings, projects: projects, chunks: input?.chunks) }
     let list = FindingList(findings, retainPerGroup: 5)
     let entries = list.entries(examples: 3)
-    let lines = SourceExcerpt.lines(at: entries.compactMap(\.first.location))
+    var lines = SourceExcerpt.lines(at: entries.compactMap(\.first.location).map { location in
+        var location = location
+        if let input, let file, location.file == input.path { location.file = file }
+        return location
+    })
+    if let input, let file, input.path != file { lines[input.path] = lines[file] }
     var length = 0
     for entry in entries {
         for finding in entry.examples {
@@ -65,6 +72,18 @@ func report(_ findings: [Finding]) {
     blackHole(length)
 }
 
+/// KOMPASS_FUZZ_VERBOSE=1: each input's projects and findings on standard error (to see what a seed or a
+/// reproducer does; slows fuzzing down).
+let verbose = getenv("KOMPASS_FUZZ_VERBOSE").map { String(cString: $0) == "1" } ?? false
+
+func describe(_ findings: [Finding], projects: Int, chunks: [Int]? = nil) {
+    var counts: [String: Int] = [:]
+    for finding in findings { counts["\(finding.severity) \(finding.ruleID)", default: 0] += 1 }
+    let rules = counts.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }.joined(separator: ", ")
+    let read = chunks.map { $0.count > 1 ? "read in \($0.count) chunks (\($0.map(String.init).joined(separator: " "))); " : "read in one chunk; " } ?? ""
+    FileHandle.standardError.write(Data("kompass-fuzz: \(read)\(projects) projects; findings: \(rules.isEmpty ? "none" : rules)\n".utf8))
+}
+
 /// Keeps the optimiser from dropping work whose result is not used otherwise.
 @inline(never)
 func blackHole<T>(_ value: T) {
@@ -78,23 +97,31 @@ func blackHole<T>(_ value: T) {
 /// The loader reads the page text on the calling thread (it is never read ahead), so the target stays single-threaded.
 struct PageTextTarget: FuzzTarget {
     let source: SourceConfiguration
-    let input: String
+    let input: InputFile
 
     init(workspace: Workspace) throws {
         let configuration = try ConfigurationLoader().load(path: workspace.repo("config/kompass.json"))
-        guard var source = configuration.sources.first, source.format == .pageText else {
+        guard let source = configuration.sources.first, source.format == .pageText else {
             throw SetupError("config/kompass.json does not read a page text first")
         }
-        input = workspace.temp("digital-basel-umsetzung.txt")
-        source.path = input
+        input = InputFile(path: workspace.temp("digital-basel-umsetzung.txt"))
         self.source = source
     }
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-        writeFile(input, bytes)
-        guard let result = try? PortfolioLoader().load([source]) else { return }
-        blackHole(result.portfolio.projects.count + result.incompleteProjects)
-        report(result.findings)
+        let presented = input.present(bytes)
+        defer { presented.close() }
+        var source = self.source
+        source.path = presented.path
+        let result: PortfolioLoader.Result
+        do {
+            result = try PortfolioLoader().load([source])
+        } catch {
+            let message = "\(error)"
+            if verbose { FileHandle.standardError.write(Data("kompass-fuzz: thrown: \(message)\n".utf8)) }
+            return
+        }
+        report(result.findings, projects: result.portfolio.projects.count, input: presented, file: input.path)
     }
 }
 
@@ -108,6 +135,7 @@ struct StructuredTarget: FuzzTarget {
     let importer: any RecordImporter
     let request: ImportRequest
     let normaliser: Normaliser
+    let input: InputFile
 
     init(workspace: Workspace, example: String, importer: any RecordImporter, keepsSchema: Bool = true) throws {
         let configuration = try ConfigurationLoader().load(path: workspace.repo(example))
@@ -119,14 +147,18 @@ struct StructuredTarget: FuzzTarget {
             throw SetupError("\(example) names no XML schema")
         }
         let ext = source.path.split(separator: ".").last.map(String.init) ?? "txt"
-        request = ImportRequest(path: workspace.temp("input.\(ext)"), fields: source.mapping.usedSourceFields,
+        input = InputFile(path: workspace.temp("input.\(ext)"))
+        request = ImportRequest(path: input.path, fields: source.mapping.usedSourceFields,
                                 options: options, synonyms: source.mapping.columnSynonyms)
         normaliser = Normaliser(mapping: source.mapping)
         self.importer = importer
     }
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-        writeFile(request.path, bytes)
+        let presented = input.present(bytes)
+        defer { presented.close() }
+        var request = self.request
+        request.path = presented.path
         var normalised: [Finding] = []
         var complete = 0
         let findings: [Finding]
@@ -138,10 +170,10 @@ struct StructuredTarget: FuzzTarget {
             }
             findings = sourceFindings + normalised
         } catch {
-            blackHole("\(error)")
+            let message = "\(error)"
+            if verbose { FileHandle.standardError.write(Data("kompass-fuzz: thrown: \(message)\n".utf8)) }
             return
         }
-        blackHole(complete)
-        report(findings)
+        report(findings, projects: complete, input: presented, file: input.path)
     }
 }

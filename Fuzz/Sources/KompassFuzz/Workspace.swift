@@ -1,3 +1,4 @@
+import CLibFuzzer
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -66,4 +67,59 @@ func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) {
         offset += written
     }
     close(fd)
+}
+
+/// How an importer target hands an input to the importer, which reads a path: half of the inputs (by their hash) as a
+/// file, read in one chunk as a file under 64 kB always is; the other half through a pipe in packet mode, so that each
+/// read(2) returns one small chunk (1 to 24 bytes and more for long inputs) and the importers' handling of values,
+/// lines, quotes, escapes and UTF-8 sequences cut between two chunks is reached with small inputs. The chunks follow
+/// from the input alone, so a reproducer replays exactly (KOMPASS_FUZZ_VERBOSE=1 prints them). The file is written in
+/// both cases: a report's excerpts are read from it.
+struct InputFile {
+    /// The file every input is written to.
+    let path: String
+
+    /// A presented input: the path the importer reads, and the pipe behind it (closed by `close()`).
+    struct Presented {
+        let path: String
+        let chunks: [Int]
+        fileprivate let pipe: Int32?
+
+        func close() {
+            if let pipe { _ = Glibc.close(pipe) }
+        }
+    }
+
+    /// Writes `bytes` to the file and, for half of the inputs, into a packet pipe.
+    func present(_ bytes: UnsafeBufferPointer<UInt8>) -> Presented {
+        writeFile(path, bytes)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        guard hash & 1 == 1, !bytes.isEmpty else { return Presented(path: path, chunks: [bytes.count], pipe: nil) }
+        // At most 200 packets (a pipe of 1 MiB holds 256, each packet takes one of its pages).
+        let largest = max(24, bytes.count / 100)
+        var chunks: [Int] = []
+        var state = hash
+        var left = bytes.count
+        while left > 0 {
+            state = state &+ 0x9e37_79b9_7f4a_7c15
+            var mixed = state
+            mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
+            mixed ^= mixed >> 31
+            let size = min(left, 1 + Int(mixed % UInt64(largest)), 4096)
+            chunks.append(size)
+            left -= size
+        }
+        var ends: [Int32] = [0, 0]
+        guard kompass_fuzz_packet_pipe(&ends) == 0 else { fatalError("kompass-fuzz: pipe2: \(errno)") }
+        var offset = 0
+        for size in chunks {
+            let written = write(ends[1], bytes.baseAddress! + offset, size)
+            precondition(written == size, "kompass-fuzz: a packet of \(size) bytes was written as \(written)")
+            offset += size
+        }
+        _ = Glibc.close(ends[1])
+        return Presented(path: "/proc/self/fd/\(ends[0])", chunks: chunks, pipe: ends[0])
+    }
 }
