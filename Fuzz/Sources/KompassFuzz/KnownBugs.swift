@@ -18,4 +18,15 @@ enum KnownBugs {
     static func stepAroundPeriodOrder(_ projects: [Project]) -> Bool {
         stepAround && projects.contains { $0.period.lastYear < $0.period.startYear }
     }
+
+    /// Open bug 2 (Fuzz/regressions/config/open/rule-parameter-*.json): a rule parameter of the configuration that is
+    /// a number from 0 but beyond Int.max (`"afterYears": 1e300`, `"yearsAhead": 1e400`, which the JSON reader reads
+    /// as infinity) passes `ValidationSettingsReader` and traps when the rule is built: `Int(parameters.value(…))` in
+    /// `NotStartedRule.init` (NotStartedRule.swift:14) and `PeriodPlausibleRule.init` (PeriodPlausibleRule.swift:15–16):
+    /// "Double value cannot be converted to Int because the result would be greater than Int.max" / "… because it is
+    /// either infinite or NaN". `kompass validate` and `kompass run` crash (SIGILL, exit 132) instead of a
+    /// configuration error (exit 2).
+    static func stepAroundHugeRuleParameter(_ settings: [RuleID: RuleSettings]) -> Bool {
+        stepAround && settings.values.contains { $0.parameters.values.contains { !($0 < 9.2e18) } }
+    }
 }
