@@ -95,8 +95,11 @@ struct InputFile {
         writeFile(path, bytes)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        guard hash & 1 == 1, !bytes.isEmpty else { return Presented(path: path, chunks: [bytes.count], pipe: nil) }
-        // At most 200 packets (a pipe of 1 MiB holds 256, each packet takes one of its pages).
+        // A pipe of 1 MiB holds 256 packets (each takes one of its pages, and holds at most 4 kB), all written before
+        // the importer reads: at most 200 packets, so inputs over 256 kB (never fuzzed, only replayed) are files.
+        guard hash & 1 == 1, !bytes.isEmpty, bytes.count <= 1 << 18 else {
+            return Presented(path: path, chunks: [bytes.count], pipe: nil)
+        }
         let largest = max(24, bytes.count / 100)
         var chunks: [Int] = []
         var state = hash
@@ -111,6 +114,7 @@ struct InputFile {
             chunks.append(size)
             left -= size
         }
+        guard chunks.count <= 250 else { return Presented(path: path, chunks: [bytes.count], pipe: nil) }
         var ends: [Int32] = [0, 0]
         guard kompass_fuzz_packet_pipe(&ends) == 0 else { fatalError("kompass-fuzz: pipe2: \(errno)") }
         var offset = 0
