@@ -2,9 +2,8 @@ import Foundation
 import Testing
 
 /// The crashes the fuzzers found (Fuzz/README.md, "Crashes found"), as the command line meets them: each input must
-/// give findings or a configuration error with the documented exit code, never a crash. A bug that is still open is
-/// a known issue: the test passes while the crash happens, and fails once it no longer does, so that the fix removes
-/// the `withKnownIssue` (and moves the reproducer out of Fuzz/regressions/TARGET/open/).
+/// give findings or a configuration error with the documented exit code, never a crash. (While a crash is open its
+/// test is a known issue and its reproducer lies in Fuzz/regressions/TARGET/open/; both found so far are fixed.)
 @Suite struct FuzzRegressionTests {
     static let mapping = KompassProcess.repositoryRoot.appendingPathComponent("config/mappings/kompass-csv.json").path
     static let publication = KompassProcess.repositoryRoot.appendingPathComponent("config/kompass.json").path
@@ -32,20 +31,18 @@ import Testing
                                                                          atomically: true, encoding: .utf8)
     }
 
-    /// Fuzz/regressions/normalise-validate/open/period-end-before-start.records: a project that ends before it starts
+    /// Fuzz/regressions/normalise-validate/period-end-before-start.records: a project that ends before it starts
     /// is the error `period.order`; PortfolioSummary.add and Portfolio.yearSpan trap on it (`low...high`).
     @Test func aProjectThatEndsBeforeItStartsIsAFindingNotACrash() throws {
         let folder = try TemporaryFolder()
         try Self.portfolio(in: folder, start: "2030", end: "2020")
         let config = try Self.configuration(in: folder)
         let result = try KompassProcess.run(["validate", "--config", config, "--as-of", "2026-11-30", "--lang", "en"])
-        withKnownIssue("open: PortfolioSummary.add traps on end < start (Fuzz/README.md, crash 1)") {
-            #expect(result.exitCode == 1, "stderr: \(result.standardError.prefix(400))")
-            #expect(result.standardError.contains("period.order"), "stderr: \(result.standardError.prefix(400))")
-        }
+        #expect(result.exitCode == 1, "stderr: \(result.standardError.prefix(400))")
+        #expect((result.standardOutput + result.standardError).contains("period.order"), "stderr: \(result.standardError.prefix(400))")
     }
 
-    /// Fuzz/regressions/config/open/rule-parameter-*.json: a rule parameter beyond Int.max (or read as infinity) is a
+    /// Fuzz/regressions/config/rule-parameter-*.json: a rule parameter beyond Int.max (or read as infinity) is a
     /// configuration error; the rules' initialisers trap on it (`Int(parameters.value(…))`).
     @Test(arguments: ["\"time.not-started\": {\"afterYears\": 1e300}", "\"period.plausible\": {\"yearsAhead\": 1e400}"])
     func aRuleParameterBeyondTheWholeNumbersIsAConfigurationError(rule: String) throws {
@@ -53,9 +50,7 @@ import Testing
         try Self.portfolio(in: folder, start: "2023", end: "2028")
         let config = try Self.configuration(in: folder, extra: "\"validation\": {\"rules\": {\(rule)}}")
         let result = try KompassProcess.run(["validate", "--config", config, "--as-of", "2026-11-30", "--lang", "en"])
-        withKnownIssue("open: NotStartedRule/PeriodPlausibleRule.init trap on Int(huge) (Fuzz/README.md, crash 2)") {
-            #expect(result.exitCode == 2, "stderr: \(result.standardError.prefix(400))")
-            #expect(result.standardError.contains("validation.rules"), "stderr: \(result.standardError.prefix(400))")
-        }
+        #expect(result.exitCode == 2, "stderr: \(result.standardError.prefix(400))")
+        #expect(result.standardError.contains("validation.rules"), "stderr: \(result.standardError.prefix(400))")
     }
 }

@@ -39,7 +39,6 @@ struct ConfigTarget: FuzzTarget {
         }
         blackHole(Pipeline(configuration: configuration).configurationFiles)
         blackHole(configuration.stateDirectory)
-        guard !KnownBugs.stepAroundHugeRuleParameter(configuration.validation) else { return }
         let findings = Validator(settings: configuration.validation)
             .validate(Portfolio(projects: projects), context: ValidationContext(referenceDate: referenceDate))
         if verbose { describe(findings, projects: projects.count) }
