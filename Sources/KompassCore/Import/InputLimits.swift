@@ -31,6 +31,13 @@ extension ReadingStopped {
                                             message: InputLimits.Message.fileTooLarge, hint: InputLimits.Message.fileTooLargeHint))
     }
 
+    /// A record of a JSON document larger than `InputLimits.lineBytes` (its keys and values), starting at `line`.
+    static func record(_ path: String, line: Int) -> ReadingStopped {
+        ReadingStopped(finding: Finding(ruleID: .sourceLineTooLong, severity: .error,
+                                        location: SourceLocation(file: path, line: line, column: 1),
+                                        message: InputLimits.Message.recordTooLarge, hint: InputLimits.Message.recordTooLargeHint))
+    }
+
     /// A line (or a CSV record) longer than `InputLimits.lineBytes`, starting at `line`.
     static func line(_ path: String, line: Int) -> ReadingStopped {
         ReadingStopped(finding: Finding(ruleID: .sourceLineTooLong, severity: .error,
@@ -52,6 +59,12 @@ extension InputLimits {
         static let lineTooLong = Bilingual(
             en: "the line is longer than \(InputLimits.lineBytes >> 20) MiB without a line break; reading stopped here",
             de: "die Zeile ist ohne Zeilenumbruch länger als \(InputLimits.lineBytes >> 20) MiB; das Lesen endete hier")
+        static let recordTooLarge = Bilingual(
+            en: "the record that starts here holds more than \(InputLimits.lineBytes >> 20) MiB of keys and values; reading stopped here",
+            de: "der hier beginnende Datensatz enthält mehr als \(InputLimits.lineBytes >> 20) MiB an Schlüsseln und Werten; das Lesen endete hier")
+        static let recordTooLargeHint = Bilingual(
+            en: "a project's record is a few kilobytes: check the export (a list repeated without end, a value pasted many times)",
+            de: "der Datensatz eines Vorhabens umfasst wenige Kilobyte: prüfen Sie den Export (eine endlos wiederholte Liste, ein vielfach eingefügter Wert)")
         static let lineTooLongHint = Bilingual(
             en: "the file may not be text (or its line breaks were lost, or a quote is never closed): check the export",
             de: "die Datei ist womöglich kein Text (oder ihre Zeilenumbrüche gingen verloren, oder ein Anführungszeichen wird nie geschlossen): prüfen Sie den Export")

@@ -89,4 +89,21 @@ import Testing
             #expect(!result.findings.all.contains { [.sourceEncoding, .sourceLineEnds].contains($0.ruleID) })
         }
     }
+
+    /// A JSON or XML record whose keys and values exceed the limit stops the reading, at the record's line,
+    /// instead of growing one record without end.
+    @Test func aRecordOverTheLimitStopsTheReading() throws {
+        let list = (0..<1_200_000).map { _ in "\"Prozesse\"" }.joined(separator: ",")
+        let json = try Self.file("big.json", Array("[{\"id\": \"p1\"},\n{\"id\": \"p2\", \"fieldsOfAction\": [\(list)]}]".utf8))
+        let cdata = String(repeating: "<![CDATA[" + String(repeating: "x", count: 100_000) + "]]>", count: 100)
+        let xml = try Self.file("big.xml", Array(("<?xml version=\"1.0\"?>\n<projects xmlns=\"https://opendata.example.org/kompass/input/1\">\n<project><id>p1</id>\n<title>" + cdata
+            + "</title></project></projects>").utf8))
+        for (path, format, line) in [(json, SourceFormat.json, 2), (xml, .xml, 3)] {
+            let result = try PortfolioLoader().stream([SourceConfiguration(path: path, format: format)]) { _ in }
+            let stopped = result.findings.all.filter { $0.ruleID == .sourceLineTooLong }
+            #expect(stopped.count == 1, "\(format)")
+            #expect(stopped.first?.location?.line == line, "\(format)")
+            #expect(stopped.first?.message.hasPrefix("the record that starts here") == true, "\(format)")
+        }
+    }
 }

@@ -35,6 +35,9 @@ struct JSONRecordAssembler {
     }
 
     private var place = Place.top
+    /// The bytes of the keys and values of the record being read, and where a record beyond the limit starts.
+    private var recordBytes = 0
+    private var recordBeyondLimit: Int?
     private var skipDepth = 0
     private var placeAfterSkip = Place.top
 
@@ -110,6 +113,7 @@ struct JSONRecordAssembler {
                 continue
             }
             try consume(token, tokenizer, emit)
+            if let line = recordBeyondLimit { throw ReadingStopped.record(file, line: line) }
         }
     }
 
@@ -283,6 +287,7 @@ struct JSONRecordAssembler {
 
     private mutating func startRecord(_ token: Token) {
         record = RawRecord(location: location(token))
+        recordBytes = 0
         recordSerial += 1
         unknownKeysInRecord.removeAll(keepingCapacity: true)
         place = .record
@@ -317,9 +322,10 @@ struct JSONRecordAssembler {
             return
         }
         let name = tokenizer.text
+        count(name.utf8.count)
         if !unknownKeysInRecord.insert(name).inserted {
             reportDuplicate(name, token)
-        } else if unknownKeysReported.insert(name).inserted {
+        } else if unknownKeysReported.count < JSONRecordAssembler.unknownKeysReportedLimit, unknownKeysReported.insert(name).inserted {
             report(.sourceFieldUnknown, .info, at: location(token, field: name), Message.fieldUnknown(name),
                    hint: Message.fieldUnknownHint)
         }
@@ -340,7 +346,20 @@ struct JSONRecordAssembler {
         }
         let name = fieldNames[field]
         let value = RawValue(text, at: location(token, field: name))
+        count(text.utf8.count)
         record?.append(value, to: name)
+    }
+
+    /// The most distinct unknown keys a file reports (each once); beyond, they are skipped without a word more.
+    static let unknownKeysReportedLimit = 1_000
+
+    /// Counts `bytes` of the record being read: a record whose values and keys exceed `InputLimits.lineBytes`
+    /// stops the reading (`recordBeyondLimit`), as a CSV record or a JSON Lines line of that length does.
+    private mutating func count(_ bytes: Int) {
+        recordBytes += bytes + 1
+        if recordBytes > InputLimits.lineBytes, recordBeyondLimit == nil, let record {
+            recordBeyondLimit = record.location.line
+        }
     }
 
     // MARK: - Errors and the end

@@ -42,6 +42,9 @@ struct XMLRecordAssembler {
     let recordName: XMLName
     private var stack: [Frame] = []
     private var record: RawRecord?
+    /// The bytes of the texts of the record being read (or of the field outside one): beyond
+    /// `InputLimits.lineBytes`, reading stops, as for a CSV record or a JSON record of that size.
+    private var recordBytes = 0
     /// Records handed over so far.
     private(set) var recordCount = 0
     /// First line of each thing not read (elements still to be checked against `wrapperNames`).
@@ -87,6 +90,7 @@ struct XMLRecordAssembler {
             guard !stack.isEmpty else { return }
             if stack[stack.count - 1].isField {
                 stack[stack.count - 1].text += text
+                try count(text.utf8.count, line: stack[stack.count - 1].line)
             } else if !stack[stack.count - 1].hasStrayText, !text.isXMLWhitespace {
                 stack[stack.count - 1].hasStrayText = true
             }
@@ -116,6 +120,7 @@ struct XMLRecordAssembler {
 
     private mutating func startRecord(attributes: [XMLAttribute], line: Int) {
         var started = RawRecord(location: SourceLocation(file: file, line: line))
+        recordBytes = 0
         for attribute in attributes where attribute.name.namespaceURI != Self.schemaInstanceNamespace {
             let key = "@" + attribute.name.description
             guard fields.contains(key) else {
@@ -128,6 +133,11 @@ struct XMLRecordAssembler {
             started.append(RawValue(text, at: SourceLocation(file: file, line: line, field: key)), to: key)
         }
         record = started
+    }
+
+    private mutating func count(_ bytes: Int, line: Int) throws {
+        recordBytes += bytes
+        if recordBytes > InputLimits.lineBytes { throw ReadingStopped.record(file, line: record?.location.line ?? line) }
     }
 
     private mutating func noteUnread(_ attributes: [XMLAttribute], owner: XMLName, line: Int) {
