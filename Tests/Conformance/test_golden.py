@@ -75,6 +75,7 @@ def change_one_progress_in_csv(path: Path) -> None:
 def scenario_outputs(tmp_path: Path) -> dict[str, dict[str, str]]:
     results: dict[str, dict[str, str]] = {}
     real = tmp_path / "real" / "output"
+    real.parent.mkdir()  # kompass creates the output folder, never the folders above it
     kompass("run", "--config", str(CONFIG), "--output", str(real), "--as-of", "2026-11-30")
     results["real"] = checksums(real)
     changed_page = tmp_path / "real" / "changed.txt"
