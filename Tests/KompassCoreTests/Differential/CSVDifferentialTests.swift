@@ -108,8 +108,8 @@ struct DifferentialCSVTests {
 
     static func inputs() -> [Case] {
         var random = SeededGenerator(seed: 0xC5_0014)
-        var cases = (0..<4000).map { _ in generate(&random) }
-        for index in 0..<2000 {
+        var cases = (0..<5000).map { _ in generate(&random) }
+        for index in 0..<5000 {
             let base = cases[index]
             cases.append(Case(bytes: mutate(base.bytes, alphabet: mutationAlphabet, using: &random), delimiter: base.delimiter,
                               origin: "mutated"))

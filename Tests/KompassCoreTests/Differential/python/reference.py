@@ -195,7 +195,7 @@ def sax_case(hex_text):
     parser.setContentHandler(handler)
     try:
         parser.parse(io.BytesIO(bytes.fromhex(hex_text)))
-    except xml.sax.SAXException as error:
+    except (xml.sax.SAXException, LookupError, ValueError) as error:
         return {"ok": False, "error": str(error)}
     handler.flush()
     return {"ok": True, "events": handler.events}
