@@ -148,7 +148,7 @@ struct DifferentialJSONTests {
                        "schemas/kompass-input.tableschema.json", "schemas/kompass.context.jsonld", "schemas/mapping.schema.json",
                        "schemas/report.schema.json"]
         var files = tracked.compactMap { path in (try? TestFiles.bytes(atPath: TestFiles.path(path))).map { (bytes: $0, origin: path) } }
-        files += fuzzCorpus("json").map { (bytes: $0.bytes, origin: $0.name) }
+        files += (fuzzCorpus("json") + fuzzCorpus("config")).map { (bytes: $0.bytes, origin: $0.name) }
         for file in files {
             inputs.append(file)
             for _ in 0..<5 { inputs.append((mutate(file.bytes, alphabet: mutationAlphabet, using: &random), file.origin + " mutated")) }

@@ -87,6 +87,7 @@ struct DifferentialOutputTests {
 
         let results = try DifferentialReference.python(mode: "canonical", inputs: files.map(\.bytes.hex))
         var bytes = 0
+        var differing = 0
         for (file, python) in zip(files, results) {
             bytes += file.bytes.count
             let ours: JSONValue
@@ -94,19 +95,22 @@ struct DifferentialOutputTests {
                 ours = try JSONDocumentReader.read(file.bytes)
             } catch {
                 Issue.record("\(file.name): our reader refuses it: \(error)")
+                differing += 1
                 continue
             }
             guard python["ok"] as? Bool == true, let canonical = python["canonical"] as? String else {
                 Issue.record("\(file.name): Python's json refuses it: \(python["error"] ?? "")")
+                differing += 1
                 continue
             }
             let mine = Self.canonical(ours)
             if mine != canonical {
+                differing += 1
                 let at = zip(mine.unicodeScalars, canonical.unicodeScalars).prefix { $0 == $1 }.count
                 Issue.record("\(file.name): the readings differ from character \(at): ours …\(String(mine.unicodeScalars.dropFirst(max(0, at - 40)).prefix(120)))…, Python …\(String(canonical.unicodeScalars.dropFirst(max(0, at - 40)).prefix(120)))…")
             }
         }
-        print("differential outputs: \(files.count) JSON files (\(bytes) bytes) from three runs read the same by Python's json and ours")
+        print("differential outputs: \(files.count) JSON files (\(bytes) bytes) from three runs; read differently or refused: \(differing)")
     }
 
     /// `Escaping.json`, which writes every string of the JSON outputs, on random strings: Python's json reads back

@@ -128,7 +128,7 @@ struct DifferentialXMLTests {
         let files = ["config/sources/samples/portfolio.xml", "config/sources/samples/portfolio-tool.xml", "schemas/kompass-input.xsd",
                      "schemas/rss.xsd", "schemas/rss-atom-link.xsd", "Tests/Conformance/dcat-validation/examples/dcat-ap-ch-minimal-catalog.rdf"]
             .compactMap { path in (try? TestFiles.bytes(atPath: TestFiles.path(path))).map { (bytes: $0, origin: path) } }
-            + fuzzCorpus("xml").map { (bytes: $0.bytes, origin: $0.name) }
+            + (fuzzCorpus("xml") + fuzzCorpus("xml-xsd")).map { (bytes: $0.bytes, origin: $0.name) }
         for file in files {
             inputs.append(file)
             for _ in 0..<5 { inputs.append((mutate(file.bytes, alphabet: mutationAlphabet, using: &random), file.origin + " mutated")) }
