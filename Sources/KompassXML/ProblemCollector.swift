@@ -38,7 +38,7 @@ final class ProblemCollector {
     }
 
     func append(_ problem: XMLProblem) {
-        if problem.kind != .schema { hasParseProblem = true }
+        if problem.kind == .syntax || problem.kind == .entity { hasParseProblem = true }
         if problems.count < limit {
             problems.append(problem)
         } else {
@@ -61,7 +61,10 @@ final class ProblemCollector {
         if domain == XML_FROM_SCHEMASV.rawValue || domain == XML_FROM_SCHEMASP.rawValue {
             return .schema
         }
-        return entityErrorCodes.contains(UInt32(bitPattern: error.code)) ? .entity : .syntax
+        if entityErrorCodes.contains(UInt32(bitPattern: error.code)) { return .entity }
+        // libxml2's warnings leave the document well-formed (XML 1.1 in the declaration, a relative namespace
+        // name, an unknown xml:space value): they are not syntax errors.
+        return error.level == XML_ERR_WARNING ? .warning : .syntax
     }
 
     /// The parser's error codes that concern entities (references, declarations, expansion).

@@ -9,6 +9,10 @@ public struct XMLProblem: Sendable, Equatable, CustomStringConvertible {
         /// An entity reference, an entity declaration problem or a document type declaration:
         /// constructs the reader refuses, whose content never reaches the caller.
         case entity
+        /// A warning of libxml2's: the document is well-formed, but something in it is unusual (an XML version
+        /// other than 1.0, a namespace name that is not an absolute URI, an `xml:space` value other than
+        /// `default` or `preserve`, a processing instruction named like `xml…`). Reading goes on.
+        case warning
     }
 
     /// 1-based line, or 0 when libxml2 did not know it.

@@ -85,7 +85,11 @@ public final class XMLStreamReader {
             + (schema != nil ? "; while it is there, the document is not validated against the schema" : "")
         // The prolog first: the schema may be attached only if it has no DOCTYPE.
         let scanner = XMLProlog.Scanner()
-        source.scanProlog(scanner)
+        // What the scan's parser finds wrong is the reader's to report, when it parses the same bytes. Errors that
+        // libxml2 raises without a parser context (an encoding that does not fit the bytes) go to the global
+        // handler: caught here and dropped, or libxml2 would print them to standard error.
+        let prologProblems = ProblemCollector(limit: 0)
+        prologProblems.capturingGlobalErrors { source.scanProlog(scanner) }
         let created = collector.capturingGlobalErrors {
             xmlReaderForIO(XMLByteSource.readCallback, XMLByteSource.closeCallback, source.context, name, nil, XMLLibrary.safeOptions)
         }
@@ -260,8 +264,12 @@ public final class XMLStreamReader {
             return .startElement(name, attributes: attributes, isEmpty: isEmpty, line: line)
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
             return .endElement(currentName(), line: endTagLine)
-        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
+        case Int32(XML_READER_TYPE_CDATA.rawValue):
+            // XML 1.0 §2.11: every CR LF and lone CR reaches the application as LF, in CDATA sections too;
+            // libxml2 (2.9) normalises them in text but passes them on in CDATA sections.
+            return .text(Self.lineEndsNormalised(string(xmlTextReaderConstValue(reader))), line: textLine)
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue),
+             Int32(XML_READER_TYPE_WHITESPACE.rawValue):
             return .text(string(xmlTextReaderConstValue(reader)), line: textLine)
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
             collector.append(XMLProblem(line: textLine, column: nil,
@@ -280,6 +288,22 @@ public final class XMLStreamReader {
         default:
             return nil
         }
+    }
+
+    /// `text` with every CR LF and every lone CR made LF (XML 1.0 §2.11).
+    static func lineEndsNormalised(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        var scalars = String.UnicodeScalarView()
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && afterCarriageReturn {
+                afterCarriageReturn = false
+                continue
+            }
+            afterCarriageReturn = scalar == "\r"
+            scalars.append(afterCarriageReturn ? "\n" : scalar)
+        }
+        return String(scalars)
     }
 
     /// The value of the attribute the reader is on. libxml2 would substitute the replacement text of

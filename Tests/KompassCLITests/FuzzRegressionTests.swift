@@ -43,14 +43,44 @@ import Testing
     }
 
     /// Fuzz/regressions/config/rule-parameter-*.json: a rule parameter beyond Int.max (or read as infinity) is a
-    /// configuration error; the rules' initialisers trap on it (`Int(parameters.value(…))`).
-    @Test(arguments: ["\"time.not-started\": {\"afterYears\": 1e300}", "\"period.plausible\": {\"yearsAhead\": 1e400}"])
-    func aRuleParameterBeyondTheWholeNumbersIsAConfigurationError(rule: String) throws {
+    /// configuration error; the rules' initialisers trapped on it (`Int(parameters.value(…))`).
+    /// Fuzz/regressions/config/duplicate-threshold-above-one.json: `text.duplicate`'s threshold is a fraction (0…1);
+    /// `SimilarityIndex.search` failed its precondition on 1.8 (crash 3). `text.other-project`'s margin likewise.
+    @Test(arguments: ["\"time.not-started\": {\"afterYears\": 1e300}", "\"period.plausible\": {\"yearsAhead\": 1e400}",
+                      "\"text.duplicate\": {\"threshold\": 1.8}", "\"text.other-project\": {\"margin\": 2}"])
+    func aRuleParameterOutOfItsRangeIsAConfigurationError(rule: String) throws {
         let folder = try TemporaryFolder()
         try Self.portfolio(in: folder, start: "2023", end: "2028")
         let config = try Self.configuration(in: folder, extra: "\"validation\": {\"rules\": {\(rule)}}")
         let result = try KompassProcess.run(["validate", "--config", config, "--as-of", "2026-11-30", "--lang", "en"])
         #expect(result.exitCode == 2, "stderr: \(result.standardError.prefix(400))")
         #expect(result.standardError.contains("validation.rules"), "stderr: \(result.standardError.prefix(400))")
+    }
+
+    /// Fuzz/regressions/xml/libxml2-message-on-stderr.xml (finding 5): a document whose bytes do not fit its declared
+    /// encoding (`encoding="UTF-32"` on UTF-8 bytes) is an `xml.syntax` error; libxml2 also printed its own line to
+    /// standard error ("encoding error : input conversion failed …") from the prolog scan, past kompass's error
+    /// handler, which broke the promise of `--log-format json` (each line of standard error one JSON object).
+    @Test func withJSONLogsEveryLineOfStandardErrorIsJSONEvenForAnUndecodableXMLFile() throws {
+        let folder = try TemporaryFolder()
+        let sample = KompassProcess.repositoryRoot.appendingPathComponent("Fuzz/regressions/xml/libxml2-message-on-stderr.xml")
+        try FileManager.default.copyItem(atPath: sample.path, toPath: folder.path("portfolio.xml"))
+        let mapping = KompassProcess.repositoryRoot.appendingPathComponent("config/mappings/kompass-xml.json").path
+        let config = folder.path("kompass.json")
+        try """
+            {"version": 1,
+             "sources": [{"path": "portfolio.xml", "format": "xml", "mapping": "\(mapping)",
+                          "xml": {"namespace": "https://opendata.example.org/kompass/input/1"}}],
+             "output": "output", "publication": "\(Self.publication)"}
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try KompassProcess.run(["run", "--dry-run", "--config", config, "--log-format", "json",
+                                             "--as-of", "2026-11-30"])
+        #expect(result.exitCode == 1, "stderr: \(result.standardError.prefix(400))")
+        #expect(result.standardError.contains("xml.syntax"))
+        let lines = result.standardError.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "not JSON: \(line.prefix(200))")
+        }
     }
 }

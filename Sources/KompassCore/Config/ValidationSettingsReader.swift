@@ -30,10 +30,14 @@ enum ValidationSettingsReader {
                 tuned.severity = severity
             }
             for name in rule.defaultParameters.keys.sorted() where entry[name] != nil {
-                // Parameters are counts of years, words or characters: a number beyond what a whole number holds
-                // (1e300, or 1e400 read as infinity) would trap where the rule converts it.
-                guard let number = entry[name]?.number, number >= 0, number <= Double(Int32.max) else {
-                    throw entry.error(name, "must be a number from 0 to \(Int32.max)")
+                // Parameters are counts of years (a number beyond what a whole number holds, 1e300 or 1e400 read as
+                // infinity, would trap where the rule converts it) or fractions (a similarity threshold of 1.8 would
+                // trap in the similarity index): each rule says which values it takes.
+                let range = rule.allowedRange(of: name)
+                guard let number = entry[name]?.number, range.contains(number) else {
+                    let bounds = range.upperBound == 1 ? "from 0 to 1 (a fraction, e.g. \(rule.defaultParameters[name] ?? 0.5))"
+                                                       : "from 0 to \(Int32.max)"
+                    throw entry.error(name, "must be a number \(bounds)")
                 }
                 tuned.parameters[name] = number
             }

@@ -174,6 +174,7 @@ extension RuleID {
     public static let xmlSchema = RuleID("xml.schema")
     public static let xmlSyntax = RuleID("xml.syntax")
     public static let xmlTextUnread = RuleID("xml.text.unread")
+    public static let xmlWarning = RuleID("xml.warning")
 
     // MARK: Vocabularies (one set of rules per vocabulary: `vocabulary.handlungsfelder.…`, `vocabulary.nutzende.…`)
 
@@ -220,7 +221,7 @@ extension RuleID {
          .textFormulaLike, .textHTML, .textOtherProject, .timeCompletedAhead, .timeNotStarted, .timeOverdue,
          .timeProgressBeforeStart, .titleDuplicate, .valueMissing, .valueRepeated, .valueTooLong, .valueTrimmed,
          .valueUnicodeNormalised, .xmlEntity, .xmlFieldAbsent, .xmlFieldStructured, .xmlNoRecords,
-         .xmlProblemsTruncated, .xmlRecordIncomplete, .xmlSchema, .xmlSyntax, .xmlTextUnread]
+         .xmlProblemsTruncated, .xmlRecordIncomplete, .xmlSchema, .xmlSyntax, .xmlTextUnread, .xmlWarning]
         + vocabularyRules(FieldOfAction.self) + vocabularyRules(UserGroup.self)
         + OutputFile.allCases.map(selfCheck)).sorted()
 }

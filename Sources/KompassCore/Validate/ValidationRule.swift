@@ -13,6 +13,9 @@ public protocol ValidationRule: Sendable {
     static var summary: Bilingual { get }
     /// Tunable parameters and their defaults, e.g. `["afterYears": 1]`.
     static var defaultParameters: [String: Double] { get }
+    /// The values the configuration may give a parameter: by default a count (0 to `Int32.max`); a fraction
+    /// such as a similarity threshold says `0...1`. The configuration reader refuses anything else.
+    static func allowedRange(of parameter: String) -> ClosedRange<Double>
     /// True for the rules that look at the portfolio as a whole (duplicates, near-duplicates): the
     /// run times them one by one, so that their cost at scale can be watched.
     static var checksPortfolio: Bool { get }
@@ -55,6 +58,7 @@ extension PortfolioCheck {
 extension ValidationRule {
     public static var defaultParameters: [String: Double] { [:] }
     public static var checksPortfolio: Bool { false }
+    public static func allowedRange(of parameter: String) -> ClosedRange<Double> { 0...Double(Int32.max) }
 
     /// The rule with its defaults.
     public init() {

@@ -263,12 +263,8 @@ struct DifferentialXMLTests {
         print("differential xml: \(inputs.count) inputs (\(counts.files) from files; \(all.count - inputs.count) with a DOCTYPE left out, D7); both well-formed \(counts.wellFormed) (events compared with expat \(counts.eventsCompared)), both not \(counts.notWellFormed); D6 namespace errors \(counts.namespace), D8 only .entity problems \(counts.entityKind); disagreements \(disagreements.count), known issues K1 \(warningsAsErrors.count), K2 \(carriageReturnsInCDATA.count); libxml2 vs expat \(expatDisagreements.count)")
         for line in expatDisagreements.prefix(20) { print("  libxml2 vs expat: \(line)") }
         #expect(disagreements.isEmpty, "\(disagreements.count) disagreements:\n\(disagreements.prefix(10).joined(separator: "\n"))")
-        withKnownIssue("K1: libxml2's warnings are reported as .syntax problems (see warningsAreNoSyntaxProblems)") {
-            #expect(warningsAsErrors.isEmpty, "\(warningsAsErrors.count):\n\(warningsAsErrors.prefix(10).joined(separator: "\n"))")
-        }
-        withKnownIssue("K2: a CR in a CDATA section reaches the text as it is (see carriageReturnsInCDATAAreLineFeeds)") {
-            #expect(carriageReturnsInCDATA.isEmpty, "\(carriageReturnsInCDATA.count):\n\(carriageReturnsInCDATA.prefix(5).joined(separator: "\n"))")
-        }
+        #expect(warningsAsErrors.isEmpty, "K1: \(warningsAsErrors.count):\n\(warningsAsErrors.prefix(10).joined(separator: "\n"))")
+        #expect(carriageReturnsInCDATA.isEmpty, "K2: \(carriageReturnsInCDATA.count):\n\(carriageReturnsInCDATA.prefix(5).joined(separator: "\n"))")
         #expect(counts.wellFormed > 1000 && counts.notWellFormed > 500, "the inputs cover both verdicts")
         #expect(counts.eventsCompared > 1000)
         // expat (XML 1.0 4th-edition name characters) refuses a few names that libxml2 (5th edition) takes, e.g. one
@@ -290,13 +286,13 @@ struct DifferentialXMLTests {
         }
     }
 
-    // MARK: - Known issues (defects found here, kept as failing cases until the product is fixed)
+    // MARK: - Defects found here (fixed; README.md, K1 and K2)
 
     /// K1. libxml2 reports some conditions as warnings (XML_ERR_WARNING), not errors: a version other than
     /// 1.0 in the XML declaration, a processing instruction target that starts with "xml", a default namespace
-    /// name that is a relative URI, an `xml:space` value other than "default" or "preserve". They do not make a document ill-formed (xmllint exits 0), but `ProblemCollector`
-    /// does not look at the level and files them as `.syntax` problems, which the XML importer turns into
-    /// `xml.syntax` errors.
+    /// name that is a relative URI, an `xml:space` value other than "default" or "preserve". They do not make a
+    /// document ill-formed (xmllint exits 0): `ProblemCollector` files them as `.warning` problems (the XML
+    /// importer's `xml.warning`), not as `.syntax` ones (which it did before).
     @Test(.enabled(if: DifferentialReference.xmllint != nil, Comment(rawValue: DifferentialReference.xmllintMissing)))
     func warningsAreNoSyntaxProblems() throws {
         let documents = ["<?xml version='1.1'?><a/>", "<?xmlfoo data?><a/>", "<a xmlns='u'/>", "<a xml:space='x'/>"]
@@ -305,15 +301,14 @@ struct DifferentialXMLTests {
         for (document, lint) in zip(documents, lints) {
             #expect(lint.wellFormed && lint.warning, "xmllint: well-formed with a warning: \(shown(document))")
             let ours = try Self.read(document)
-            withKnownIssue("K1") {
-                #expect(ours.wellFormed, "\(shown(document)): \(ours.problems)")
-            }
+            #expect(ours.wellFormed, "\(shown(document)): \(ours.problems)")
+            #expect(ours.problems.contains { $0.kind == .warning }, "libxml2's warning reaches the caller: \(shown(document))")
         }
     }
 
     /// K2. XML 1.0 §2.11: a parser passes every CR LF and every lone CR to the application as LF, CDATA sections
     /// included. libxml2 2.9.14 does so in text but not in CDATA sections (xmllint --stream --debug shows the CR
-    /// too); expat does. Our text events carry the CR.
+    /// too); expat does. Our reader normalises CDATA text itself.
     @Test(.enabled(if: DifferentialReference.python != nil, Comment(rawValue: DifferentialReference.pythonMissing)))
     func carriageReturnsInCDATAAreLineFeeds() throws {
         let documents = ["<a><![CDATA[x\r\ny]]></a>", "<a><![CDATA[x\ry]]></a>"].map { Array($0.utf8) }
@@ -322,9 +317,7 @@ struct DifferentialXMLTests {
             let ours = try Self.read(document)
             #expect(ours.wellFormed)
             #expect(sax["events"] as? [String] == ["S" + Array("a".utf8).hex, "T" + Array("x\ny".utf8).hex, "E" + Array("a".utf8).hex])
-            withKnownIssue("K2") {
-                #expect(ours.events == sax["events"] as? [String], "\(shown(document)): ours \(decoded(ours.events))")
-            }
+            #expect(ours.events == sax["events"] as? [String], "\(shown(document)): ours \(decoded(ours.events))")
         }
     }
 

@@ -43,4 +43,30 @@ import Testing
         #expect(syntax.first?.messageDE?.contains("tiefer als 256 Ebenen") == true)
         #expect(!(syntax.first?.message.contains("XML_PARSE_HUGE") ?? true))
     }
+
+    /// libxml2's warnings leave a document well-formed: one `xml.warning` at its line, and the records are read
+    /// (they were `xml.syntax` errors before; found by the differential tests, K1).
+    @Test func libxml2WarningsAreWarnings() throws {
+        let xml = "<?xml version=\"1.1\"?>\n<projects><project><id>p1</id></project></projects>"
+        let path = RoundTripTests.temporaryFile("warning.xml")
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        var records: [RawRecord] = []
+        let findings = try XMLImporter().read(ImportRequest(path: path, fields: ["id"])) { records.append($0) }
+        #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings)")
+        let warnings = findings.filter { $0.ruleID == .xmlWarning }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.severity == .warning)
+        #expect(warnings.first?.location?.line == 1)
+        #expect(records.count == 1)
+    }
+
+    /// A CR LF in a CDATA section reaches the value as LF, as in text (XML 1.0 §2.11; differential tests, K2).
+    @Test func carriageReturnsInCDATABecomeLineFeeds() throws {
+        let xml = "<projects><project><id><![CDATA[p\r\n1\rx]]></id></project></projects>"
+        let path = RoundTripTests.temporaryFile("cdata.xml")
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        var records: [RawRecord] = []
+        _ = try XMLImporter().read(ImportRequest(path: path, fields: ["id"])) { records.append($0) }
+        #expect(records.first?["id"].map(\.text) == ["p\n1\nx"])
+    }
 }

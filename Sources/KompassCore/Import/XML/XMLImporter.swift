@@ -97,8 +97,9 @@ struct XMLImportReport {
             case .syntax: .xmlSyntax
             case .schema: .xmlSchema
             case .entity: .xmlEntity
+            case .warning: .xmlWarning
             }
-            report(rule, .error, line: problem.line, column: problem.column,
+            report(rule, problem.kind == .warning ? .warning : .error, line: problem.line, column: problem.column,
                    Message.problem(problem, namespace: namespace, schema: request.options.xmlSchemaPath ?? ""))
             if let cause, problem.kind == .entity, problem != doctype { findings[findings.count - 1].causedBy = cause }
         }
@@ -191,6 +192,14 @@ extension XMLImportReport {
                                       + "says which elements a project has, in which order, and what their values look like",
                                   de: "die Datei entspricht nicht dem Schema \(schema); dessen Dokumentation sagt, welche Elemente "
                                       + "ein Vorhaben hat, in welcher Reihenfolge, und wie ihre Werte aussehen"))
+            case .warning:
+                return (Bilingual(en: message, de: "das XML ist wohlgeformt, aber ungewöhnlich: \(message)"),
+                        Bilingual(en: "the file is read as it is; libxml2 warns about something other XML readers may take differently "
+                                      + "(an XML version other than 1.0, a namespace name that is not an absolute URI): write what it names "
+                                      + "the usual way",
+                                  de: "die Datei wird gelesen, wie sie ist; libxml2 warnt vor etwas, das andere XML-Leser anders verstehen "
+                                      + "können (eine andere XML-Version als 1.0, ein Namensraum, der keine absolute URI ist): schreiben Sie "
+                                      + "das Genannte auf die übliche Weise"))
             case .entity:
                 return (Bilingual(en: message, de: germanEntityMessage(message)),
                         Bilingual(en: "kompass reads no DOCTYPE and no entities (they can pull in other files or expand without end): "

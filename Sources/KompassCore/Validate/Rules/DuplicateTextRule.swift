@@ -9,6 +9,8 @@ public struct DuplicateTextRule: ValidationRule {
         en: "No two projects have identical or nearly identical texts (estimated word-shingle similarity at or above `threshold`, default 0.8).",
         de: "Keine zwei Vorhaben haben gleiche oder fast gleiche Texte (geschätzte Ähnlichkeit ab `threshold`, Standard 0.8).")
     public static let defaultParameters: [String: Double] = ["threshold": 0.8]
+    /// `threshold` is a fraction (a similarity): 0 to 1.
+    public static func allowedRange(of parameter: String) -> ClosedRange<Double> { 0...1 }
     public let severity: Severity
     let threshold: Double
 

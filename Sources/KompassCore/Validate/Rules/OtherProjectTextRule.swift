@@ -26,6 +26,8 @@ public struct OtherProjectTextRule: ValidationRule {
         en: "No \"Bisher\" or \"In Zukunft\" text reads as if it described another project (its TF-IDF similarity to another project's texts exceeds that to its own project's other text by `margin` or more, default 0.2).",
         de: "Kein «Bisher»- oder «In Zukunft»-Text liest sich, als beschreibe er ein anderes Vorhaben (seine TF-IDF-Ähnlichkeit zu den Texten eines anderen Vorhabens übersteigt die zum anderen Text des eigenen um `margin` oder mehr, Standard 0.2).")
     public static let defaultParameters: [String: Double] = ["margin": 0.2]
+    /// `margin` is a fraction (a similarity difference): 0 to 1.
+    public static func allowedRange(of parameter: String) -> ClosedRange<Double> { 0...1 }
     /// How many of the words both share a finding names.
     static let sharedWordCount = 5
     public let severity: Severity
