@@ -11,6 +11,7 @@ struct ManPage {
             ".SH NAME",
             #"kompass \- the Digitalisierungs-Kompass open-data export pipeline"#,
             ".SH SYNOPSIS",
+            ".ad l",
         ]
         for command in Commands.all {
             // Each part unbroken (`\ `), so that a line breaks between options, never inside one.
@@ -18,7 +19,7 @@ struct ManPage {
             lines += [".PP", parts.map { Self.escaped($0).replacingOccurrences(of: " ", with: #"\ "#) }.joined(separator: " ")]
         }
         lines += [".PP", Self.escaped("kompass --version")]
-        lines += [".SH DESCRIPTION"] + Self.paragraphs("""
+        lines += [".ad b", ".SH DESCRIPTION"] + Self.paragraphs("""
         kompass turns the Digitalisierungs-Kompass of the Canton of Basel-Stadt (its portfolio of digitalisation projects) \
         into open data: CSV, JSON-LD, a DCAT-AP CH catalogue and a feed of changes. It reads the sources, checks every \
         value, and publishes only when nothing is wrong: any error in the data means that nothing is published and the \

@@ -14,13 +14,11 @@ enum HelpCommand: KompassCommand {
     mit --man die Handbuchseite kompass(1), mit --completion bash das Vervollständigungsskript für bash.
     """)
     static let notes: Bilingual? = Bilingual(en: """
-    Installing both by hand:
-      kompass help --man > /usr/local/share/man/man1/kompass.1
-      kompass help --completion bash > /etc/bash_completion.d/kompass
+    scripts/install installs both; by hand, write the man page to man1/kompass.1 in a manual folder (such as
+    /usr/local/share/man) and the completion to /etc/bash_completion.d/kompass.
     """, de: """
-    Beide von Hand installieren:
-      kompass help --man > /usr/local/share/man/man1/kompass.1
-      kompass help --completion bash > /etc/bash_completion.d/kompass
+    scripts/install installiert beide; von Hand schreibt man die Handbuchseite nach man1/kompass.1 in einem
+    Handbuchordner (etwa /usr/local/share/man) und die Vervollständigung nach /etc/bash_completion.d/kompass.
     """)
     static let positional: PositionalDeclaration? = PositionalDeclaration(
         name: "COMMAND", help: Bilingual(en: "the command whose help to print", de: "der Befehl, dessen Hilfe ausgegeben wird"),
