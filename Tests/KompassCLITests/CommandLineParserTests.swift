@@ -82,8 +82,10 @@ import Testing
     @Test func refusedValuesNameWhatTheOptionTakes() {
         #expect(Self.problem(["--as-of", "30.11.2026"], .run) == .invalidValue(option: "--as-of", value: "30.11.2026", expected: .date))
         #expect(Self.problem(["--projects", "0"], .generate) == .invalidValue(option: "--projects", value: "0", expected: .wholeNumber(from: 1)))
-        #expect(Self.problem(["--max-findings", "-1"], .validate) == .missingValue(option: "--max-findings"),
-                "a value that starts like an option is none")
+        #expect(Self.problem(["--max-findings", "-1"], .validate)
+            == .invalidValue(option: "--max-findings", value: "-1", expected: .wholeNumber(from: 0)))
+        #expect(Self.problem(["--max-findings", "--strict"], .validate) == .missingValue(option: "--max-findings"),
+                "a value that starts with -- is none")
         #expect(Self.problem(["--examples", "0"], .run) == .invalidValue(option: "--examples", value: "0", expected: .wholeNumber(from: 1)))
         #expect(Self.problem(["--report", "xml"], .validate) == .invalidValue(option: "--report", value: "xml", expected: .oneOf(["text", "json"])))
         #expect(Self.problem(["--report", "html", "x"], .rules) == .invalidValue(option: "--report", value: "html", expected: .oneOf(["text", "json"])))

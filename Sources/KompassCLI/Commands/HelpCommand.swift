@@ -7,11 +7,11 @@ enum HelpCommand: KompassCommand {
     static let summary = Bilingual(en: "this overview, a command's help, the man page or the bash completion",
                                    de: "diese Übersicht, die Hilfe eines Befehls, die Handbuchseite oder die Vervollständigung für bash")
     static let description = Bilingual(en: """
-    print the overview, or the help of COMMAND (the same as kompass COMMAND --help);
-    with --man the manual page kompass(1), with --completion bash the bash completion script.
+    print the overview, or the help of COMMAND (the same as kompass COMMAND --help).
+    kompass help --man prints the manual page kompass(1), kompass help --completion bash the bash completion script.
     """, de: """
-    die Übersicht ausgeben, oder die Hilfe von COMMAND (dasselbe wie kompass COMMAND --help);
-    mit --man die Handbuchseite kompass(1), mit --completion bash das Vervollständigungsskript für bash.
+    die Übersicht ausgeben, oder die Hilfe von COMMAND (dasselbe wie kompass COMMAND --help).
+    kompass help --man gibt die Handbuchseite kompass(1) aus, kompass help --completion bash das Skript, das bash vervollständigen lässt.
     """)
     static let notes: Bilingual? = Bilingual(en: """
     scripts/install installs both; by hand, write the man page to man1/kompass.1 in a manual folder (such as
