@@ -86,7 +86,7 @@ struct OptionDeclaration: Sendable {
             if words.contains(value) || also.contains(value) { return }
             expected = .oneOf(words)
         case .wholeNumber(let minimum):
-            if let number = UInt64(value), number >= UInt64(minimum) { return }
+            if let number = Int(value), number >= minimum { return }
             expected = .wholeNumber(from: minimum)
         case .date:
             if CalendarDate(iso: value) != nil { return }

@@ -22,7 +22,7 @@ enum OptionTable {
     static let all: [OptionDeclaration] = [
         OptionDeclaration("--projects", "N", takes: .wholeNumber(from: 1), required: true, for: [.generate],
                           help: Bilingual(en: "how many projects", de: "wie viele Vorhaben")) { options, value, _ in
-            options.projectCount = Int(value) ?? Int.max
+            options.projectCount = Int(value)
         },
         OptionDeclaration("--to", formatChoices, takes: .oneOf(formats), required: true, for: [.convert],
                           help: Bilingual(en: "the format to write (see the README, \"Input formats\")",
@@ -38,10 +38,14 @@ enum OptionTable {
                                           de: "die zu schreibende Datei; sie erscheint erst, wenn sie vollständig ist")) { options, value, _ in
             options.outputDirectory = value
         },
-        OptionDeclaration("--seed", "S", takes: .wholeNumber(from: 0), for: [.generate],
+        OptionDeclaration("--seed", "S", takes: .word, for: [.generate],
                           help: Bilingual(en: "the seed (default 1): the same seed gives the same files",
-                                          de: "der Startwert (Standard 1): derselbe Startwert ergibt dieselben Dateien")) { options, value, _ in
-            options.seed = UInt64(value) ?? 1
+                                          de: "der Startwert (Standard 1): derselbe Startwert ergibt dieselben Dateien")) { options, value, scanner in
+            // Any 64-bit seed, beyond the whole numbers the other options take.
+            guard let seed = UInt64(value) else {
+                throw UsageError(.invalidValue(option: "--seed", value: value, expected: .wholeNumber(from: 0)), command: scanner.command)
+            }
+            options.seed = seed
         },
         OptionDeclaration("--output", "DIR", takes: .directory, for: [.generate],
                           help: Bilingual(en: "the folder to write into (default: generated-F-N)",
@@ -165,14 +169,14 @@ enum OptionTable {
                           help: Bilingual(en: "findings of one rule in one file are grouped; list N places each (default 5)",
                                           de: "Befunde einer Regel in einer Datei werden gruppiert; je N Stellen aufführen "
                                               + "(Standard 5)")) { options, value, _ in
-            options.examples = Int(value) ?? Int.max
+            options.examples = Int(value) ?? options.examples
         },
         OptionDeclaration("--max-findings", "N", takes: .wholeNumber(from: 0), for: [.run, .validate, .diff],
                           help: Bilingual(en: "report at most N findings (groups), errors first; the first line says when "
                                               + "(default 200; 0: all)",
                                           de: "höchstens N Befunde (Gruppen) melden, Fehler zuerst; die erste Zeile sagt, wann "
                                               + "(Standard 200; 0: alle)")) { options, value, _ in
-            options.maxFindings = Int(value) ?? Int.max
+            options.maxFindings = Int(value) ?? options.maxFindings
         },
         OptionDeclaration("--report-html", "FILE", takes: .file, for: [.run, .validate],
                           help: Bilingual(en: "also write the findings and what happened as one HTML page to FILE",

@@ -26,7 +26,7 @@ import Testing
     static func sample(_ option: OptionDeclaration) -> [String] {
         switch option.takes {
         case .nothing: []
-        case .word, .several: ["a"]
+        case .word, .several: ["1"]
         case .file: ["file.csv"]
         case .directory: ["folder"]
         case .oneOf(let words, _): [words[0]]
@@ -86,6 +86,9 @@ import Testing
             == .invalidValue(option: "--max-findings", value: "-1", expected: .wholeNumber(from: 0)))
         #expect(Self.problem(["--max-findings", "--strict"], .validate) == .missingValue(option: "--max-findings"),
                 "a value that starts with -- is none")
+        #expect(Self.problem(["--projects", "99999999999999999999"], .generate)
+            == .invalidValue(option: "--projects", value: "99999999999999999999", expected: .wholeNumber(from: 1)))
+        #expect(Self.problem(["--seed", "-1"], .generate) == .invalidValue(option: "--seed", value: "-1", expected: .wholeNumber(from: 0)))
         #expect(Self.problem(["--examples", "0"], .run) == .invalidValue(option: "--examples", value: "0", expected: .wholeNumber(from: 1)))
         #expect(Self.problem(["--report", "xml"], .validate) == .invalidValue(option: "--report", value: "xml", expected: .oneOf(["text", "json"])))
         #expect(Self.problem(["--report", "html", "x"], .rules) == .invalidValue(option: "--report", value: "html", expected: .oneOf(["text", "json"])))
