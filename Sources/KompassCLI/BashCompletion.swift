@@ -22,6 +22,13 @@ struct BashCompletion {
         ]
         for command in Commands.all {
             lines.append("        \(command.name.rawValue))")
+            for option in command.options {
+                guard let (value, takes) = option.followedBy else { continue }
+                // `--report html FILE`: the argument after the value.
+                lines.append("            if (( COMP_CWORD > 2 )) && [[ \"$prev\" == \(value) && \"${COMP_WORDS[COMP_CWORD-2]}\" == \(option.name) ]]; then")
+                lines.append("                \(Self.valueCompletion(takes)); return 0")
+                lines.append("            fi")
+            }
             lines.append("            case \"$prev\" in")
             for option in command.options where option.takes != .nothing {
                 let names = ([option.name] + (option.shortName.map { [$0] } ?? [])).joined(separator: "|")

@@ -26,10 +26,13 @@ struct OptionDeclaration: Sendable {
     var synopsis: String?
     /// What it does, one line (the help wraps longer ones).
     var help: Bilingual
+    /// A value after which the option reads one more argument, and what that takes (`--report html FILE`: a file).
+    var followedBy: (value: String, takes: Takes)?
     var set: Setter
 
     init(_ name: String, short: String? = nil, _ valueName: String? = nil, takes: Takes, repeatable: Bool = false,
-         required: Bool = false, for commands: [CommandName], synopsis: String? = nil, help: Bilingual, set: @escaping Setter) {
+         required: Bool = false, for commands: [CommandName], synopsis: String? = nil, help: Bilingual,
+         followedBy: (value: String, takes: Takes)? = nil, set: @escaping Setter) {
         self.name = name
         self.shortName = short
         self.valueName = valueName
@@ -39,6 +42,7 @@ struct OptionDeclaration: Sendable {
         self.required = required
         self.synopsis = synopsis
         self.help = help
+        self.followedBy = followedBy
         self.set = set
     }
 

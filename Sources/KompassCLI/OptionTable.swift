@@ -108,7 +108,8 @@ enum OptionTable {
                                               + "also writes the findings as one HTML page to FILE (--report-html FILE: the same)",
                                           de: "text (Standard) oder json (Schema: schemas/report.schema.json); --report html FILE "
                                               + "schreibt die Befunde zusätzlich als eine HTML-Seite nach FILE (--report-html FILE: "
-                                              + "dasselbe)")) { options, value, scanner in
+                                              + "dasselbe)"),
+                          followedBy: ("html", .file)) { options, value, scanner in
             // `--report html FILE`: the HTML page goes to FILE; the text report still goes to the terminal.
             if value == "html" {
                 options.htmlReport = try scanner.value(for: "--report html")

@@ -195,5 +195,6 @@ import Testing
         #expect(try complete(["kompass", "run", "--config", "out"]) == ["outline.txt", "outputs"])
         #expect(try complete(["kompass", "run", "--output", "out"]) == ["outputs"], "a folder option offers folders only")
         #expect(try complete(["kompass", "validate", "out"]) == ["outline.txt", "outputs"], "validate's files")
+        #expect(try complete(["kompass", "validate", "--report", "html", "out"]) == ["outline.txt", "outputs"], "--report html FILE")
     }
 }
