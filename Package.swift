@@ -26,6 +26,9 @@ let package = Package(
         .target(name: "CKompassSystem"),
         // SHA-256 in C: the x86-64 SHA extensions when CPUID reports them, portable C otherwise.
         .target(name: "CKompassSHA256"),
+        // The commit kompass was built from, for `kompass --version`: the C macro KOMPASS_COMMIT, set with
+        // `swift build -c release -Xcc -DKOMPASS_COMMIT='"1a2b3c4"'` (a plain build says "unknown").
+        .target(name: "CKompassBuildInfo"),
         // Safe, streaming XML reading over libxml2: no entities, no DTDs, no network.
         .target(
             name: "KompassXML",
@@ -41,7 +44,7 @@ let package = Package(
         // The command line: parses arguments, prints, maps outcomes to exit codes.
         .executableTarget(
             name: "KompassCLI",
-            dependencies: ["KompassCore"],
+            dependencies: ["KompassCore", "CKompassBuildInfo"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

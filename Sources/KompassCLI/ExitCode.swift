@@ -1,5 +1,5 @@
 /// The exit codes schedulers and scripts rely on (README, "Exit codes").
-enum ExitCode: Int32 {
+enum ExitCode: Int32, CaseIterable {
     /// Success, including "nothing changed".
     case success = 0
     /// The data has errors (or the self-check refused an output); nothing was published.
@@ -12,4 +12,6 @@ enum ExitCode: Int32 {
     case locked = 4
     /// Success with warnings, only with `--warnings-exit` and without `--strict`.
     case successWithWarnings = 5
+    /// Published locally, but a delivery target (`publication.deliver`) failed; the next run retries it.
+    case deliveryFailed = 6
 }
