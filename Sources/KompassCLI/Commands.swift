@@ -74,8 +74,9 @@ enum Commands {
             for entry in options.reporter(colour: false).entries(report.findings, minimum: minimum, folded: false).shown {
                 Terminal.printError(JSONLog.finding(entry, language: options.language))
             }
+            report.deliveries.forEach { Terminal.printError(JSONLog.delivery($0)) }
             Terminal.printError(JSONLog.summary(report))
-            return report.outcome == .refused ? .dataErrors : finalCode(report.findings, options)
+            return report.outcome == .refused ? .dataErrors : report.deliveryFailed ? .deliveryFailed : finalCode(report.findings, options)
         }
         let terminal = Terminal()
         let reporter = options.reporter(colour: terminal.colourOnStandardError)
@@ -111,7 +112,10 @@ enum Commands {
             }
             if !options.quiet { Terminal.printOut(summary.published) }
         }
-        return finalCode(report.findings, options)
+        let deliveries = DeliveryText(outcomes: report.deliveries, language: options.language, outputDirectory: report.outputDirectory)
+        if !options.quiet { deliveries.successes(verbose: options.verbose).forEach(Terminal.printOut) }
+        deliveries.failures().forEach(Terminal.printError)
+        return report.deliveryFailed ? .deliveryFailed : finalCode(report.findings, options)
     }
 
 

@@ -12,4 +12,6 @@ enum ExitCode: Int32 {
     case locked = 4
     /// Success with warnings, only with `--warnings-exit` and without `--strict`.
     case successWithWarnings = 5
+    /// Published locally, but a delivery target (`publication.deliver`) failed; the next run retries it.
+    case deliveryFailed = 6
 }

@@ -27,9 +27,10 @@ struct DeliveryWork {
 
     /// Runs `child` as one step of `target`'s delivery: its argv recorded in `outcome`; a failure to start, a
     /// timeout or an exit status other than 0 as a `DeliveryFailure` with `hint`.
-    func run(_ child: ChildProcess, step: String, hint: String, masking secrets: [String] = [],
+    /// `shownAs` is the argv messages show, when the real one holds a script too long to read there.
+    func run(_ child: ChildProcess, shownAs: [String]? = nil, step: String, hint: String, masking secrets: [String] = [],
              recordingIn outcome: inout DeliveryOutcome) throws(DeliveryFailure) -> ChildProcess.Result {
-        let shown = ShellWords.shown(child.argv)
+        let shown = ShellWords.shown(shownAs ?? child.argv)
         outcome.commands.append(shown)
         let result: ChildProcess.Result
         do {

@@ -26,7 +26,9 @@ struct RsyncDelivery {
                 throw DeliveryFailure(step: "read the SSH key", reason: "\(identity) cannot be read",
                                       hint: "check identityFile of the target '\(target.name)' and that the user running kompass may read it")
             }
-            let prepared = try work.run(child(sshCommand(RsyncDelivery.prepareScript, [remote.path]), work), step: "prepare \(remote.path) on \(remote.host) over ssh",
+            let prepare = [remote.path]
+            let prepared = try work.run(child(sshCommand(RsyncDelivery.prepareScript, prepare), work),
+                                        shownAs: sshCommand("<prepare script>", prepare), step: "prepare \(remote.path) on \(remote.host) over ssh",
                                         hint: connectionHint, recordingIn: &outcome)
             let previous = RsyncDelivery.previousRelease(in: prepared.standardOutput)
             let incoming = ".incoming-\(work.releaseID)"
@@ -39,7 +41,8 @@ struct RsyncDelivery {
                                             + "\(remote.host); the next run retries",
                                         recordingIn: &outcome)
             outcome.transferred = RsyncDelivery.sentFiles(in: uploaded.standardOutput)
-            _ = try work.run(child(sshCommand(RsyncDelivery.swapScript, [remote.path, work.releaseID, previous ?? ""]), work),
+            let swap = [remote.path, work.releaseID, previous ?? ""]
+            _ = try work.run(child(sshCommand(RsyncDelivery.swapScript, swap), work), shownAs: sshCommand("<swap script>", swap),
                              step: "make releases/\(work.releaseID) current in \(remote.path) on \(remote.host) over ssh",
                              hint: "the server keeps serving the previous set unless the link was already replaced; "
                                  + "the server needs GNU coreutils (mv -T); the next run retries",
