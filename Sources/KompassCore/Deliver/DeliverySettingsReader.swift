@@ -156,11 +156,13 @@ enum DeliverySettingsReader {
         return secretWords.contains { letters.contains($0) }
     }
 
-    /// `--password=…`, `token=…`: an argument that sets a secret's value.
+    /// `--password=…`, `token=…`: an argument that sets a secret's value (an option's name, then `=` and a value; a
+    /// file's name, `--token-file=…`, is none).
     static func looksLikeInlineSecret(argument: String) -> Bool {
         guard let equals = argument.firstIndex(of: "="), argument.index(after: equals) != argument.endIndex else { return false }
         let name = argument[..<equals]
-        return !name.isEmpty && !name.lowercased().hasSuffix("file") && looksLikeSecret(key: String(name))
+        return !name.isEmpty && name.utf8.allSatisfy(isNameByte) && !name.lowercased().hasSuffix("file")
+            && looksLikeSecret(key: String(name))
     }
 
     /// Refuses keys that look like secrets and values that hold a private key, anywhere in the target.

@@ -5,7 +5,7 @@ enum NextState {
     static func make(date: CalendarDate, configurationFingerprint: String, findings: FindingList, sources: [(SourceConfiguration, SourceCapture.Summary)],
                      export: ExportRun, publishedPath: (OutputFile) -> String, projects: StateListFile.Reference,
                      history: StateListFile.Reference, plan: FeedPlan, previous: PublicationState,
-                     retiring: [(id: String, title: String)], deliver: [DeliveryTarget]) -> PublicationState {
+                     retiring: [(id: String, title: String)], deliver: [DeliveryTarget] = []) -> PublicationState {
         var state = PublicationState()
         state.publishedOn = date
         state.kompassVersion = KompassVersion.current
