@@ -61,18 +61,21 @@ final class SSHTestServer {
         try? FileManager.default.removeItem(atPath: pidFile)
         try SSHTestServer.call(SSHTestServer.sshd, ["-f", folder + "/sshd_config", "-p", String(port)])
         let deadline = Date().addingTimeInterval(10)
-        while !SSHTestServer.accepts(port) {
+        while !SSHTestServer.accepts(port) || pid == nil {
             guard Date() < deadline else { throw Failure(message: "sshd did not start on port \(port)") }
             usleep(20_000)
+            pid = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
     }
 
     private var pidFile: String { folder + "/sshd.pid" }
+    /// The daemon's process id (kept: the test's folder, and the PidFile with it, may be gone when the server stops).
+    private var pid: Int32?
 
     /// Stops sshd (the server refuses every connection until `start`), and waits until it is gone.
     func stop() {
-        guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
-              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 else { return }
+        guard let pid, pid > 1 else { return }
+        self.pid = nil
         kill(pid, SIGTERM)
         let deadline = Date().addingTimeInterval(5)
         while kill(pid, 0) == 0 && Date() < deadline { usleep(10_000) }
