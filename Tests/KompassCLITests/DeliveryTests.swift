@@ -249,7 +249,14 @@ struct DeliveryOverSSHTests {
         #expect(delivered.contains("projects.csv") && delivered.contains("catalog.rdf"))
     }
 
-    /// `--dry-run` never delivers, and neither does a refused run.
+    /// The example with both kinds of target reads (its secrets named by file only).
+    @Test func theDeliveryExampleConfigurationReads() throws {
+        let config = KompassProcess.repositoryRoot.appendingPathComponent("config/examples/deliver.json").path
+        let result = try KompassProcess.run(["validate", "--config", config, "--as-of", "2026-11-30", "--quiet"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+    }
+
+    /// `--dry-run` never delivers.
     @Test func aDryRunDeliversNothing() throws {
         let folder = try GuardCommandTests.folder()
         try Self.writeConfig(folder, deliver: [["name": "portal", "type": "command", "argv": ["/usr/bin/touch", folder.path("delivered")]]])
