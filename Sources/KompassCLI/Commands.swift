@@ -101,6 +101,7 @@ enum Commands {
             if !options.quiet {
                 Terminal.printOut(summary.dryRun)
                 changes.lines(in: options.language).forEach { Terminal.printOut("  \($0)") }
+                DeliveryText.notOnDryRun(pipeline.configuration.publication.deliver, language: options.language).map(Terminal.printOut)
             }
         case .published:
             if options.verbose {

@@ -26,6 +26,14 @@ struct DeliveryText {
         }
     }
 
+    /// What a dry run says when the configuration has delivery targets: that it delivered nothing.
+    static func notOnDryRun(_ targets: [DeliveryTarget], language: ReportLanguage) -> String? {
+        guard !targets.isEmpty else { return nil }
+        let names = targets.map { "'\($0.name)'" }.joined(separator: ", ")
+        return language == .de ? "Probelauf: keine Lieferung an \(names); ein Lauf ohne --dry-run liefert"
+            : "dry run: nothing delivered to \(names); a run without --dry-run delivers"
+    }
+
     /// The lines for standard error: per failed delivery, what failed and what to do; then what is kept.
     func failures() -> [String] {
         let failed = outcomes.filter { !$0.succeeded }

@@ -256,15 +256,18 @@ struct DeliveryOverSSHTests {
         #expect(result.exitCode == 0, "\(result.standardError)")
     }
 
-    /// `--dry-run` never delivers.
+    /// `--dry-run` never delivers, and says so; a real run does (its JSON log has the delivery).
     @Test func aDryRunDeliversNothing() throws {
         let folder = try GuardCommandTests.folder()
         try Self.writeConfig(folder, deliver: [["name": "portal", "type": "command", "argv": ["/usr/bin/touch", folder.path("delivered")]]])
         let dry = try GuardCommandTests.run(folder, ["--dry-run"])
         #expect(dry.exitCode == 0, "\(dry.standardError)")
+        #expect(dry.standardOutput.contains("dry run: nothing delivered to 'portal'; a run without --dry-run delivers"), "\(dry.standardOutput)")
         #expect(!FileManager.default.fileExists(atPath: folder.path("delivered")))
-        let real = try GuardCommandTests.run(folder)
+        let real = try GuardCommandTests.run(folder, ["--log-format", "json"])
         #expect(real.exitCode == 0, "\(real.standardError)")
+        #expect(real.standardError.contains(#""event": "delivery", "target": "portal""#), "\(real.standardError)")
+        #expect(real.standardError.contains(#""outcome": "delivered", "complete": true"#), "\(real.standardError)")
         #expect(FileManager.default.fileExists(atPath: folder.path("delivered")))
     }
 
