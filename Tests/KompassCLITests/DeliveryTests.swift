@@ -10,13 +10,14 @@ struct DeliveryOverSSHTests {
     final class Setup {
         let folder: TemporaryFolder
         let server: SSHTestServer
-        var remote: String { folder.path("www") }
+        let remote: String
         var log: String { folder.path("command.log") }
 
-        init(sshProgram: String? = nil) throws {
+        init(sshProgram: String? = nil, remote: String = "www") throws {
             folder = try GuardCommandTests.folder()
+            self.remote = folder.path(remote)
             server = try SSHTestServer(folder: folder.path("sshd"))
-            var web: [String: Any] = ["name": "web", "type": "rsync", "host": "127.0.0.1", "port": server.port, "path": remote,
+            var web: [String: Any] = ["name": "web", "type": "rsync", "host": "127.0.0.1", "port": server.port, "path": self.remote,
                                       "identityFile": server.identityFile, "knownHostsFile": server.knownHostsFile, "timeoutSeconds": 30]
             if let sshProgram { web["sshProgram"] = sshProgram }
             let log: [String: Any] = ["name": "log", "type": "command", "timeoutSeconds": 30,
@@ -136,6 +137,20 @@ struct DeliveryOverSSHTests {
         #expect(try setup.record("web")["pending"] as? [String] == [])
         let silent = try setup.run("2026-12-01")
         #expect(silent.exitCode == 0 && silent.standardOutput.isEmpty && silent.standardError.isEmpty, "\(silent.standardOutput)\(silent.standardError)")
+    }
+
+    /// A server folder that cannot be made (its parent is a file: the server refuses, as it would for lack of rights;
+    /// the tests run as root, whom rights do not stop): exit 6 with the server's own words, the local set published.
+    @Test func aFolderTheServerCannotMakeFailsWithTheServersWords() throws {
+        let setup = try Setup(remote: "plain-file/www")
+        try "not a folder".write(toFile: setup.folder.path("plain-file"), atomically: true, encoding: .utf8)
+        let result = try setup.run()
+        #expect(result.exitCode == 6, "\(result.standardError)")
+        #expect(result.standardError.contains("failed: prepare \(setup.remote) on 127.0.0.1 over ssh: exited with status 1"), "\(result.standardError)")
+        #expect(result.standardError.contains("Not a directory"), "\(result.standardError)")
+        #expect(FileManager.default.fileExists(atPath: setup.folder.path("out/projects.csv")))
+        #expect(try setup.record("web")["everything"] as? Bool == true)
+        #expect(try setup.record("log")["failure"] == nil)
     }
 
     /// (5) kompass killed (SIGKILL) in the middle of an upload: the server serves one complete set (the previous one),
