@@ -43,6 +43,7 @@ enum HelpText {
     EXIT CODES
       0  success          1  data errors, nothing published     2  usage or configuration error
       3  I/O failure      4  another run is publishing          5  success with warnings (only with --warnings-exit)
+      6  published locally, but a delivery (publication.deliver) failed; the next run retries it
     """, de: """
     kompass: die Open-Data-Exportpipeline des Digitalisierungs-Kompasses.
 
@@ -64,6 +65,7 @@ enum HelpText {
     EXIT-CODES
       0  Erfolg           1  Fehler in den Daten, nichts publiziert   2  Fehler im Aufruf oder in der Konfiguration
       3  E/A-Fehler       4  ein anderer Lauf publiziert gerade       5  Erfolg mit Warnungen (nur mit --warnings-exit)
+      6  lokal publiziert, aber eine Lieferung (publication.deliver) schlug fehl; der nächste Lauf wiederholt sie
     """)
 
     static let run = Bilingual(en: """
