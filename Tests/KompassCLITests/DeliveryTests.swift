@@ -124,8 +124,13 @@ struct DeliveryOverSSHTests {
         #expect(failure?["attempts"] as? Int == 1)
         #expect((failure?["message"] as? String)?.contains("Connection refused") == true, "\(record)")
         #expect((record["pending"] as? [String])?.contains("projects.csv") == true, "\(record)")
-        // The command target was delivered to in the same run; its record is clean.
+        // The command target was delivered to in the same run; its record is clean. `status` says what is pending.
         #expect(try setup.record("log")["failure"] == nil)
+        let status = try KompassProcess.run(["status", "--config", setup.folder.path("kompass.json")])
+        #expect(status.standardOutput.contains("  web (rsync 127.0.0.1:\(setup.remote)): last delivered "), "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("files pending, 0 removed"), "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("    failed 1× (last "), "\(status.standardOutput)")
+        #expect(status.standardOutput.contains("Connection refused; the next run retries"), "\(status.standardOutput)")
 
         try setup.server.start()
         let retried = try setup.run("2026-12-01")
