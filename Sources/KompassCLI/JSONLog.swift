@@ -37,6 +37,20 @@ struct JSONLog {
         return line(level: finding.severity.rawValue, event: "finding", fields: fields)
     }
 
+    /// One delivery (`publication.deliver`): the target, what was pending, and how it went.
+    static func delivery(_ outcome: DeliveryOutcome) -> String {
+        let q = Escaping.json
+        var fields = [("target", q(outcome.target)), ("destination", q(outcome.destination)),
+                      ("outcome", q(outcome.succeeded ? "delivered" : "failed")), ("complete", outcome.everything ? "true" : "false"),
+                      ("files", String(outcome.pending.count)), ("removed", String(outcome.removed.count)),
+                      ("transferred", String(outcome.transferred))]
+        if let failure = outcome.failure {
+            fields += [("step", q(failure.step)), ("reason", q(failure.reason)), ("detail", q(failure.detail)), ("hint", q(failure.hint))]
+            if let command = failure.command { fields.append(("command", q(command))) }
+        }
+        return line(level: outcome.succeeded ? "info" : "error", event: "delivery", fields: fields)
+    }
+
     static func summary(_ report: RunReport) -> String {
         let q = Escaping.json
         let outcome: String = switch report.outcome {

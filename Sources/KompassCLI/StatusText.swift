@@ -49,6 +49,27 @@ struct StatusText {
             lines.append(t("  \(name)  \(file.bytes) bytes  modified \(file.modified.iso)  issued \(file.issued.iso)  sha256 \(file.sha256)",
                            "  \(name)  \(file.bytes) Bytes  geändert \(file.modified.iso)  erstmals \(file.issued.iso)  sha256 \(file.sha256)"))
         }
+        return lines + deliveries(state.deliveries)
+    }
+
+    /// Per delivery target (`publication.deliver`): when it was last delivered to, what is pending, how the last
+    /// attempt failed.
+    private func deliveries(_ records: [String: DeliveryRecord]) -> [String] {
+        guard !records.isEmpty else { return [] }
+        var lines = [t("deliveries:", "Lieferungen:")]
+        for name in records.keys.sorted() {
+            let record = records[name]!
+            let last = record.deliveredAt.map { t("last delivered \($0)", "zuletzt geliefert \($0)") } ?? t("never delivered", "nie geliefert")
+            let pending = record.everything ? t("the complete set pending", "die ganze Publikation ausstehend")
+                : record.isPending ? t("\(record.pending.count) files pending, \(record.removed.count) removed",
+                                       "\(record.pending.count) Dateien ausstehend, \(record.removed.count) entfernt")
+                : t("nothing pending", "nichts ausstehend")
+            lines.append(ShownText.message("  \(name) (\(record.destination)): \(last); \(pending)"))
+            if let failure = record.failure {
+                lines.append(ShownText.message(t("    failed \(failure.attempts)× (last \(failure.at)): \(failure.message); the next run retries",
+                                                 "    \(failure.attempts)× fehlgeschlagen (zuletzt \(failure.at)): \(failure.message); der nächste Lauf wiederholt")))
+            }
+        }
         return lines
     }
 }

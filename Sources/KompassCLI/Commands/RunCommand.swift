@@ -38,8 +38,9 @@ enum RunCommand: KompassCommand {
             for entry in options.reporter(colour: false).entries(report.findings, minimum: minimum, folded: false).shown {
                 Terminal.printError(JSONLog.finding(entry, language: options.language))
             }
+            report.deliveries.forEach { Terminal.printError(JSONLog.delivery($0)) }
             Terminal.printError(JSONLog.summary(report))
-            return report.outcome == .refused ? .dataErrors : options.finalCode(report.findings)
+            return report.outcome == .refused ? .dataErrors : report.deliveryFailed ? .deliveryFailed : options.finalCode(report.findings)
         }
         let terminal = Terminal()
         let reporter = options.reporter(colour: terminal.colourOnStandardError)
@@ -64,6 +65,7 @@ enum RunCommand: KompassCommand {
             if !options.quiet {
                 Terminal.printOut(summary.dryRun)
                 changes.lines(in: options.language).forEach { Terminal.printOut("  \($0)") }
+                DeliveryText.notOnDryRun(pipeline.configuration.publication.deliver, language: options.language).map(Terminal.printOut)
             }
         case .published:
             if options.verbose {
@@ -75,6 +77,9 @@ enum RunCommand: KompassCommand {
             }
             if !options.quiet { Terminal.printOut(summary.published) }
         }
-        return options.finalCode(report.findings)
+        let deliveries = DeliveryText(outcomes: report.deliveries, language: options.language, outputDirectory: report.outputDirectory)
+        if !options.quiet { deliveries.successes(verbose: options.verbose).forEach(Terminal.printOut) }
+        deliveries.failures().forEach(Terminal.printError)
+        return report.deliveryFailed ? .deliveryFailed : options.finalCode(report.findings)
     }
 }

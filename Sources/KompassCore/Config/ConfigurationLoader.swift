@@ -14,11 +14,7 @@ public struct ConfigurationLoader: Sendable {
             throw object.error("version", "version \(version) is not supported; this kompass reads versions 1 to \(Configuration.highestSupportedVersion)")
         }
         try object.allowOnly(["$schema", "version", "sources", "merge", "validation", "output", "state", "publication", "guard"])
-        let folder = (path as NSString).deletingLastPathComponent
-        let resolve: (String) -> String = { relative in
-            if relative.hasPrefix("/") || folder.isEmpty { return relative }
-            return ConfigurationLoader.collapsingParentReferences((folder as NSString).appendingPathComponent(relative))
-        }
+        let resolve = ConfigurationLoader.resolver(besides: path)
         let sources = try object.array("sources").enumerated().map { index, element in
             try SourceConfigurationReader.read(try JSONObject(element, path: path, keyPath: "sources[\(index)]"), resolve: resolve)
         }
@@ -34,7 +30,7 @@ public struct ConfigurationLoader: Sendable {
             publicationFile = resolve(shared)
             publication = try ConfigurationLoader.publication(of: resolve(shared), referencedFrom: path)
         } else {
-            publication = try PublicationSettingsReader.read(try object.object("publication"))
+            publication = try PublicationSettingsReader.read(try object.object("publication"), resolve: resolve)
         }
         var names: Set<String> = []
         for (index, source) in sources.enumerated() where !names.insert(source.name).inserted {
@@ -72,7 +68,16 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError(path: origin, keyPath: "publication",
                                      message: "'\(path)' refers to yet another file; name the file that holds the settings")
         }
-        return try PublicationSettingsReader.read(try object.object("publication"))
+        return try PublicationSettingsReader.read(try object.object("publication"), resolve: resolver(besides: path))
+    }
+
+    /// Resolves a path a configuration file names against the file's folder (an absolute path stays as it is).
+    static func resolver(besides path: String) -> @Sendable (String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return { relative in
+            if relative.hasPrefix("/") || folder.isEmpty { return relative }
+            return ConfigurationLoader.collapsingParentReferences((folder as NSString).appendingPathComponent(relative))
+        }
     }
 
     /// `config/../output` → `output`: paths in messages read as a person would write them.

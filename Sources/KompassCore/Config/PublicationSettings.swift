@@ -30,6 +30,9 @@ public struct PublicationSettings: Sendable, Equatable {
     /// and weighs hundreds of megabytes).
     public var landingPageLimit: Int = PublicationSettings.defaultLandingPageLimit
     public static let defaultLandingPageLimit = 2_000
+    /// Where a successful publication is delivered to after the exchange (`deliver`): the changed files, by
+    /// rsync over SSH or by a command. Empty: the publication stays in the output folder.
+    public var deliver: [DeliveryTarget] = []
 
     public struct Publisher: Sendable, Equatable {
         public var uri: String

@@ -1,9 +1,10 @@
 /// Reads and checks the `publication` object of the configuration.
 enum PublicationSettingsReader {
-    static func read(_ object: JSONObject) throws -> PublicationSettings {
+    /// `resolve` makes the paths the settings name (delivery keys, programs) absolute against the file's folder.
+    static func read(_ object: JSONObject, resolve: (String) -> String = { $0 }) throws -> PublicationSettings {
         try object.allowOnly(["baseURL", "organisationSlug", "datasetID", "issued", "publisher", "contact", "licence",
                               "title", "description", "keywords", "themes", "frequency", "landingPage",
-                              "vocabularyBase", "spreadsheetCopy", "landingPageLimit"])
+                              "vocabularyBase", "spreadsheetCopy", "landingPageLimit", "deliver"])
         var baseURL = try object.string("baseURL")
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
         guard isAbsoluteHTTPURL(baseURL) else {
@@ -88,6 +89,7 @@ enum PublicationSettingsReader {
             frequency: frequency, landingPage: landingPage, vocabularyBase: vocabularyBase)
         settings.spreadsheetCopy = spreadsheetCopy
         settings.landingPageLimit = landingPageLimit
+        settings.deliver = try DeliverySettingsReader.read(object, resolve: resolve)
         return settings
     }
 

@@ -5,7 +5,7 @@ enum NextState {
     static func make(date: CalendarDate, configurationFingerprint: String, findings: FindingList, sources: [(SourceConfiguration, SourceCapture.Summary)],
                      export: ExportRun, publishedPath: (OutputFile) -> String, projects: StateListFile.Reference,
                      history: StateListFile.Reference, plan: FeedPlan, previous: PublicationState,
-                     retiring: [(id: String, title: String)]) -> PublicationState {
+                     retiring: [(id: String, title: String)], deliver: [DeliveryTarget] = []) -> PublicationState {
         var state = PublicationState()
         state.publishedOn = date
         state.kompassVersion = KompassVersion.current
@@ -23,6 +23,11 @@ enum NextState {
         state.historyFile = history
         state.feed = plan.items
         state.retired = previous.retired + retiring.map { RetiredProject(id: $0.id, title: $0.title, retiredOn: date) }
+        // What the delivery targets have pending, recorded with the publication itself: a run killed after the
+        // exchange leaves the changes pending, and the next run delivers them.
+        let changed = state.files.filter { previous.files[$0.key]?.sha256 != $0.value.sha256 }.keys.sorted()
+        let removed = previous.files.keys.filter { state.files[$0] == nil }.sorted()
+        state.deliveries = DeliveryRecord.afterPublication(targets: deliver, previous: previous.deliveries, changed: changed, removed: removed)
         return state
     }
 }

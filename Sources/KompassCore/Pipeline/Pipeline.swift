@@ -131,6 +131,20 @@ public struct Pipeline: Sendable {
         // state.json alone: the unchanged shortcut needs nothing more, at any portfolio size; the pass reads
         // the published projects' list as an index, and the history list as it copies it.
         let previous = try stateStore.load()
+        var report = try publish(options: options, previous: previous, stateStore: stateStore, clock: &clock)
+        // Delivery comes after the exchange, under the same lock, and never on a dry run: what a publication (this
+        // one, or an earlier one whose delivery failed or was cut off) left pending.
+        if !options.dryRun, report.outcome == .published || report.outcome == .unchanged, !configuration.publication.deliver.isEmpty {
+            clock.start("deliver")
+            report.deliveries = try deliverPending(stateStore: stateStore, progress: options.progress)
+        }
+        return report
+    }
+
+    /// The stages after the lock: the unchanged shortcut, or the pass, the documents, the self-check, the decision,
+    /// the publication and the next state.
+    private func publish(options: RunOptions, previous: PublicationState?, stateStore: PublicationStateStore,
+                         clock: inout StageClock) throws -> RunReport {
         let output = configuration.publishedDirectory
         let fingerprint = configurationFingerprint()
 
@@ -250,7 +264,7 @@ public struct Pipeline: Sendable {
                                        sources: Array(zip(configuration.sources, outcome.sources)), export: export,
                                        publishedPath: publisher.stagingPath(for:), projects: try lists.projects.commit(),
                                        history: try lists.history.commit(), plan: feedPlan, previous: previousState,
-                                       retiring: verdict.retiring)
+                                       retiring: verdict.retiring, deliver: configuration.publication.deliver)
             let preparedState = try stateStore.prepare(state)
             do {
                 publication = try publisher.publish(export.files)
@@ -281,6 +295,20 @@ public struct Pipeline: Sendable {
         }
         let published = publication.files
         return report(.published, files: published, changes: changes)
+    }
+
+    /// Delivers what the state records as pending to the configured targets, and records the outcome in the state:
+    /// nothing (no target contacted, the state untouched) when nothing is pending.
+    private func deliverPending(stateStore: PublicationStateStore, progress: ((String) -> Void)?) throws -> [DeliveryOutcome] {
+        guard var state = try stateStore.load() else { return [] }
+        let run = DeliveryRun(targets: configuration.publication.deliver, outputDirectory: configuration.publishedDirectory,
+                              files: Array(state.files.keys))
+        guard run.hasPending(state.deliveries) else { return [] }
+        progress?("delivering")
+        let (outcomes, records) = run.deliver(state.deliveries)
+        state.deliveries = records
+        try stateStore.save(state)
+        return outcomes
     }
 
     /// Keeps the copy of each CSV source taken while the pass read it, for the next run's comparison.

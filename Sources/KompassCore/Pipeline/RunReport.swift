@@ -31,6 +31,12 @@ public struct RunReport: Sendable {
     /// Whether the run stopped after hashing its inputs (`UnchangedShortcut`): nothing else was read, and the
     /// findings are the publication's, counted only.
     public var shortcut = false
+    /// The deliveries the run attempted after publishing (`publication.deliver`), in the order of the targets;
+    /// empty when nothing was pending.
+    public var deliveries: [DeliveryOutcome] = []
+
+    /// Whether a delivery failed: the publication is in place locally, the next run retries (exit code 6).
+    public var deliveryFailed: Bool { deliveries.contains { !$0.succeeded } }
 
     /// How many changes a report keeps whole: the feeds need 100; people read a few hundred at most.
     public static let listedChanges = 1_000

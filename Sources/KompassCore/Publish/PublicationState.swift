@@ -24,6 +24,9 @@ public struct PublicationState: Sendable, Equatable, Decodable {
     /// How many findings of each severity the publication had (an unchanged run reports them again without
     /// reading the sources); nil in states written before kompass recorded them.
     public var findingCounts: FindingCounts?
+    /// Per delivery target (`publication.deliver`, by name): what is still to be delivered and how the last attempt
+    /// failed (`DeliveryRecord`). Empty without targets.
+    public var deliveries: [String: DeliveryRecord] = [:]
     /// The list files that hold the projects' snapshots and the history rows (in the state's folder).
     var projectsFile: StateListFile.Reference?
     var historyFile: StateListFile.Reference?
@@ -42,7 +45,7 @@ public struct PublicationState: Sendable, Equatable, Decodable {
             && lhs.configurationFingerprint == rhs.configurationFingerprint && lhs.sources == rhs.sources && lhs.files == rhs.files
             && lhs.projectsFile == rhs.projectsFile && lhs.historyFile == rhs.historyFile && lhs.legacyProjects == rhs.legacyProjects
             && lhs.feed == rhs.feed && lhs.legacyHistory == rhs.legacyHistory && lhs.retired == rhs.retired
-            && lhs.findingCounts == rhs.findingCounts
+            && lhs.findingCounts == rhs.findingCounts && lhs.deliveries == rhs.deliveries
     }
 
     /// How many items the feeds keep.
@@ -109,7 +112,7 @@ public struct PublicationState: Sendable, Equatable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case version, publishedOn, kompassVersion, configurationFingerprint, sources, files, projects, feed, history, retired
-        case findingCounts
+        case findingCounts, deliveries
     }
 
     public init(from decoder: any Decoder) throws {
@@ -130,5 +133,6 @@ public struct PublicationState: Sendable, Equatable, Decodable {
         feed = try container.decodeIfPresent([FeedItem].self, forKey: .feed) ?? []
         retired = try container.decodeIfPresent([RetiredProject].self, forKey: .retired) ?? []
         findingCounts = try container.decodeIfPresent(FindingCounts.self, forKey: .findingCounts)
+        deliveries = try container.decodeIfPresent([String: DeliveryRecord].self, forKey: .deliveries) ?? [:]
     }
 }

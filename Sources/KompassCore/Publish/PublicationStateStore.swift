@@ -232,6 +232,7 @@ extension PublicationStateStore {
         }
         try writer.write("{\n")
         try value("configurationFingerprint", state.configurationFingerprint)
+        if !state.deliveries.isEmpty { try value("deliveries", state.deliveries) }
         try list("feed", state.feed)
         try value("files", state.files)
         if let counts = state.findingCounts { try value("findingCounts", counts) }
