@@ -2,7 +2,7 @@
 enum PublicationSettingsReader {
     static func read(_ object: JSONObject) throws -> PublicationSettings {
         try object.allowOnly(["baseURL", "organisationSlug", "datasetID", "issued", "publisher", "contact", "licence",
-                              "title", "description", "keywords", "themes", "frequency", "landingPage",
+                              "title", "description", "keywords", "translatedBy", "themes", "frequency", "landingPage",
                               "vocabularyBase", "spreadsheetCopy", "landingPageLimit"])
         var baseURL = try object.string("baseURL")
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
@@ -38,19 +38,8 @@ enum PublicationSettingsReader {
             throw object.error("licence", "'\(licenceText)' is not one of "
                 + PublicationSettings.Licence.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        var keywords: [Language: [String]] = [:]
-        if let keywordObject = try object.optionalObject("keywords") {
-            try keywordObject.allowOnly(Set(Language.allCases.map(\.rawValue)))
-            for language in Language.allCases {
-                guard let list = try keywordObject.optionalArray(language.rawValue) else { continue }
-                keywords[language] = try list.map { element in
-                    guard let word = element.string, !word.trimmingWhitespace().isEmpty else {
-                        throw keywordObject.error(language.rawValue, "must be a list of non-empty strings")
-                    }
-                    return word
-                }
-            }
-        }
+        let keywords = try object.keywordsInEveryLanguage("keywords")
+        if object["translatedBy"] != nil { _ = try object.string("translatedBy") }
         let themes = try object.optionalArray("themes")?.map { element in
             guard let code = element.string, !code.isEmpty, code.utf8.allSatisfy({ (65...90).contains($0) }) else {
                 throw object.error("themes", "must be a list of EU data-theme codes such as GOVE")
@@ -81,10 +70,10 @@ enum PublicationSettingsReader {
         }
         var settings = PublicationSettings(
             baseURL: baseURL, organisationSlug: slug, datasetID: datasetID, issued: issued,
-            publisher: .init(uri: publisherURI, name: try publisherObject.localizedText("name")),
+            publisher: .init(uri: publisherURI, name: try publisherObject.textInEveryLanguage("name")),
             contact: .init(name: try contactObject.string("name"), email: email),
-            licence: licence, title: try object.localizedText("title"),
-            description: try object.localizedText("description"), keywords: keywords, themes: themes,
+            licence: licence, title: try object.textInEveryLanguage("title"),
+            description: try object.textInEveryLanguage("description"), keywords: keywords, themes: themes,
             frequency: frequency, landingPage: landingPage, vocabularyBase: vocabularyBase)
         settings.spreadsheetCopy = spreadsheetCopy
         settings.landingPageLimit = landingPageLimit
