@@ -82,7 +82,10 @@ enum HelpText {
       --format F          the format of the preceding --source: page-text, csv, json, jsonl, xml
                           (default: from the extension: .txt .csv .json .jsonl/.ndjson .xml)
       --output DIR        publish into DIR instead of the configured output folder
-      --as-of DATE        the reference date ("today") for date rules and output dates
+      --as-of DATE        the reference date ("today") for date rules and output dates; the feeds
+                          give this run's changes midnight of DATE. A date-time such as
+                          2026-11-30T14:05:00+01:00 (or Z) sets the run's time as well. Without
+                          --as-of: today, and the feeds give the run's wall-clock time
       --dry-run           do everything except publishing; the output folder is not touched
       --strict            treat warnings (and tolerated header spellings) as errors
       --retire ID...      the projects (or published files) named here leave the publication on
@@ -122,7 +125,10 @@ enum HelpText {
       --format F          das Format der vorangehenden --source: page-text, csv, json, jsonl, xml
                           (Standard: nach der Endung: .txt .csv .json .jsonl/.ndjson .xml)
       --output DIR        nach DIR publizieren statt in den konfigurierten Ausgabeordner
-      --as-of DATE        der Stichtag («heute») für die Datumsregeln und die Datumsangaben der Ausgaben
+      --as-of DATE        der Stichtag («heute») für die Datumsregeln und die Datumsangaben der Ausgaben;
+                          die Feeds geben den Änderungen dieses Laufs Mitternacht von DATE. Eine Zeit
+                          wie 2026-11-30T14:05:00+01:00 (oder Z) setzt auch die Uhrzeit des Laufs.
+                          Ohne --as-of: heute, und die Feeds geben die Uhrzeit des Laufs
       --dry-run           alles ausser dem Publizieren; der Ausgabeordner bleibt unberührt
       --strict            Warnungen (und geduldete Schreibweisen von Spaltennamen) als Fehler behandeln
       --retire ID...      die hier genannten Vorhaben (oder publizierten Dateien) verlassen die Publikation
