@@ -140,6 +140,17 @@ enum DCATCatalogue {
                           RDFLiteral("\(settings.datasetID)\(description.idSuffix)-\(distribution.code)"))
                 try texts(node, dct("title"), distribution.title)
                 try texts(node, dct("description"), distribution.description)
+                if distribution.file == .jsonLD, context.writtenFiles[.vocabularyTurtle] != nil {
+                    // The JSON-LD uses kompass's own terms: it conforms to their vocabulary (a dct:Standard whose
+                    // IRI is the namespace; its pages are the two vocabulary files).
+                    let vocabulary = try IRI(settings.vocabularyBase)
+                    graph.add(node, dct("conformsTo"), vocabulary)
+                    graph.add(vocabulary, type, dct("Standard"))
+                    try texts(vocabulary, dct("title"), ProjectVocabulary.title)
+                    for file in [OutputFile.vocabularyTurtle, .vocabularyJSONLD] where context.writtenFiles[file] != nil {
+                        graph.add(vocabulary, foaf("page"), try IRI(settings.url(of: file.rawValue)))
+                    }
+                }
                 graph.add(node, dct("issued"), date(dates.issued))
                 graph.add(node, dct("modified"), date(dates.modified))
                 graph.add(node, dcat("accessURL"), url)

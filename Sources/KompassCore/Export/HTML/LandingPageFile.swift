@@ -31,6 +31,10 @@ struct LandingPageFile {
             (label, format) = ("Vorhaben als Linked Data (schema.org, SKOS)", "JSON-LD")
         case .jsonLDContext:
             (label, format) = ("JSON-LD-Kontext der Vorhaben", "JSON-LD")
+        case .vocabularyTurtle:
+            (label, format) = ("Vokabular der Vorhaben (RDFS, Beschriftungen in vier Sprachen)", "Turtle")
+        case .vocabularyJSONLD:
+            (label, format) = ("Vokabular der Vorhaben (RDFS, Beschriftungen in vier Sprachen)", "JSON-LD")
         case .rss:
             (label, format) = ("Änderungen als Feed", "RSS 2.0")
         case .atom:
