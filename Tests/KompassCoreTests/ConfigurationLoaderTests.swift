@@ -163,6 +163,25 @@ struct ConfigurationLoaderTests {
         try Self.expectError(try Self.editing(["publication", "translatedBy"], 3), keyPath: "publication.translatedBy")
     }
 
+    /// The landing page's dataset markup gives search engines the German description: 50 to 5,000 characters.
+    @Test func theGermanDescriptionFitsTheDatasetMarkup() throws {
+        for length in [49, 5_001] {
+            try Self.expectError(try Self.editing(["publication", "description", "de"], String(repeating: "ä", count: length)),
+                                 keyPath: "publication.description.de", mentioning: ["\(length) characters", "50 to 5,000"])
+        }
+        for length in [50, 5_000] {
+            let text = String(repeating: "ä", count: length)
+            #expect(try Self.load(try Self.editing(["publication", "description", "de"], text)).get().publication.description.de == text)
+        }
+        try Self.expectError(try Self.editing(["publication", "spatialCoverage"], " "), keyPath: "publication.spatialCoverage")
+        var withoutPlace = try Self.realObject()
+        var publication = try #require(withoutPlace["publication"] as? [String: Any])
+        publication["spatialCoverage"] = nil
+        withoutPlace["publication"] = publication
+        #expect(try Self.load(withoutPlace).get().publication.place == "Kanton Basel-Stadt")
+        #expect(try Self.load(try Self.realObject()).get().publication.spatialCoverage == "Kanton Basel-Stadt")
+    }
+
     /// The missing language's error points at the object that lacks it, and says so in German too.
     @Test func aMissingLanguageIsLocated() throws {
         let directory = try TemporaryDirectory()

@@ -3,7 +3,7 @@ enum PublicationSettingsReader {
     static func read(_ object: JSONObject) throws -> PublicationSettings {
         try object.allowOnly(["baseURL", "organisationSlug", "datasetID", "issued", "publisher", "contact", "licence",
                               "title", "description", "keywords", "translatedBy", "themes", "frequency", "landingPage",
-                              "vocabularyBase", "spreadsheetCopy", "landingPageLimit"])
+                              "vocabularyBase", "spatialCoverage", "spreadsheetCopy", "landingPageLimit"])
         var baseURL = try object.string("baseURL")
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
         guard isAbsoluteHTTPURL(baseURL) else {
@@ -76,6 +76,16 @@ enum PublicationSettingsReader {
             description: try object.textInEveryLanguage("description"), keywords: keywords, themes: themes,
             frequency: frequency, landingPage: landingPage, vocabularyBase: vocabularyBase)
         settings.spreadsheetCopy = spreadsheetCopy
+        if object["spatialCoverage"] != nil { settings.spatialCoverage = try object.string("spatialCoverage") }
+        // Search engines read a dataset's description of 50 to 5,000 characters (the landing page's markup).
+        let germanDescription = settings.description.de.count
+        guard (50...5_000).contains(germanDescription) else {
+            var error = try object.object("description").error("de", "has \(germanDescription) characters; the landing page's "
+                + "dataset markup needs 50 to 5,000 (what search engines read)")
+            error.messageDE = "hat \(germanDescription) Zeichen; die Datensatz-Auszeichnung der Landingpage braucht 50 bis 5000 "
+                + "(was Suchmaschinen lesen)"
+            throw error
+        }
         settings.landingPageLimit = landingPageLimit
         return settings
     }

@@ -8,8 +8,9 @@
 /// from the files: a distribution's from `context.dates(of:)`, a dataset's issued is the earliest and its
 /// modified the latest of its distributions', the catalogue's the earliest and latest of all.
 enum DCATCatalogue {
-    /// The files the catalogue describes (its distributions): every file but the catalogue's own three.
-    static let describedFiles = OutputFile.allCases.filter { !LandingPageFile.catalogueFiles.contains($0) }
+    /// The files the catalogue may describe (its distributions, the vocabulary): every file but the catalogue's
+    /// own three and the landing page (which links the catalogue files with their sizes, so comes after them).
+    static let describedFiles = OutputFile.allCases.filter { !LandingPageFile.catalogueFiles.contains($0) && $0 != .landingPage }
 
     /// Builds the graph and writes it with `serializer`; any failure is reported as an `IOError` on `writer`'s path.
     static func write(_ portfolio: PortfolioSummary, context: ExportContext, with serializer: some RDFSerializer,
