@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pyld import jsonld
 
-from conftest import CONFIG, REPO, RUN_TIMEOUT_SECONDS, kompass_bin
+from conftest import CONFIG, REPO, RUN_TIMEOUT_SECONDS, kompass_bin, relocatable_config
 
 SCHEMA = "http://schema.org/"
 MEDIA_TYPES = {
@@ -120,12 +120,7 @@ def test_pyld_reads_a_schema_org_dataset_and_drops_nothing(markup):
 
 
 def test_a_text_with_a_script_end_tag_cannot_end_the_block(tmp_path):
-    configuration = json.loads(CONFIG.read_text(encoding="utf-8"))
-    for source in configuration["sources"]:
-        for key in ("path", "register"):
-            if key in source:
-                source[key] = str((CONFIG.parent / source[key]).resolve())
-    configuration.pop("$schema", None)
+    configuration = relocatable_config()
     hostile = "Vorhaben </script><script>alert(1)</script> <!-- und --> & «Anführungszeichen» \" \\ mit genug Zeichen."
     configuration["publication"]["description"]["de"] = hostile
     configuration["publication"]["title"]["de"] = "Titel </SCRIPT >"

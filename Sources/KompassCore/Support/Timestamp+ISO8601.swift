@@ -10,14 +10,7 @@ extension Timestamp {
               bytes[16] == UInt8(ascii: ":"), let day = CalendarDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)) else {
             return nil
         }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in bytes[range] {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
-        }
+        func number(_ range: Range<Int>) -> Int? { CalendarDate.digits(bytes[range]) }
         guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
               hour < 24, minute < 60, second < 60 else { return nil }
         var offset = 0

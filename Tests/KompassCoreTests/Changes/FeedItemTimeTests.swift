@@ -4,12 +4,9 @@ import Testing
 
 /// The feeds give an item the time of the run that detected it; items of older states (a date only) keep midnight.
 @Suite struct FeedItemTimeTests {
-    static let date = CalendarDate(iso: "2026-12-01")!
+    static let date = FeedItemAndHistoryWordingTests.date
 
-    static func context() throws -> ExportContext {
-        ExportContext(settings: try ConfigurationLoader().load(path: TestFiles.configPath).publication, referenceDate: date,
-                      zone: Pipeline.cantonZone)
-    }
+    static func context() throws -> ExportContext { try FeedItemAndHistoryWordingTests.context() }
 
     @Test func aTimestampReadsBackWhatItWrites() throws {
         for text in ["2026-12-01T14:05:09+01:00", "2026-07-01T00:00:00+02:00", "2026-12-01T13:05:09Z", "1999-01-31T23:59:59-05:30"] {
