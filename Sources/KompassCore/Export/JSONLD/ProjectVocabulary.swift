@@ -32,7 +32,7 @@ enum ProjectVocabulary {
         static let skos = "http://www.w3.org/2004/02/skos/core#"
         static let rdfs = "http://www.w3.org/2000/01/rdf-schema#"
         static let owl = "http://www.w3.org/2002/07/owl#"
-        static let dct = "http://purl.org/dc/terms/"
+        static let dct = DCATVocabulary.dctNamespace
     }
 
     /// The vocabulary as a whole (the `owl:Ontology` node, whose IRI is the namespace).
