@@ -10,6 +10,8 @@ struct CommandOptions {
     var defaultFormat: SourceFormat?
     var outputDirectory: String?
     var asOf: CalendarDate?
+    /// `--as-of DATE-TIME`: the run's time too (the feeds' time of the changes it detects).
+    var asOfTime: Timestamp?
     var dryRun = false
     var strict = false
     /// `--retire ID…`: removals from the publication that are intended.
@@ -129,7 +131,11 @@ struct CommandOptions {
     }
 
     var runOptions: RunOptions {
-        var options = RunOptions(referenceDate: asOf ?? CalendarDate.today(in: Pipeline.cantonZone), dryRun: dryRun, strict: strict)
+        // Without --as-of, the run is now: today, and the wall-clock time for the feeds (one reading of the clock for both).
+        // --as-of DATE reproduces a run at midnight of DATE; --as-of DATE-TIME a run at that time.
+        let now = Timestamp(date: Date(), zone: Pipeline.cantonZone).wholeSeconds
+        var options = RunOptions(referenceDate: asOf ?? now.day(in: Pipeline.cantonZone), dryRun: dryRun, strict: strict)
+        options.runTime = asOf == nil ? now.date : asOfTime?.date
         options.retire = retire
         options.full = full
         options.findingsRetainedPerGroup = max(FindingList.defaultRetainPerGroup, examples)

@@ -93,7 +93,7 @@ struct OptionDeclaration: Sendable {
             if let number = Int(value), number >= minimum { return }
             expected = .wholeNumber(from: minimum)
         case .date:
-            if CalendarDate(iso: value) != nil { return }
+            if CalendarDate(iso: value) != nil || Timestamp(iso8601: value) != nil { return }
             expected = .date
         case .nothing, .word, .file, .directory, .several:
             return

@@ -127,9 +127,21 @@ enum OptionTable {
             options.report = CommandOptions.ReportFormat(rawValue: value) ?? .text
         },
         OptionDeclaration("--as-of", "YYYY-MM-DD", takes: .date, for: [.run, .validate, .diff, .convert],
-                          help: Bilingual(en: "the reference date (\"today\") for date rules and output dates",
-                                          de: "der Stichtag («heute») für die Datumsregeln und die Datumsangaben der Ausgaben")) { options, value, _ in
-            options.asOf = CalendarDate(iso: value)
+                          help: Bilingual(en: "the reference date (\"today\") for date rules and output dates; the feeds give this "
+                                              + "run's changes midnight of the date. A date-time such as 2026-11-30T14:05:00+01:00 "
+                                              + "(or Z) sets the run's time as well. Without --as-of: today, and the feeds give the "
+                                              + "run's wall-clock time",
+                                          de: "der Stichtag («heute») für die Datumsregeln und die Datumsangaben der Ausgaben; die "
+                                              + "Feeds geben den Änderungen dieses Laufs Mitternacht des Datums. Eine Zeit wie "
+                                              + "2026-11-30T14:05:00+01:00 (oder Z) setzt auch die Uhrzeit des Laufs. Ohne --as-of: "
+                                              + "heute, und die Feeds geben die Uhrzeit des Laufs")) { options, value, _ in
+            if let date = CalendarDate(iso: value) {
+                options.asOf = date
+                options.asOfTime = nil
+            } else if let time = Timestamp(iso8601: value) {
+                options.asOf = time.day(in: Pipeline.cantonZone)
+                options.asOfTime = time
+            }
         },
         OptionDeclaration("--dry-run", takes: .nothing, for: [.run],
                           help: Bilingual(en: "do everything except publishing; the output folder is not touched",

@@ -104,7 +104,8 @@ extension UsageError.Expected {
         case .wholeNumber(let minimum):
             Bilingual(en: "a whole number from \(minimum)", de: "eine ganze Zahl ab \(minimum)")
         case .date:
-            Bilingual(en: "a date YYYY-MM-DD", de: "ein Datum der Form YYYY-MM-DD")
+            Bilingual(en: "a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM:SS+01:00 (or Z)",
+                      de: "ein Datum der Form YYYY-MM-DD oder eine Zeit der Form YYYY-MM-DDTHH:MM:SS+01:00 (oder Z)")
         }
     }
 }

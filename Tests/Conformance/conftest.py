@@ -85,6 +85,17 @@ def output_file(output_dir: Path):
     return find
 
 
+def relocatable_config() -> dict:
+    """The default configuration with its sources' paths made absolute, to edit and write elsewhere."""
+    configuration = json.loads(CONFIG.read_text(encoding="utf-8"))
+    for source in configuration["sources"]:
+        for key in ("path", "register"):
+            if key in source:
+                source[key] = str((CONFIG.parent / source[key]).resolve())
+    configuration.pop("$schema", None)
+    return configuration
+
+
 def require_tool(name: str) -> str:
     """The path of a command-line tool; fails (never skips) when it is missing."""
     path = shutil.which(name)

@@ -240,3 +240,33 @@ def test_distributions_describe_the_files_written(graph, output_dir):
     written = {p.name for p in output_dir.iterdir() if p.is_file()} & set(FORMATS)
     assert set(described) == written, f"described {sorted(described)}, written {sorted(written)}"
     assert {"projects.csv", "projects.jsonld", "changes.rss", "changes.atom", "project-fields.csv"} <= set(described)
+
+
+LANGUAGES = ("de", "fr", "it", "en")
+
+
+@pytest.mark.parametrize("name", ["catalog.rdf", "catalog.ttl", "catalog.jsonld"])
+def test_titles_descriptions_and_keywords_in_four_languages(output_file, name):
+    """Issue 15: the catalogue and every dataset have a title, a description and keywords in each of de, fr, it, en
+    (tagged exactly so; opendata.swiss files `de-CH` apart); every distribution a title and a description."""
+    formats = {"catalog.rdf": "xml", "catalog.ttl": "turtle", "catalog.jsonld": "json-ld"}
+    graph = Graph().parse(output_file(name), format=formats[name])
+    catalogues = list(graph.subjects(RDF.type, CATALOG))
+    datasets = list(graph.subjects(RDF.type, DATASET))
+    distributions = list(graph.subjects(RDF.type, URIRef(DCAT + "Distribution")))
+    assert len(catalogues) == 1 and len(datasets) >= 3 and len(distributions) >= len(datasets)
+    wanted = [(s, p) for s in catalogues for p in ("title", "description")]
+    wanted += [(s, p) for s in datasets for p in ("title", "description", "keyword")]
+    wanted += [(s, p) for s in distributions for p in ("title", "description")]
+    missing = []
+    for subject, local in wanted:
+        predicate = URIRef((DCAT if local == "keyword" else DCT) + local)
+        values = list(graph.objects(subject, predicate))
+        assert all(isinstance(v, Literal) and v.language in LANGUAGES for v in values), (subject, local, values)
+        for language in LANGUAGES:
+            texts = [str(v) for v in values if v.language == language]
+            if not texts or not all(t.strip() for t in texts):
+                missing.append(f"{subject} {local}@{language}")
+        if local != "keyword":  # one text per language, not two that contradict each other
+            assert sorted(v.language for v in values) == sorted(LANGUAGES), (subject, local)
+    assert not missing, "\n".join(missing)

@@ -59,7 +59,7 @@ def test_a_run_writes_it_too(tmp_path: Path) -> None:
                              "--lang", "en", "--report-html", str(html)], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     text = html.read_text(encoding="utf-8")
-    assert "published 13 files to" in text and "time.overdue" in text
+    assert "published 15 files to" in text and "time.overdue" in text
     # With the JSON log too: the page is the person's view of a scheduled run.
     logged = tmp_path / "logged.html"
     result = subprocess.run([str(kompass_bin()), "run", "--config", str(CONFIG), "--output", str(tmp_path / "out"), "--as-of", "2026-11-30",

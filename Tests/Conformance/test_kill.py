@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from conftest import AS_OF, CONFIG, PAGE_TEXT, REPO, kompass_bin
+from conftest import AS_OF, CONFIG, PAGE_TEXT, REPO, kompass_bin, relocatable_config
 
 KILL_TEST = REPO / "scripts" / "kill-test"
 KILLS = 50
@@ -127,12 +127,7 @@ def test_run_after_kill_between_exchange_and_state_publishes_its_source(tmp_path
 def test_run_after_kill_between_exchange_and_state_keeps_catalogue_checksums_true(tmp_path: Path) -> None:
     output, at30, _ = _killed_after_exchange(tmp_path)
     # The same portfolio with another catalogue title: the catalogue changes, projects.csv is the 30 % one again.
-    configuration = json.loads(CONFIG.read_text(encoding="utf-8"))
-    for source in configuration["sources"]:
-        for key in ("path", "register"):
-            if key in source:
-                source[key] = str((CONFIG.parent / source[key]).resolve())
-    configuration.pop("$schema", None)
+    configuration = relocatable_config()
     configuration["publication"]["title"]["en"] += " (revised)"
     changed = tmp_path / "kompass.json"
     changed.write_text(json.dumps(configuration, ensure_ascii=False), encoding="utf-8")

@@ -135,7 +135,7 @@ import Testing
         (["validate", "--report", "xml"], "--report takes text or json, not 'xml'"),
         (["run", "--source", "x.csv", "--format", "ods"], "--format takes one of page-text, csv, json, jsonl, xml, not 'ods'"),
         (["generate", "--projects", "0"], "--projects takes a whole number from 1, not '0'"),
-        (["run", "--as-of", "30.11.2026"], "--as-of takes a date YYYY-MM-DD, not '30.11.2026'"),
+        (["run", "--as-of", "30.11.2026"], "--as-of takes a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM:SS+01:00 (or Z), not '30.11.2026'"),
         (["run", "--quiet", "--verbose"], "--quiet and --verbose exclude each other"),
         (["convert", "--to", "csv"], "convert needs --output FILE"),
         (["run", "--source", "export.ods"], "cannot tell the format of 'export.ods' from its extension; add --format"),

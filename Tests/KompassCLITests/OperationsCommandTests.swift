@@ -17,7 +17,7 @@ import Testing
         let output = folder.path("output")
         let first = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--as-of", "2026-11-30"])
         #expect(first.exitCode == 0)
-        #expect(first.standardOutput.contains("published 13 files to \(output) as the first publication; 34 projects: 0 errors, 10 warnings, 0 infos"))
+        #expect(first.standardOutput.contains("published 15 files to \(output) as the first publication; 34 projects: 0 errors, 10 warnings, 0 infos"))
         let page = try Self.changedPage(in: folder)
 
         let diff = try KompassProcess.run(["diff", "--config", RunCommandTests.config, "--output", output, "--source", page])
@@ -30,13 +30,13 @@ import Testing
                                           "--dry-run", "--as-of", "2026-12-01"])
         #expect(dry.exitCode == 0)
         // What would happen, once: how many files change and how many stay, how many changes, the findings.
-        #expect(dry.standardOutput.contains("dry run: would publish 13 files to \(output) ("))
+        #expect(dry.standardOutput.contains("dry run: would publish 15 files to \(output) ("))
         #expect(dry.standardOutput.contains(" unchanged) with 1 change; 34 projects: 0 errors, 10 warnings, 0 infos"))
         #expect(dry.standardOutput.contains("digital-lab: progress 30% → 40%"))
         // The same in German, every line of it.
         let german = try KompassProcess.run(["run", "--config", RunCommandTests.config, "--output", output, "--source", page,
                                              "--dry-run", "--as-of", "2026-12-01", "--lang", "de"])
-        #expect(german.standardOutput.contains("Probelauf: würde 13 Dateien nach \(output) publizieren ("))
+        #expect(german.standardOutput.contains("Probelauf: würde 15 Dateien nach \(output) publizieren ("))
         #expect(german.standardOutput.contains(" unverändert) mit 1 Änderung; 34 Vorhaben: 0 Fehler, 10 Warnungen, 0 Hinweise"))
         #expect(german.standardOutput.contains("digital-lab: Fortschritt 30% → 40%"))
         #expect(!german.standardOutput.contains("would") && !german.standardOutput.contains("progress"))

@@ -9,7 +9,7 @@ import Testing
     /// Every output but the optional spreadsheet copy.
     static let outputNames = ["catalog.jsonld", "catalog.rdf", "catalog.ttl", "changes.atom", "changes.rss", "context.jsonld",
                               "csv-metadata.json", "datapackage.json", "history.csv", "index.html", "project-fields.csv", "projects.csv",
-                              "projects.jsonld"]
+                              "projects.jsonld", "vocabulary.jsonld", "vocabulary.ttl"]
 
     @Test func publishesEveryOutputForTheRealPortfolio() throws {
         let output = try TemporaryFolder()

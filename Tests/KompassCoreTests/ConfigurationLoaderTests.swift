@@ -80,9 +80,9 @@ struct ConfigurationLoaderTests {
         #expect(publication.licence == .by)
         #expect(publication.licence.uri == "http://dcat-ap.ch/vocabulary/licenses/terms_by")
         #expect(publication.title.de == "Digitalisierungs-Kompass: Vorhaben der kantonalen Verwaltung")
-        #expect(publication.description.it == nil)
+        #expect(Language.allCases.allSatisfy { publication.description[$0]?.isEmpty == false })
         #expect(publication.keywords[.de] == ["digitalisierung", "verwaltung", "e-government", "projekte"])
-        #expect(publication.keywords[.fr] == nil)
+        #expect(publication.keywords[.fr] == ["numérisation", "administration-publique", "cyberadministration", "projets"])
         #expect(publication.themes == ["GOVE"])
         #expect(publication.frequency == "IRREG")
         #expect(publication.landingPage == "https://opendata.example.org/kompass/")
@@ -145,6 +145,67 @@ struct ConfigurationLoaderTests {
         try Self.expectError(try Self.editing(["publication", "title", "de"], nil), keyPath: "publication.title.de")
         try Self.expectError(try Self.editing(["output"], nil), keyPath: "output")
         try Self.expectError(try Self.editing(["sources"], [Any]()), keyPath: "sources")
+    }
+
+    /// The catalogue's texts are published in de, fr, it and en: a missing language is an error naming it, at its object.
+    @Test func everyLanguageIsRequired() throws {
+        for language in ["de", "fr", "it", "en"] {
+            for path in [["publication", "title"], ["publication", "description"], ["publication", "publisher", "name"],
+                         ["publication", "keywords"]] {
+                try Self.expectError(try Self.editing(path + [language], nil), keyPath: (path + [language]).joined(separator: "."),
+                                     mentioning: ["missing", "de, fr, it and en", "\"\(language)\""])
+            }
+            try Self.expectError(try Self.editing(["publication", "keywords", language], [String]()),
+                                 keyPath: "publication.keywords.\(language)", mentioning: ["at least one"])
+            try Self.expectError(try Self.editing(["publication", "title", language], " "), keyPath: "publication.title.\(language)")
+        }
+        try Self.expectError(try Self.editing(["publication", "keywords"], nil), keyPath: "publication.keywords", mentioning: ["missing"])
+        try Self.expectError(try Self.editing(["publication", "translatedBy"], 3), keyPath: "publication.translatedBy")
+    }
+
+    /// The landing page's dataset markup gives search engines the German description: 50 to 5,000 characters.
+    @Test func theGermanDescriptionFitsTheDatasetMarkup() throws {
+        for length in [49, 5_001] {
+            try Self.expectError(try Self.editing(["publication", "description", "de"], String(repeating: "ä", count: length)),
+                                 keyPath: "publication.description.de", mentioning: ["\(length) characters", "50 to 5,000"])
+        }
+        for length in [50, 5_000] {
+            let text = String(repeating: "ä", count: length)
+            #expect(try Self.load(try Self.editing(["publication", "description", "de"], text)).get().publication.description.de == text)
+        }
+        try Self.expectError(try Self.editing(["publication", "spatialCoverage"], " "), keyPath: "publication.spatialCoverage")
+        var withoutPlace = try Self.realObject()
+        var publication = try #require(withoutPlace["publication"] as? [String: Any])
+        publication["spatialCoverage"] = nil
+        withoutPlace["publication"] = publication
+        #expect(try Self.load(withoutPlace).get().publication.place == "Kanton Basel-Stadt")
+        #expect(try Self.load(try Self.realObject()).get().publication.spatialCoverage == "Kanton Basel-Stadt")
+    }
+
+    /// The missing language's error points at the object that lacks it, and says so in German too.
+    @Test func aMissingLanguageIsLocated() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let text = """
+        {"version": 1, "sources": [{"path": "a.txt", "format": "page-text"}], "output": "out",
+         "publication": {"baseURL": "https://example.org/k", "organisationSlug": "o", "datasetID": "d", "issued": "2026-01-01",
+          "publisher": {"uri": "https://example.org/", "name": {"de": "A", "fr": "A", "it": "A", "en": "A"}},
+          "contact": {"name": "C", "email": "c@example.org"}, "licence": "terms_by",
+          "title": {"de": "T", "fr": "T", "it": "T", "en": "T"},
+          "description": {"de": "D", "fr": "D",
+                          "en": "D"},
+          "keywords": {"de": ["k"], "fr": ["k"], "it": ["k"], "en": ["k"]}}}
+        """
+        let path = try directory.write("kompass.json", bytes: Array(text.utf8))
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader().load(path: path) }
+        do {
+            _ = try ConfigurationLoader().load(path: path)
+        } catch let error as ConfigurationError {
+            #expect(error.keyPath == "publication.description.it")
+            #expect(error.line == 6)
+            #expect(error.description(in: .de).contains("Italienisch"))
+            #expect(error.description(in: .en).contains("Italian"))
+        }
     }
 
     @Test func otherBadValues() throws {

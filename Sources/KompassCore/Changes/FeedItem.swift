@@ -1,19 +1,27 @@
+public import Foundation
+
 /// An item of the change feeds as the publication state keeps it, so that an item, once published,
-/// keeps its guid, text and date in every later run (a reader never sees it twice).
+/// keeps its guid, text, date and time in every later run (a reader never sees it twice).
 public struct FeedItem: Sendable, Equatable, Codable {
     public var guid: String
     public var title: String
     public var link: String
     public var summary: String
+    /// The reference date of the run that detected the change (in the guid).
     public var date: CalendarDate
+    /// When the run that detected the change ran (`RunOptions.detectionTime`): every item of one run has the
+    /// same. Nil in items of states written before kompass kept it (they had a date only): such an item
+    /// shows midnight of `date` in the canton's zone, as it always did, so a reader sees no change.
+    public var detected: Timestamp?
 
-    /// The item announcing `change`, published on `date`.
-    public init(_ change: ProjectChange, date: CalendarDate, context: ExportContext, project: Project?) {
+    /// The item announcing `change`, detected by a run on `date` at `detected` (nil: midnight of `date`).
+    public init(_ change: ProjectChange, date: CalendarDate, detected: Timestamp? = nil, context: ExportContext, project: Project?) {
         let settings = context.settings
         let iri = ProjectID(change.projectID).map(context.projectIRI) ?? "\(settings.baseURL)/project/\(change.projectID)"
         let onPage = context.landingPageProjectIDs?.contains(change.projectID) ?? true
         link = onPage ? settings.landingPage + "#" + change.projectID : settings.landingPage
         self.date = date
+        self.detected = detected?.wholeSeconds
         let detail = [change.kind.rawValue, change.after?.filter { $0.isLetter || $0.isNumber } ?? ""]
             .filter { !$0.isEmpty }.joined(separator: "-")
         guid = "\(iri)#\(detail)-\(date.iso)"
@@ -50,5 +58,12 @@ public struct FeedItem: Sendable, Equatable, Codable {
                 "Handlungsfelder: \($0.fieldsOfAction.map(\.label.de).joined(separator: ", ")). Nutzende: \($0.userGroups.map(\.label.de).joined(separator: ", "))."
             } ?? "Die Einordnung wurde geändert."
         }
+    }
+}
+
+extension FeedItem {
+    /// The time the feeds give the item (`updated`, `published`, `pubDate`), shown with `zone`'s offset.
+    public func time(in zone: TimeZone) -> Timestamp {
+        detected?.shown(in: zone) ?? Timestamp(startOf: date, zone: zone)
     }
 }

@@ -229,12 +229,4 @@ struct JSONObject {
         guard self[name] != nil else { return nil }
         return try object(name)
     }
-
-    /// `{"de": …, "fr": …, "it": …, "en": …}` with German required.
-    func localizedText(_ name: String) throws(ConfigurationError) -> LocalizedText {
-        let object = try self.object(name)
-        try object.allowOnly(Set(Language.allCases.map(\.rawValue)))
-        return LocalizedText(de: try object.string("de"), fr: try object.optionalString("fr"),
-                             it: try object.optionalString("it"), en: try object.optionalString("en"))
-    }
 }

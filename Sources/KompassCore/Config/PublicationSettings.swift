@@ -22,6 +22,9 @@ public struct PublicationSettings: Sendable, Equatable {
     public var landingPage: String
     /// The namespace of kompass's own terms and concept schemes in JSON-LD.
     public var vocabularyBase: String
+    /// The place the data is about, as the landing page's schema.org markup names it (`spatialCoverage`);
+    /// nil: the publisher's German name (`place`).
+    public var spatialCoverage: String?
     /// Whether to publish `projects-excel.csv`, a copy of the CSV for spreadsheet users (UTF-8 BOM,
     /// formula-like cells neutralised). The canonical `projects.csv` keeps every value as it is.
     public var spreadsheetCopy: Bool = false
@@ -53,6 +56,9 @@ public struct PublicationSettings: Sendable, Equatable {
 
         public var uri: String { "http://dcat-ap.ch/vocabulary/licenses/\(rawValue)" }
     }
+
+    /// The place the data is about: `spatialCoverage`, or the publisher's German name.
+    public var place: String { spatialCoverage ?? publisher.name.de }
 
     /// The absolute URL of a published file.
     public func url(of fileName: String) -> String { "\(baseURL)/\(fileName)" }

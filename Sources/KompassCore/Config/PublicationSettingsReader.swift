@@ -3,8 +3,8 @@ enum PublicationSettingsReader {
     /// `resolve` makes the paths the settings name (delivery keys, programs) absolute against the file's folder.
     static func read(_ object: JSONObject, resolve: (String) -> String = { $0 }) throws -> PublicationSettings {
         try object.allowOnly(["baseURL", "organisationSlug", "datasetID", "issued", "publisher", "contact", "licence",
-                              "title", "description", "keywords", "themes", "frequency", "landingPage",
-                              "vocabularyBase", "spreadsheetCopy", "landingPageLimit", "deliver"])
+                              "title", "description", "keywords", "translatedBy", "themes", "frequency", "landingPage",
+                              "vocabularyBase", "spatialCoverage", "spreadsheetCopy", "landingPageLimit", "deliver"])
         var baseURL = try object.string("baseURL")
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
         guard isAbsoluteHTTPURL(baseURL) else {
@@ -39,19 +39,8 @@ enum PublicationSettingsReader {
             throw object.error("licence", "'\(licenceText)' is not one of "
                 + PublicationSettings.Licence.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        var keywords: [Language: [String]] = [:]
-        if let keywordObject = try object.optionalObject("keywords") {
-            try keywordObject.allowOnly(Set(Language.allCases.map(\.rawValue)))
-            for language in Language.allCases {
-                guard let list = try keywordObject.optionalArray(language.rawValue) else { continue }
-                keywords[language] = try list.map { element in
-                    guard let word = element.string, !word.trimmingWhitespace().isEmpty else {
-                        throw keywordObject.error(language.rawValue, "must be a list of non-empty strings")
-                    }
-                    return word
-                }
-            }
-        }
+        let keywords = try object.keywordsInEveryLanguage("keywords")
+        if object["translatedBy"] != nil { _ = try object.string("translatedBy") }
         let themes = try object.optionalArray("themes")?.map { element in
             guard let code = element.string, !code.isEmpty, code.utf8.allSatisfy({ (65...90).contains($0) }) else {
                 throw object.error("themes", "must be a list of EU data-theme codes such as GOVE")
@@ -82,12 +71,22 @@ enum PublicationSettingsReader {
         }
         var settings = PublicationSettings(
             baseURL: baseURL, organisationSlug: slug, datasetID: datasetID, issued: issued,
-            publisher: .init(uri: publisherURI, name: try publisherObject.localizedText("name")),
+            publisher: .init(uri: publisherURI, name: try publisherObject.textInEveryLanguage("name")),
             contact: .init(name: try contactObject.string("name"), email: email),
-            licence: licence, title: try object.localizedText("title"),
-            description: try object.localizedText("description"), keywords: keywords, themes: themes,
+            licence: licence, title: try object.textInEveryLanguage("title"),
+            description: try object.textInEveryLanguage("description"), keywords: keywords, themes: themes,
             frequency: frequency, landingPage: landingPage, vocabularyBase: vocabularyBase)
         settings.spreadsheetCopy = spreadsheetCopy
+        if object["spatialCoverage"] != nil { settings.spatialCoverage = try object.string("spatialCoverage") }
+        // Search engines read a dataset's description of 50 to 5,000 characters (the landing page's markup).
+        let germanDescription = settings.description.de.count
+        guard (50...5_000).contains(germanDescription) else {
+            var error = try object.object("description").error("de", "has \(germanDescription) characters; the landing page's "
+                + "dataset markup needs 50 to 5,000 (what search engines read)")
+            error.messageDE = "hat \(germanDescription) Zeichen; die Datensatz-Auszeichnung der Landingpage braucht 50 bis 5000 "
+                + "(was Suchmaschinen lesen)"
+            throw error
+        }
         settings.landingPageLimit = landingPageLimit
         settings.deliver = try DeliverySettingsReader.read(object, resolve: resolve)
         return settings

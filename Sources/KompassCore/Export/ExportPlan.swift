@@ -5,7 +5,7 @@ public struct ExportPlan: Sendable {
     /// Every exporter kompass has, one per output file.
     public static let exporters: [any Exporter] = [
         CSVExporter(), FieldsCSVExporter(), HistoryCSVExporter(), SpreadsheetCSVExporter(), DataPackageExporter(), CSVMetadataExporter(),
-        JSONLDContextExporter(), JSONLDExporter(), RSSExporter(), AtomExporter(),
+        JSONLDContextExporter(), VocabularyTurtleExporter(), VocabularyJSONLDExporter(), JSONLDExporter(), RSSExporter(), AtomExporter(),
         LandingPageExporter(),
         DCATExporter(), DCATTurtleExporter(), DCATJSONLDExporter(),
     ]

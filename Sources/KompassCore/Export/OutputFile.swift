@@ -15,6 +15,9 @@ public enum OutputFile: String, CaseIterable, Sendable, Codable {
     case csvMetadata = "csv-metadata.json"
     case jsonLD = "projects.jsonld"
     case jsonLDContext = "context.jsonld"
+    /// kompass's own terms of `projects.jsonld` (RDFS, labels in de/fr/it/en): Turtle and JSON-LD of the same graph.
+    case vocabularyTurtle = "vocabulary.ttl"
+    case vocabularyJSONLD = "vocabulary.jsonld"
     case rss = "changes.rss"
     case atom = "changes.atom"
     /// The landing page people read (`dcat:landingPage`).
@@ -29,12 +32,12 @@ public enum OutputFile: String, CaseIterable, Sendable, Codable {
         switch self {
         case .csv, .fieldsCSV, .historyCSV, .spreadsheetCSV: "text/csv; charset=utf-8"
         case .dataPackage, .csvMetadata: "application/json"
-        case .jsonLD, .jsonLDContext, .catalogueJSONLD: "application/ld+json"
+        case .jsonLD, .jsonLDContext, .vocabularyJSONLD, .catalogueJSONLD: "application/ld+json"
         case .rss: "application/rss+xml"
         case .atom: "application/atom+xml"
         case .landingPage: "text/html; charset=utf-8"
         case .catalogue: "application/rdf+xml"
-        case .catalogueTurtle: "text/turtle; charset=utf-8"
+        case .catalogueTurtle, .vocabularyTurtle: "text/turtle; charset=utf-8"
         }
     }
 }

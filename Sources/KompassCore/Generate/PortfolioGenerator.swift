@@ -65,11 +65,19 @@ public struct PortfolioGenerator: Sendable {
             "organisationSlug": "kompass-benchmark",
             "datasetID": "synthetic-\(count)-\(seed)",
             "issued": "2026-01-01",
-            "publisher": {"uri": "https://opendata.example.org/", "name": {"de": "Synthetisches Portfolio"}},
+            "publisher": {"uri": "https://opendata.example.org/", "name": {"de": "Synthetisches Portfolio", "fr": "Portefeuille synthétique", "it": "Portafoglio sintetico", "en": "Synthetic portfolio"}},
             "contact": {"name": "kompass", "email": "kompass@example.org"},
             "licence": "terms_by",
-            "title": {"de": "Synthetisches Portfolio (\(count) Vorhaben, Seed \(seed))"},
-            "description": {"de": "Von kompass generate erzeugt, für Benchmarks und Tests."}
+            "title": {"de": "Synthetisches Portfolio (\(count) Vorhaben, Seed \(seed))",
+                      "fr": "Portefeuille synthétique (\(count) projets, graine \(seed))",
+                      "it": "Portafoglio sintetico (\(count) progetti, seme \(seed))",
+                      "en": "Synthetic portfolio (\(count) projects, seed \(seed))"},
+            "description": {"de": "Von kompass generate erzeugt, für Benchmarks und Tests.",
+                            "fr": "Généré par kompass generate, pour les benchmarks et les tests.",
+                            "it": "Generato da kompass generate, per benchmark e test.",
+                            "en": "Made by kompass generate, for benchmarks and tests."},
+            "keywords": {"de": ["synthetisch"], "fr": ["synthétique"], "it": ["sintetico"], "en": ["synthetic"]},
+            "translatedBy": "kompass generate (synthetic data, not the canton)"
           }
         }
 

@@ -216,7 +216,7 @@ public struct Pipeline: Sendable {
         let history = HistoryList(reference: try lists.history.close(), directory: configuration.stateDirectory,
                                   path: lists.history.temporaryPath)
         let feedPlan = FeedPlan(changes: changes.first, previous: previousState, announced: outcome.announced, summary: outcome.summary,
-                                date: options.referenceDate, context: context)
+                                date: options.referenceDate, detected: options.detectionTime(in: zone), context: context)
         export.apply(feedPlan)
         export.apply(history)
         options.progress?("writing the documents")

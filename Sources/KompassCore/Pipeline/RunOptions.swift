@@ -1,7 +1,13 @@
+public import Foundation
+
 /// How a run is asked to behave (from the command line).
 public struct RunOptions: Sendable {
     /// "Today" for date-dependent rules and the dates written into outputs.
     public var referenceDate: CalendarDate
+    /// When the run runs: the time the change feeds give the changes this run detects. Nil: midnight of
+    /// `referenceDate` in the canton's zone (a run reproduced with `--as-of DATE`, and library callers that
+    /// give a date only). The command line sets the wall-clock time, or the time of `--as-of DATE-TIME`.
+    public var runTime: Date?
     /// Do everything except publishing.
     public var dryRun: Bool
     /// Warnings count as errors.
@@ -21,5 +27,12 @@ public struct RunOptions: Sendable {
         self.referenceDate = referenceDate
         self.dryRun = dryRun
         self.strict = strict
+    }
+}
+
+extension RunOptions {
+    /// The time the feeds give this run's new items: `runTime`, or midnight of the reference date in `zone`.
+    public func detectionTime(in zone: TimeZone) -> Timestamp {
+        runTime.map { Timestamp(date: $0, zone: zone) } ?? Timestamp(startOf: referenceDate, zone: zone)
     }
 }

@@ -66,14 +66,14 @@ public struct SelfCheck: Sendable {
     private func checkSmall(directory: String, file: OutputFile) -> [Finding] {
         let path = (directory as NSString).appendingPathComponent(file.rawValue)
         switch file {
-        case .dataPackage, .jsonLDContext, .csvMetadata, .catalogueJSONLD:
+        case .dataPackage, .jsonLDContext, .vocabularyJSONLD, .csvMetadata, .catalogueJSONLD:
             var check = JSONSyntaxCheck(file: file)
             return check.check(fileAt: path, projectCount: projectCount)
                 ?? [failure(file, Bilingual(en: "cannot be read back", de: "kann nicht zurückgelesen werden"))]
         case .rss: return checkXML(path, file, inspect: RSSInspection())
         case .catalogue: return checkXML(path, file, inspect: CatalogueInspection())
         case .atom: return checkXML(path, file, inspect: NoInspection())
-        case .csv, .jsonLD, .fieldsCSV, .historyCSV, .spreadsheetCSV, .landingPage, .catalogueTurtle: return []
+        case .csv, .jsonLD, .fieldsCSV, .historyCSV, .spreadsheetCSV, .landingPage, .catalogueTurtle, .vocabularyTurtle: return []
         }
     }
 

@@ -330,8 +330,10 @@ struct DCATCatalogueTests {
         let keywords = graph.objects(longTable, Self.dcat("keyword"))
         #expect(keywords.contains(.literal(try RDFLiteral("handlungsfelder", language: "de"))))
         #expect(keywords.contains(.literal(try RDFLiteral("fields-of-action", language: "en"))))
-        // The configuration gives no French keywords: none are made up.
-        #expect(!keywords.contains(.literal(try RDFLiteral("champs-d-action", language: "fr"))))
+        // The configuration gives keywords in all four languages (issue 15): the dataset's own one is added in each.
+        #expect(keywords.contains(.literal(try RDFLiteral("champs-d-action", language: "fr"))))
+        #expect(keywords.contains(.literal(try RDFLiteral("campi-d-azione", language: "it"))))
+        #expect(keywords.contains(.literal(try RDFLiteral("numérisation", language: "fr"))))
     }
 
     @Test func configuredTextsAreEscapedInEveryFormat() throws {

@@ -58,7 +58,7 @@ struct HTMLLandingPageTests {
             before: "A & B <b>fett</b> \"zitiert\" 'einfach'\nZweite <img src=x onerror=alert(2)> Zeile",
             future: "</p></article><h1>Falsch</h1> &amp; bleibt")
         let text = try Self.renderText(Portfolio(projects: [hostile]), context: Self.context())
-        #expect(!text.contains("<script"))
+        #expect(Self.occurrences(of: "<script", in: text) == 1, "only the JSON-LD data block")
         #expect(!text.contains("<img"))
         #expect(!text.contains("<b>"))
         #expect(!text.contains("<h1>Falsch"))
@@ -67,7 +67,8 @@ struct HTMLLandingPageTests {
         #expect(text.contains("<p>Zweite &lt;img src=x onerror=alert(2)&gt; Zeile</p>"))
         #expect(text.contains("<p>&lt;/p&gt;&lt;/article&gt;&lt;h1&gt;Falsch&lt;/h1&gt; &amp;amp; bleibt</p>"))
         #expect(Self.occurrences(of: "<h1>", in: text) == 1, "one h1 only")
-        #expect(Self.occurrences(of: "<script", in: text) == 0, "the page has no script at all")
+        #expect(Self.occurrences(of: "<script", in: text) == 1 && text.contains("<script type=\"application/ld+json\">"),
+                "the page has no script but the JSON-LD data block")
     }
 
     @Test func hostileSettingsAreEscaped() throws {
@@ -76,7 +77,9 @@ struct HTMLLandingPageTests {
         context.settings.description = LocalizedText(de: "Beschreibung \" onload=\"x()")
         context.settings.contact.name = "<Kontakt & Co>"
         let text = try Self.renderText(Portfolio(projects: [Self.project(id: "a", title: "A")]), context: context)
-        #expect(!text.contains("<script"))
+        // The title stands in the JSON-LD block too, its '<' as \u003c: the block ends once, where it should.
+        #expect(Self.occurrences(of: "<script", in: text) == 1 && Self.occurrences(of: "</script", in: text) == 1)
+        #expect(text.contains(#""name": "Titel \u003c/title>\u003cscript>x()\u003c/script>""#))
         #expect(text.contains("<title>Titel &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;</title>"))
         #expect(text.contains("content=\"Beschreibung &quot; onload=&quot;x()\""))
         #expect(text.contains("&lt;Kontakt &amp; Co&gt;"))
@@ -193,8 +196,8 @@ struct HTMLLandingPageTests {
         #expect(text.contains("<a class=\"skip-link\" href=\"#inhalt\">"))
         #expect(Self.occurrences(of: "<h1>", in: text) == 1)
         #expect(text.contains(":focus-visible"))
-        // Self-contained: no script, no external style sheet, image or font.
-        #expect(!text.contains("<script"))
+        // Self-contained: no script (but the JSON-LD data block), no external style sheet, image or font.
+        #expect(Self.occurrences(of: "<script", in: text) == 1 && text.contains("<script type=\"application/ld+json\">"))
         #expect(!text.contains("<img"))
         #expect(!text.contains("rel=\"stylesheet\""))
         #expect(!text.contains("@import"))
@@ -237,6 +240,10 @@ struct HTMLLandingPageTests {
         context.writtenFiles[.csv] = WrittenFile(path: "/x/projects.csv", byteCount: 12_345, sha256: "")
         context.writtenFiles[.jsonLD] = WrittenFile(path: "/x/projects.jsonld", byteCount: 999, sha256: "")
         context.writtenFiles[.rss] = WrittenFile(path: "/x/changes.rss", byteCount: 2_345_678, sha256: "")
+        // The catalogue is written before the page (it does not describe the page): the page knows its sizes.
+        context.writtenFiles[.catalogue] = WrittenFile(path: "/x/catalog.rdf", byteCount: 40_321, sha256: "")
+        context.writtenFiles[.catalogueTurtle] = WrittenFile(path: "/x/catalog.ttl", byteCount: 30_000, sha256: "")
+        context.writtenFiles[.catalogueJSONLD] = WrittenFile(path: "/x/catalog.jsonld", byteCount: 50_000, sha256: "")
         let text = try Self.renderText(Portfolio(projects: [Self.project(id: "a", title: "A")]), context: context)
         #expect(text.contains("<a href=\"projects.csv\" type=\"text/csv; charset=utf-8\">projects.csv</a></th><td>Vorhaben, eine Zeile pro Vorhaben</td><td>CSV (UTF-8, Semikolon)</td><td class=\"number\">12,3 kB</td>"))
         #expect(text.contains(">projects.jsonld</a></th><td>Vorhaben als Linked Data (schema.org, SKOS)</td><td>JSON-LD</td><td class=\"number\">999 Bytes</td>"))
@@ -246,6 +253,11 @@ struct HTMLLandingPageTests {
         for catalogue in ["catalog.rdf", "catalog.ttl", "catalog.jsonld"] {
             #expect(text.contains("<a href=\"\(catalogue)\""), "\(catalogue) is linked")
         }
+        #expect(text.contains(">catalog.rdf</a></th><td>Metadaten-Katalog (DCAT-AP CH), für opendata.swiss</td><td>RDF/XML</td><td class=\"number\">40,3 kB</td>"))
+        #expect(!text.contains("nicht angegeben"), "every linked file has its size")
+        // The dataset markup: one DataDownload per linked file, with its exact size.
+        #expect(text.contains(#""contentUrl": "https://opendata.example.org/kompass/catalog.rdf", "encodingFormat": "application/rdf+xml", "contentSize": "40321 B""#))
+        #expect(Self.occurrences(of: "\"@type\": \"DataDownload\"", in: text) == 6)
         // Files this run did not write are not linked, nor is the page itself.
         for absent in ["changes.atom", "project-fields.csv", "projects-excel.csv", "datapackage.json", "index.html"] {
             #expect(!text.contains("href=\"\(absent)\""), "\(absent) is not linked")

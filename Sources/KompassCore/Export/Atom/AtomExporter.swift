@@ -6,9 +6,9 @@
 ///   publisher;
 /// - each entry's `id` is the RSS item's guid (`<baseURL>/project/<id>#added-<date>`), with a title,
 ///   an `alternate` link to `<landingPage>#<id>` and a plain-text `summary`;
-/// - `updated` and `published` are RFC 3339 date-times with the offset of Europe/Zurich, derived
-///   from the run's reference date; the feed's `updated` is its newest entry's (the reference date
-///   when there is none);
+/// - `updated` and `published` are RFC 3339 date-times with the offset of Europe/Zurich: the time of
+///   the run that detected the change (`FeedItem.time(in:)`; entries of one run share it); the feed's
+///   `updated` is its newest entry's (the start of the reference date when there is none);
 /// - every text and attribute is escaped once (`Escaping.xml`); the summary is `type="text"`, so a
 ///   reader shows tags in it as text and never interprets them.
 public struct AtomExporter: DocumentExporter {

@@ -15,12 +15,12 @@ public struct ChangeFeedEntry: Sendable, Equatable {
     public static func entries(_ context: ExportContext) -> [ChangeFeedEntry] {
         context.feedItems.map { item in
             ChangeFeedEntry(id: item.guid, title: item.title, link: item.link, summary: item.summary,
-                            updated: Timestamp(startOf: item.date, zone: context.zone))
+                            updated: item.time(in: context.zone))
         }
     }
 
-    /// The newest entry's date, or the reference date when the feed is empty.
+    /// The newest entry's time, or the start of the reference date when the feed is empty.
     public static func newest(_ context: ExportContext) -> Timestamp {
-        context.feedItems.first.map { Timestamp(startOf: $0.date, zone: context.zone) } ?? context.referenceTimestamp
+        context.feedItems.first.map { $0.time(in: context.zone) } ?? context.referenceTimestamp
     }
 }

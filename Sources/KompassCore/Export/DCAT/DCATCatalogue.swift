@@ -8,8 +8,9 @@
 /// from the files: a distribution's from `context.dates(of:)`, a dataset's issued is the earliest and its
 /// modified the latest of its distributions', the catalogue's the earliest and latest of all.
 enum DCATCatalogue {
-    /// The files the catalogue describes (its distributions): every file but the catalogue's own three.
-    static let describedFiles = OutputFile.allCases.filter { !LandingPageFile.catalogueFiles.contains($0) }
+    /// The files the catalogue may describe (its distributions, the vocabulary): every file but the catalogue's
+    /// own three and the landing page (which links the catalogue files with their sizes, so comes after them).
+    static let describedFiles = OutputFile.allCases.filter { !LandingPageFile.catalogueFiles.contains($0) && $0 != .landingPage }
 
     /// Builds the graph and writes it with `serializer`; any failure is reported as an `IOError` on `writer`'s path.
     static func write(_ portfolio: PortfolioSummary, context: ExportContext, with serializer: some RDFSerializer,
@@ -140,6 +141,17 @@ enum DCATCatalogue {
                           RDFLiteral("\(settings.datasetID)\(description.idSuffix)-\(distribution.code)"))
                 try texts(node, dct("title"), distribution.title)
                 try texts(node, dct("description"), distribution.description)
+                if distribution.file == .jsonLD, context.writtenFiles[.vocabularyTurtle] != nil {
+                    // The JSON-LD uses kompass's own terms: it conforms to their vocabulary (a dct:Standard whose
+                    // IRI is the namespace; its pages are the two vocabulary files).
+                    let vocabulary = try IRI(settings.vocabularyBase)
+                    graph.add(node, dct("conformsTo"), vocabulary)
+                    graph.add(vocabulary, type, dct("Standard"))
+                    try texts(vocabulary, dct("title"), ProjectVocabulary.title)
+                    for file in [OutputFile.vocabularyTurtle, .vocabularyJSONLD] where context.writtenFiles[file] != nil {
+                        graph.add(vocabulary, foaf("page"), try IRI(settings.url(of: file.rawValue)))
+                    }
+                }
                 graph.add(node, dct("issued"), date(dates.issued))
                 graph.add(node, dct("modified"), date(dates.modified))
                 graph.add(node, dcat("accessURL"), url)

@@ -1,7 +1,8 @@
 /// `index.html`: the landing page the catalogue's `dcat:landingPage` points to, the portfolio as a
 /// person reads it.
 ///
-/// One self-contained HTML5 document in German: inline CSS, no script, no external asset. A summary
+/// One self-contained HTML5 document in German: inline CSS, no script (one JSON-LD data block, the schema.org
+/// `Dataset` markup: `LandingPageDatasetMarkup`), no external asset. A summary
 /// (how many projects are planned, in progress and completed in the reference year), an overview
 /// table, then one section per project with its anchor `id="<project id>"` (the feed's items link to
 /// `<landingPage>#<id>`), the files of this run with format and size, the licence and the contact.
@@ -19,7 +20,7 @@ public struct LandingPageExporter: DocumentExporter {
     public func export(_ portfolio: PortfolioSummary, context: ExportContext, to writer: ByteFileWriter) throws(IOError) {
         let year = context.referenceDate.year
         let timeline = LandingPageTimeline(yearSpan: portfolio.yearSpan, referenceYear: year)
-        try writer.write(head(context, timeline: timeline))
+        try writer.write(head(portfolio, context, timeline: timeline))
         try writer.write(header(context, timeline: timeline != nil))
         try writer.write("<main id=\"inhalt\" tabindex=\"-1\">\n<div class=\"wrap\">\n")
         try writer.write(summary(portfolio, referenceYear: year))
@@ -63,7 +64,7 @@ public struct LandingPageExporter: DocumentExporter {
 
     // MARK: Head and header
 
-    private func head(_ context: ExportContext, timeline: LandingPageTimeline?) -> String {
+    private func head(_ portfolio: PortfolioSummary, _ context: ExportContext, timeline: LandingPageTimeline?) -> String {
         let h = Escaping.html
         let settings = context.settings
         // The change feeds this run wrote, for browsers and feed readers that look for them.
@@ -82,7 +83,7 @@ public struct LandingPageExporter: DocumentExporter {
         <title>\(h(settings.title.de))</title>
         <meta name="description" content="\(h(LandingPageExporter.singleLine(settings.description.de)))">
         <meta name="generator" content="kompass">
-        \(feeds)<style>
+        \(feeds)\(LandingPageDatasetMarkup.script(portfolio, context: context))<style>
         \(LandingPageStyle.css)
         \(timeline?.css ?? "")
         </style>
@@ -237,11 +238,11 @@ public struct LandingPageExporter: DocumentExporter {
     private func downloads(_ context: ExportContext) -> String {
         let h = Escaping.html
         let settings = context.settings
-        let rows = LandingPageFile.published(in: context).map { entry -> String in
+        // Every file the page lists was written before it (`LandingPageFile.published`), so its size is known.
+        let rows = LandingPageFile.published(in: context).compactMap { entry -> String? in
+            guard let written = context.writtenFiles[entry.file] else { return nil }
             let name = h(entry.file.rawValue)
-            let size = context.writtenFiles[entry.file].map { LandingPageFile.sizeText($0.byteCount) }
-            let sizeCell = size.map { "<td class=\"number\">\($0)</td>" }
-                ?? "<td class=\"number\"><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">nicht angegeben</span></td>"
+            let sizeCell = "<td class=\"number\">\(LandingPageFile.sizeText(written.byteCount))</td>"
             return "<tr><th scope=\"row\"><a href=\"\(name)\" type=\"\(h(entry.file.contentType))\">\(name)</a></th>"
                 + "<td>\(h(entry.label))</td><td>\(h(entry.format))</td>\(sizeCell)</tr>"
         }.joined(separator: "\n")
@@ -254,7 +255,7 @@ public struct LandingPageExporter: DocumentExporter {
         <p>Die Vorhaben stehen als offene Daten in mehreren Formaten bereit; jede Datei behält ihren Namen, damit ihre Adresse gleich bleibt. Die Katalogdateien beschreiben alle Dateien für Datenportale wie opendata.swiss.</p>
         <div class="table-scroll">
         <table class="stack">
-        <caption>Dateien dieser Veröffentlichung (Grösse, soweit beim Schreiben dieser Seite bekannt)</caption>
+        <caption>Dateien dieser Veröffentlichung</caption>
         <thead>
         <tr><th scope="col">Datei</th><th scope="col">Inhalt</th><th scope="col">Format</th><th scope="col" class="number">Grösse</th></tr>
         </thead>

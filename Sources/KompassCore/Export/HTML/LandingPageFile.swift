@@ -6,11 +6,12 @@ struct LandingPageFile {
     /// The format as a person knows it, e.g. `CSV` or `RDF/XML`.
     var format: String
 
-    /// The catalogue files: written after the landing page, so their sizes are not known to it.
+    /// The catalogue files (they describe the other files, and the page links them like every other file).
     static let catalogueFiles: [OutputFile] = [.catalogue, .catalogueTurtle, .catalogueJSONLD]
 
-    /// The files the page links with their sizes: every file but the page and the catalogue files.
-    static let filesBeforeThePage = OutputFile.allCases.filter { $0 != .landingPage && !catalogueFiles.contains($0) }
+    /// The files the page links with their sizes: every file but the page, the catalogue files included
+    /// (the catalogue does not describe the page, so it is written before it).
+    static let filesBeforeThePage = OutputFile.allCases.filter { $0 != .landingPage }
 
     init(_ file: OutputFile) {
         self.file = file
@@ -31,6 +32,10 @@ struct LandingPageFile {
             (label, format) = ("Vorhaben als Linked Data (schema.org, SKOS)", "JSON-LD")
         case .jsonLDContext:
             (label, format) = ("JSON-LD-Kontext der Vorhaben", "JSON-LD")
+        case .vocabularyTurtle:
+            (label, format) = ("Vokabular der Vorhaben (RDFS, Beschriftungen in vier Sprachen)", "Turtle")
+        case .vocabularyJSONLD:
+            (label, format) = ("Vokabular der Vorhaben (RDFS, Beschriftungen in vier Sprachen)", "JSON-LD")
         case .rss:
             (label, format) = ("Änderungen als Feed", "RSS 2.0")
         case .atom:
@@ -46,11 +51,10 @@ struct LandingPageFile {
         }
     }
 
-    /// The files this run publishes besides the page, in the order of `OutputFile`: those written
-    /// before the page, and the catalogue files written after it.
+    /// The files this run publishes besides the page, in the order of `OutputFile` (all written before the page).
     static func published(in context: ExportContext) -> [LandingPageFile] {
         OutputFile.allCases
-            .filter { $0 != .landingPage && (context.writtenFiles[$0] != nil || catalogueFiles.contains($0)) }
+            .filter { $0 != .landingPage && context.writtenFiles[$0] != nil }
             .map(LandingPageFile.init)
     }
 

@@ -1,6 +1,7 @@
 /// The JSON-LD context of `projects.jsonld`: schema.org terms where they fit, kompass's own
-/// vocabulary where they do not, SKOS for the two concept schemes. Every key the exporter writes
-/// is mapped here (a test checks it with an independent processor).
+/// vocabulary where they do not (`ProjectVocabulary`, defined in `vocabulary.ttl` and `vocabulary.jsonld`),
+/// SKOS for the two concept schemes. Every key the exporter writes is mapped here (a test checks it with an
+/// independent processor).
 public enum JSONLDContext {
     /// The context object (without the outer `{"@context": …}`), one term per line.
     public static func object(vocabularyBase: String, indent: String) -> String {
@@ -16,14 +17,7 @@ public enum JSONLDContext {
             ("identifier", q("schema:identifier")),
             ("name", #"{"@id": "schema:name", "@language": "de"}"#),
             ("url", #"{"@id": "schema:url", "@type": "@id"}"#),
-            ("progressPercent", #"{"@id": "kompass:progressPercent", "@type": "xsd:integer"}"#),
-            ("startYear", #"{"@id": "kompass:startYear", "@type": "xsd:gYear"}"#),
-            ("endYear", #"{"@id": "kompass:endYear", "@type": "xsd:gYear"}"#),
-            ("status", q("kompass:status")),
-            ("situationBefore", #"{"@id": "kompass:situationBefore", "@language": "de"}"#),
-            ("targetState", #"{"@id": "kompass:targetState", "@language": "de"}"#),
-            ("fieldOfAction", #"{"@id": "kompass:fieldOfAction", "@type": "@id", "@container": "@set"}"#),
-            ("userGroup", #"{"@id": "kompass:userGroup", "@type": "@id", "@container": "@set"}"#),
+        ] + ProjectVocabulary.terms.map { ($0.name, $0.contextDefinition) } + [
             ("prefLabel", #"{"@id": "skos:prefLabel", "@container": "@language"}"#),
             ("notation", q("skos:notation")),
             ("inScheme", #"{"@id": "skos:inScheme", "@type": "@id"}"#),
