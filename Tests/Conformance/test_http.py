@@ -55,8 +55,10 @@ MEDIA_TYPES = {
 
 def nginx_block_of_the_doc() -> str:
     text = DEPLOYMENT_DOC.read_text(encoding="utf-8")
-    blocks = re.findall(r"^```nginx\n(.*?)^```", text, flags=re.S | re.M)
-    assert len(blocks) == 1, f"{DEPLOYMENT_DOC.name} should have one ```nginx block, it has {len(blocks)}"
+    # The server block of the "nginx" section; other sections (delivery) show fragments that refer to it.
+    blocks = [block for block in re.findall(r"^```nginx\n(.*?)^```", text, flags=re.S | re.M)
+              if "# BEGIN kompass outputs" in block]
+    assert len(blocks) == 1, f"{DEPLOYMENT_DOC.name} should have one ```nginx block with the outputs' lines, it has {len(blocks)}"
     return blocks[0]
 
 
