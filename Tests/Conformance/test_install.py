@@ -36,15 +36,21 @@ def toolchain_root() -> Path:
     return Path(swift).resolve().parents[2]  # …/usr/bin/swift → the toolchain's root
 
 
+def made_by_script(script: str, folder: Path) -> str:
+    """Runs scripts/SCRIPT FOLDER (a build of several minutes the first time); returns its standard output."""
+    result = subprocess.run([str(REPO / "scripts" / script), str(folder)], cwd=REPO, capture_output=True, text=True,
+                            timeout=1800, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, f"scripts/{script} {folder} exited {result.returncode}:\n{result.stderr[-4000:]}"
+    return result.stdout
+
+
 @pytest.fixture(scope="session")
 def install_prefix(tmp_path_factory: pytest.TempPathFactory) -> Path:
     given = os.environ.get("KOMPASS_INSTALL_PREFIX")
     if given:
         return Path(given)
     prefix = tmp_path_factory.mktemp("prefix")
-    result = subprocess.run([str(REPO / "scripts" / "install"), str(prefix)], cwd=REPO, capture_output=True, text=True,
-                            timeout=1800, stdin=subprocess.DEVNULL)
-    assert result.returncode == 0, f"scripts/install {prefix} exited {result.returncode}:\n{result.stderr[-4000:]}"
+    made_by_script("install", prefix)
     return prefix
 
 
@@ -53,11 +59,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     given = os.environ.get("KOMPASS_ARCHIVE")
     if given:
         return Path(given)
-    folder = tmp_path_factory.mktemp("package")
-    result = subprocess.run([str(REPO / "scripts" / "package"), str(folder)], cwd=REPO, capture_output=True, text=True,
-                            timeout=1800, stdin=subprocess.DEVNULL)
-    assert result.returncode == 0, f"scripts/package exited {result.returncode}:\n{result.stderr[-4000:]}"
-    return Path(result.stdout.strip().splitlines()[-1])
+    return Path(made_by_script("package", tmp_path_factory.mktemp("package")).strip().splitlines()[-1])
 
 
 def loaded_libraries(binary: Path) -> dict[str, str]:
