@@ -48,7 +48,7 @@ def made_by_script(script: str, folder: Path) -> str:
 def install_prefix(tmp_path_factory: pytest.TempPathFactory) -> Path:
     given = os.environ.get("KOMPASS_INSTALL_PREFIX")
     if given:
-        return Path(given)
+        return Path(given).resolve()  # the tests run the binary from other folders
     prefix = tmp_path_factory.mktemp("prefix")
     made_by_script("install", prefix)
     return prefix
@@ -58,7 +58,7 @@ def install_prefix(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     given = os.environ.get("KOMPASS_ARCHIVE")
     if given:
-        return Path(given)
+        return Path(given).resolve()  # the tests run the binary from other folders
     return Path(made_by_script("package", tmp_path_factory.mktemp("package")).strip().splitlines()[-1])
 
 
