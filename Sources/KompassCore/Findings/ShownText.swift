@@ -23,7 +23,9 @@ public enum ShownText {
     /// A whole message or hint: the same escapes except line breaks and tabs (a hint may span lines, e.g. a file
     /// it proposes), at most `limit` characters. Every finding's texts go through it, whatever its rule quoted.
     public static func message(_ text: String, limit: Int = messageLimit) -> String {
-        guard text.utf8.count > limit || text.unicodeScalars.contains(where: needsEscapeInMessage) else { return text }
+        guard text.utf8.count > limit
+            || (hasEscapeCandidate(text, keepingLineBreaks: true) && text.unicodeScalars.contains(where: needsEscapeInMessage))
+        else { return text }
         return cut(escaped(text, except: ["\n", "\t"]), limit: limit)
     }
 
@@ -35,7 +37,9 @@ public enum ShownText {
     /// A source line as an excerpt shows it: each control character as its Unicode control picture (␛ for ESC,
     /// ␀ for NUL), one character for one, so that the caret stays under its column.
     public static func line(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        guard hasEscapeCandidate(text, keepingLineBreaks: false), text.unicodeScalars.contains(where: needsEscape) else {
+            return text
+        }
         var shown = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             guard needsEscape(scalar) else {
@@ -61,6 +65,23 @@ public enum ShownText {
 
     private static func needsEscapeInMessage(_ scalar: Unicode.Scalar) -> Bool {
         scalar != "\n" && scalar != "\t" && needsEscape(scalar)
+    }
+
+    /// Whether `text` may hold a scalar that is shown escaped, read from its UTF-8 bytes (every finding's texts pass
+    /// here, so this is on the hot path): each such scalar starts with a byte below 0x20, 0x7F, 0xC2 (C1 controls),
+    /// 0xE2 (the bidirectional controls and separators) or 0xEF (U+FEFF); only a text with one of those bytes needs
+    /// the exact check by scalar. `keepingLineBreaks`: a line break and a tab do not count (as in a message).
+    static func hasEscapeCandidate(_ text: String, keepingLineBreaks: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            utf8.contains { byte in
+                switch byte {
+                case 0x0A, 0x09: !keepingLineBreaks
+                case 0x00...0x1F, 0x7F, 0xC2, 0xE2, 0xEF: true
+                default: false
+                }
+            }
+        }
     }
 
     private static func escaped(_ text: String, except kept: Set<Unicode.Scalar> = []) -> String {

@@ -18,17 +18,25 @@ public enum PageTextHeading: String, CaseIterable, Sendable {
     /// when both have at least nine characters): `Fortschrit`, `dauer`, `In Zukuft`, `Nutzend`. Nil when no
     /// heading is that close (`Nutzen`, `Daten` are words), or two are.
     static func intended(by line: String) -> PageTextHeading? {
+        // Every line of the page passes here: a long one is told by its first 15 characters, before it is lowered
+        // (lowering a character never splits or joins characters).
+        guard line.prefix(15).count <= 14 else { return nil }
         let text = Array(line.lowercased())
         guard text.count <= 14 else { return nil }
         var best: (heading: PageTextHeading, distance: Int)?
         var tie = false
-        for heading in allCases {
-            let name = Array(heading.rawValue.lowercased())
+        for (heading, name) in lowercasedNames {
+            let allowed = name.count >= 9 && text.count >= 9 ? 2 : 1
+            // The distance is at least the difference in length: most lines are not near any heading's length.
+            guard abs(name.count - text.count) <= allowed else { continue }
             let distance = EditDistance.between(text, name)
-            guard distance <= (name.count >= 9 && text.count >= 9 ? 2 : 1) else { continue }
+            guard distance <= allowed else { continue }
             if let current = best, current.distance == distance { tie = true }
             if best == nil || distance < best!.distance { best = (heading, distance); tie = false }
         }
         return tie ? nil : best?.heading
     }
+
+    /// Each heading with its name in lower case, as `intended(by:)` compares them.
+    private static let lowercasedNames = allCases.map { ($0, Array($0.rawValue.lowercased())) }
 }
