@@ -24,7 +24,7 @@ public enum ShownText {
     /// it proposes), at most `limit` characters. Every finding's texts go through it, whatever its rule quoted.
     public static func message(_ text: String, limit: Int = messageLimit) -> String {
         guard text.utf8.count > limit
-            || (hasEscapeCandidate(text, keepingLineBreaks: true) && text.unicodeScalars.contains(where: needsEscapeInMessage))
+            || needsEscape(text, keepingLineBreaks: true)
         else { return text }
         return cut(escaped(text, except: ["\n", "\t"]), limit: limit)
     }
@@ -37,9 +37,7 @@ public enum ShownText {
     /// A source line as an excerpt shows it: each control character as its Unicode control picture (␛ for ESC,
     /// ␀ for NUL), one character for one, so that the caret stays under its column.
     public static func line(_ text: String) -> String {
-        guard hasEscapeCandidate(text, keepingLineBreaks: false), text.unicodeScalars.contains(where: needsEscape) else {
-            return text
-        }
+        guard needsEscape(text, keepingLineBreaks: false) else { return text }
         var shown = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             guard needsEscape(scalar) else {
@@ -63,24 +61,37 @@ public enum ShownText {
         }
     }
 
-    private static func needsEscapeInMessage(_ scalar: Unicode.Scalar) -> Bool {
-        scalar != "\n" && scalar != "\t" && needsEscape(scalar)
-    }
-
-    /// Whether `text` may hold a scalar that is shown escaped, read from its UTF-8 bytes (every finding's texts pass
-    /// here, so this is on the hot path): each such scalar starts with a byte below 0x20, 0x7F, 0xC2 (C1 controls),
-    /// 0xE2 (the bidirectional controls and separators) or 0xEF (U+FEFF); only a text with one of those bytes needs
-    /// the exact check by scalar. `keepingLineBreaks`: a line break and a tab do not count (as in a message).
-    static func hasEscapeCandidate(_ text: String, keepingLineBreaks: Bool) -> Bool {
+    /// Whether `text` holds a scalar that is shown escaped, read from its UTF-8 bytes (every finding's texts pass here,
+    /// so this is on the hot path; a String's bytes are valid UTF-8, so the byte patterns are exact): a byte below
+    /// 0x20 or 0x7F, C2 80…9F (the C1 controls), EF BB BF (U+FEFF), E2 80 A8…AE (U+2028, U+2029, U+202A…202E) and
+    /// E2 81 A6…A9 (U+2066…2069). `keepingLineBreaks`: a line break and a tab do not count (as in a message).
+    static func needsEscape(_ text: String, keepingLineBreaks: Bool) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
-            utf8.contains { byte in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
                 switch byte {
-                case 0x0A, 0x09: !keepingLineBreaks
-                case 0x00...0x1F, 0x7F, 0xC2, 0xE2, 0xEF: true
-                default: false
+                case 0x0A, 0x09:
+                    if !keepingLineBreaks { return true }
+                case 0x00...0x1F, 0x7F:
+                    return true
+                case 0xC2:
+                    if index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { return true }
+                case 0xE2:
+                    if index + 2 < utf8.count {
+                        let second = utf8[index + 1], third = utf8[index + 2]
+                        if second == 0x80, (0xA8...0xAE).contains(third) { return true }
+                        if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+                    }
+                case 0xEF:
+                    if index + 2 < utf8.count, utf8[index + 1] == 0xBB, utf8[index + 2] == 0xBF { return true }
+                default:
+                    break
                 }
+                index += 1
             }
+            return false
         }
     }
 

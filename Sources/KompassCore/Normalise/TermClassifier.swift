@@ -90,10 +90,14 @@ struct TermClassifier<Own: Vocabulary, Other: Vocabulary> {
     /// The term whose label is within a small edit distance of `text`, ignoring case.
     static func closest(to text: String) -> Own? {
         let needle = Array(text.lowercased().trimmingWhitespace())
+        let allowed = max(2, needle.count / 3)
         var best: (Own, Int)?
         for term in Own.allCases {
-            let distance = EditDistance.between(needle, Array(term.label.de.lowercased()))
-            if distance <= max(2, needle.count / 3), distance < (best?.1 ?? .max) { best = (term, distance) }
+            let label = Array(term.label.de.lowercased())
+            // The distance is at least the difference in length (a long text is near no label).
+            guard abs(label.count - needle.count) <= allowed else { continue }
+            let distance = EditDistance.between(needle, label)
+            if distance <= allowed, distance < (best?.1 ?? .max) { best = (term, distance) }
         }
         return best?.0
     }

@@ -21,6 +21,23 @@ import Testing
         }
     }
 
+    /// The byte scan that spares every finding's texts the walk by scalar finds exactly the scalars shown escaped:
+    /// each scalar of the Basic Multilingual Plane and a sample beyond it, alone and between other text, whose
+    /// UTF-8 shares lead bytes with the escaped ones (C2, E2, EF).
+    @Test func theByteScanFindsExactlyTheEscapedScalars() {
+        let scalars = (0...0xFFFF).compactMap(Unicode.Scalar.init) + (0x10000...0x10FFFF).lazy.filter { $0 % 997 == 0 }
+            .compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            let expected = ShownText.needsEscape(scalar)
+            let lineBreak = scalar == "\n" || scalar == "\t"
+            for text in [String(scalar), "ä" + String(scalar) + "…", "x" + String(scalar)] {
+                #expect(ShownText.needsEscape(text, keepingLineBreaks: false) == expected, "U+\(String(scalar.value, radix: 16))")
+                #expect(ShownText.needsEscape(text, keepingLineBreaks: true) == (expected && !lineBreak),
+                        "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+    }
+
     @Test func ordinaryTextIsUnchanged() {
         let text = "Fortschritt 30 % – «Bisher» für Mitarbeitende 👩‍💻"
         #expect(ShownText.value(text) == text)
