@@ -35,22 +35,34 @@ public enum ShownText {
     }
 
     /// A source line as an excerpt shows it: each control character as its Unicode control picture (␛ for ESC,
-    /// ␀ for NUL), one character for one, so that the caret stays under its column.
-    public static func line(_ text: String) -> String {
+    /// ␀ for NUL, ␡ for DEL), any other scalar shown escaped as U+FFFD, one scalar for one, so that the caret stays
+    /// under its column; `tabsAsSpaces`: a tab as a space instead (as an excerpt shows it). One pass over the UTF-8
+    /// bytes (every excerpt of a report passes here, and a line may be long).
+    public static func line(_ text: String, tabsAsSpaces: Bool = false) -> String {
         guard needsEscape(text, keepingLineBreaks: false) else { return text }
-        var shown = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            guard needsEscape(scalar) else {
-                shown.append(scalar)
-                continue
+        var text = text
+        return text.withUTF8 { utf8 in
+            var shown: [UInt8] = []
+            shown.reserveCapacity(utf8.count + 16)
+            var index = 0
+            while index < utf8.count {
+                let length = escapedLength(utf8, at: index)
+                guard length > 0 else {
+                    shown.append(utf8[index])
+                    index += 1
+                    continue
+                }
+                let byte = utf8[index]
+                switch byte {
+                case 0x09 where tabsAsSpaces: shown.append(0x20)
+                case 0x00...0x1F: shown += [0xE2, 0x90, 0x80 + byte]  // U+2400 + byte
+                case 0x7F: shown += [0xE2, 0x90, 0xA1]  // U+2421
+                default: shown += [0xEF, 0xBF, 0xBD]  // U+FFFD
+                }
+                index += length
             }
-            switch scalar.value {
-            case 0x00...0x1F: shown.append(Unicode.Scalar(0x2400 + scalar.value)!)
-            case 0x7F: shown.append("\u{2421}")
-            default: shown.append("\u{FFFD}")
-            }
+            return String(decoding: shown, as: UTF8.self)
         }
-        return String(shown)
     }
 
     /// Whether `scalar` is shown escaped.
@@ -62,36 +74,42 @@ public enum ShownText {
     }
 
     /// Whether `text` holds a scalar that is shown escaped, read from its UTF-8 bytes (every finding's texts pass here,
-    /// so this is on the hot path; a String's bytes are valid UTF-8, so the byte patterns are exact): a byte below
-    /// 0x20 or 0x7F, C2 80…9F (the C1 controls), EF BB BF (U+FEFF), E2 80 A8…AE (U+2028, U+2029, U+202A…202E) and
-    /// E2 81 A6…A9 (U+2066…2069). `keepingLineBreaks`: a line break and a tab do not count (as in a message).
+    /// so this is on the hot path). `keepingLineBreaks`: a line break and a tab do not count (as in a message).
     static func needsEscape(_ text: String, keepingLineBreaks: Bool) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
-                switch byte {
-                case 0x0A, 0x09:
-                    if !keepingLineBreaks { return true }
-                case 0x00...0x1F, 0x7F:
-                    return true
-                case 0xC2:
-                    if index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { return true }
-                case 0xE2:
-                    if index + 2 < utf8.count {
-                        let second = utf8[index + 1], third = utf8[index + 2]
-                        if second == 0x80, (0xA8...0xAE).contains(third) { return true }
-                        if second == 0x81, (0xA6...0xA9).contains(third) { return true }
-                    }
-                case 0xEF:
-                    if index + 2 < utf8.count, utf8[index + 1] == 0xBB, utf8[index + 2] == 0xBF { return true }
-                default:
-                    break
+                // Printable ASCII, the bulk of any text, in one comparison.
+                if byte &- 0x20 < 0x5F {
+                    index += 1
+                    continue
                 }
+                if escapedLength(utf8, at: index) > 0, !(keepingLineBreaks && (byte == 0x0A || byte == 0x09)) { return true }
                 index += 1
             }
             return false
+        }
+    }
+
+    /// The length in bytes of the scalar shown escaped that starts at `index` of valid UTF-8, or 0 when none does
+    /// there (a String's bytes are valid UTF-8, so the patterns are exact): a byte below 0x20 or 0x7F, C2 80…9F (the
+    /// C1 controls), EF BB BF (U+FEFF), E2 80 A8…AE (U+2028, U+2029, U+202A…202E) and E2 81 A6…A9 (U+2066…2069).
+    private static func escapedLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch utf8[index] {
+        case 0x00...0x1F, 0x7F:
+            return 1
+        case 0xC2:
+            return index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1]) ? 2 : 0
+        case 0xE2:
+            guard index + 2 < utf8.count else { return 0 }
+            let second = utf8[index + 1], third = utf8[index + 2]
+            return (second == 0x80 && (0xA8...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) ? 3 : 0
+        case 0xEF:
+            return index + 2 < utf8.count && utf8[index + 1] == 0xBB && utf8[index + 2] == 0xBF ? 3 : 0
+        default:
+            return 0
         }
     }
 

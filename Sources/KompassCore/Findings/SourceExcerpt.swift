@@ -1,5 +1,3 @@
-import Foundation
-
 /// The line of a source a finding points at, as a report shows it under the finding: the text of the line
 /// (a window of it around the column when the line is long) and the column the caret marks, as rustc and Elm
 /// show a mistake where it stands.
@@ -21,20 +19,28 @@ public struct SourceExcerpt: Sendable, Equatable {
         self.column = column
     }
 
-    /// The excerpt of `fullLine` for a finding at `column` (1-based, in characters; nil: none).
+    /// The excerpt of `fullLine` for a finding at `column` (1-based, in characters; nil: none). A long line is walked
+    /// only as far as the window (every excerpt of a report is cut here, and a line may be long).
     public init(line: Int, fullLine: String, column: Int?) {
-        let characters = Array(ShownText.line(fullLine.replacingOccurrences(of: "\t", with: " ")))
+        let text = ShownText.line(fullLine, tabsAsSpaces: true)
         let window = SourceExcerpt.window
-        guard characters.count > window else {
-            self.init(line: line, text: String(characters), column: column.map { min($0, characters.count + 1) })
+        guard let windowEnd = text.index(text.startIndex, offsetBy: window, limitedBy: text.endIndex), windowEnd < text.endIndex else {
+            self.init(line: line, text: text, column: column.map { min($0, text.count + 1) })
             return
         }
-        // A window around the column, a third of it before the caret.
-        let at = (column ?? 1) - 1
-        let start = max(0, min(at - window / 3, characters.count - window))
-        let end = min(characters.count, start + window)
-        let text = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
-        self.init(line: line, text: text, column: column.map { $0 - start + (start > 0 ? 1 : 0) })
+        // A window around the column, a third of it before the caret; the last `window` characters when the window
+        // from there would pass the end.
+        var start = max(0, (column ?? 1) - 1 - window / 3)
+        var lower = text.index(text.startIndex, offsetBy: start, limitedBy: text.endIndex)
+        var upper = lower.flatMap { text.index($0, offsetBy: window, limitedBy: text.endIndex) }
+        if upper == nil {
+            start = text.count - window
+            lower = text.index(text.endIndex, offsetBy: -window)
+            upper = text.endIndex
+        }
+        guard let lower, let upper else { preconditionFailure("SourceExcerpt: the window lies inside the line") }
+        let shown = (start > 0 ? "…" : "") + String(text[lower..<upper]) + (upper < text.endIndex ? "…" : "")
+        self.init(line: line, text: shown, column: column.map { $0 - start + (start > 0 ? 1 : 0) })
     }
 
     /// The excerpts of `locations` that can be read, by file and line number: each file read once, up to the

@@ -38,6 +38,33 @@ import Testing
         }
     }
 
+    /// `line` (one pass over the bytes) shows each scalar as the rule by scalar says: a C0 control as its picture
+    /// (a tab as a space where asked), DEL as ␡, any other escaped scalar as U+FFFD, everything else as itself.
+    @Test func aLineShowsEachScalarAsTheRuleSays() {
+        func expected(_ text: String, tabsAsSpaces: Bool) -> String {
+            var shown = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x09 where tabsAsSpaces: shown.append(" ")
+                case 0x00...0x1F: shown.append(Unicode.Scalar(0x2400 + scalar.value)!)
+                case 0x7F: shown.append("\u{2421}")
+                default: shown.append(ShownText.needsEscape(scalar) ? "\u{FFFD}" : scalar)
+                }
+            }
+            return String(shown)
+        }
+        let scalars = (0...0xFFFF).compactMap(Unicode.Scalar.init) + (0x10000...0x10FFFF).lazy.filter { $0 % 997 == 0 }
+            .compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            for text in [String(scalar), "\t»" + String(scalar) + "\u{1B}é", String(scalar) + String(scalar)] {
+                for tabsAsSpaces in [false, true] {
+                    #expect(ShownText.line(text, tabsAsSpaces: tabsAsSpaces) == expected(text, tabsAsSpaces: tabsAsSpaces),
+                            "U+\(String(scalar.value, radix: 16))")
+                }
+            }
+        }
+    }
+
     @Test func ordinaryTextIsUnchanged() {
         let text = "Fortschritt 30 % – «Bisher» für Mitarbeitende 👩‍💻"
         #expect(ShownText.value(text) == text)
